@@ -1,0 +1,48 @@
+# govreport: `make report` builds the HTML site and data, `make test` checks everything.
+# Both set up the virtual environment (.venv) themselves on first use.
+
+PYTHON  ?= python3
+VENV    := .venv
+PY      := $(VENV)/bin/python
+STAMP   := $(VENV)/.requirements-installed
+REPORT  ?=
+# Keep matplotlib's font cache inside the environment, so that it is built once at
+# set-up time and never announces itself in a notebook's output.
+export MPLCONFIGDIR := $(CURDIR)/$(VENV)/mplconfig
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help setup report test lab notebooks clean freeze
+
+help: ## Show this help
+	@echo "govreport: a Chinese government work report as structured, checked, charted data"
+	@echo
+	@echo "Usage: make <target>   (the two you need: make report, make test)"
+	@echo
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-10s %s\n", $$1, $$2}'
+
+setup: $(STAMP) ## Create .venv and install requirements.txt (skipped when unchanged)
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -c "import matplotlib.pyplot"   # build the font cache now, not inside a notebook
+	touch $(STAMP)
+
+report: $(STAMP) ## Execute every notebook and export build/html/ (index.html) and build/data/; REPORT=path for another report
+	$(PY) -m govreport.build $(if $(REPORT),--report "$(REPORT)")
+
+test: $(STAMP) ## Run the library tests and every notebook under nbval (strict: outputs compared)
+	$(PY) -m pytest tests notebooks --nbval --nbval-current-env -q
+
+lab: $(STAMP) ## Open JupyterLab on the notebooks
+	$(VENV)/bin/jupyter lab notebooks
+
+notebooks: $(STAMP) ## Re-execute the notebooks in place, refreshing their committed outputs
+	$(PY) -m govreport.build --in-place
+
+freeze: $(STAMP) ## Rewrite requirements.txt pins from the current environment
+	{ sed -n '/^#/p' requirements.txt; $(PY) -m pip freeze --exclude-editable | grep -v '^govreport'; echo "-e ."; } > requirements.tmp && mv requirements.tmp requirements.txt
+
+clean: ## Remove build/ (keeps .venv)
+	rm -rf build

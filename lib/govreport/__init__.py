@@ -1,0 +1,15 @@
+"""govreport: a Chinese government work report (政府工作报告) as structured, checked data.
+
+    >>> from govreport import load_report
+    >>> report = load_report()          # the bundled report
+    >>> report.outline, report.sentences, report.meta
+
+Importing the package has no side effects: the chart style is set by
+``govreport.charts.use_house_style()``.
+"""
+
+from .reading import ReportError
+from .report import Report, load_report
+
+__all__ = ["Report", "ReportError", "load_report"]
+__version__ = "0.1.0"

@@ -1,0 +1,141 @@
+"""The report loader: one function, ``load_report``, and the ``Report`` it returns."""
+
+from __future__ import annotations
+
+import bisect
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths
+from .meta import parse_meta
+from .reading import ReportError, read_text
+from .structure import Node, find_headings, find_points, line_spans, rstrip_pos, split_sentences
+
+OUTLINE_COLUMNS = ["id", "level", "number", "title", "start", "end", "parent"]
+SENTENCE_COLUMNS = ["id", "section", "start", "end", "text"]
+LEVELS = ("preamble", "part", "section", "point")
+
+
+class Report:
+    """A parsed report. Every ``start``/``end`` in every table indexes into ``text``.
+
+    Attributes
+    ----------
+    path : Path of the file read.
+    text : the file's content, decoded exactly (BOM dropped, nothing else changed).
+    meta : dict with title, place, date (ISO), speaker, office, occasion, encoding, file.
+    outline : DataFrame ``id, level, number, title, start, end, parent``.
+    sentences : DataFrame ``id, section, start, end, text``.
+    facts, dates : computed on first use (see ``govreport.facts``).
+    """
+
+    def __init__(self, path: Path, text: str, encoding: str):
+        self.path = Path(path)
+        self.text = text
+        lines = line_spans(text)
+        parts = find_headings(text, lines)
+        if not parts:
+            raise ReportError(
+                path,
+                "no recognisable report outline: found no part headings (一、 二、 … at the start of a line)",
+            )
+        spans = split_sentences(text, lines)
+        nodes: list[Node] = []
+        preamble_end = rstrip_pos(text, 0, parts[0].start)
+        nodes.append(Node("0", "preamble", 0, "", 0, preamble_end, None))
+        for part in parts:
+            nodes.append(part)
+            for sec in part.children:
+                nodes.append(sec)
+                nodes.extend(find_points(text, sec, spans, lines))
+        self._nodes = nodes
+
+        head = [text[s:e] for s, e in lines if e <= parts[0].start]
+        self.meta = parse_meta(head)
+        self.meta["encoding"] = encoding
+        self.meta["file"] = self.path.name
+
+        self.outline = pd.DataFrame(
+            [[n.id, n.level, n.number, n.title, n.start, n.end, n.parent] for n in nodes],
+            columns=OUTLINE_COLUMNS,
+        )
+        # Per level: sorted starts, for finding the deepest node that holds an offset.
+        self._levels = []
+        for level in ("point", "section", "part"):
+            lv = [n for n in nodes if n.level == level]
+            self._levels.append(([n.start for n in lv], lv))
+
+        self._sentence_starts = [s for s, _ in spans]
+        self._sentence_ends = [e for _, e in spans]
+        self.sentences = pd.DataFrame(
+            {
+                "id": range(len(spans)),
+                "section": [self.section_at(s) for s, _ in spans],
+                "start": self._sentence_starts,
+                "end": self._sentence_ends,
+                "text": [text[s:e] for s, e in spans],
+            },
+            columns=SENTENCE_COLUMNS,
+        )
+
+    def __repr__(self) -> str:
+        counts = self.outline["level"].value_counts()
+        return (
+            f"<Report {self.meta['file']}: {len(self.text)} characters, "
+            f"{counts.get('part', 0)} parts, {counts.get('section', 0)} sections, "
+            f"{counts.get('point', 0)} points, {len(self.sentences)} sentences>"
+        )
+
+    # -- locating offsets -------------------------------------------------
+    def section_at(self, pos: int) -> str:
+        """Id of the deepest outline node whose span holds offset ``pos`` ("0" for the preamble)."""
+        for starts, nodes in self._levels:
+            i = bisect.bisect_right(starts, pos) - 1
+            if i >= 0 and nodes[i].start <= pos < nodes[i].end:
+                return nodes[i].id
+        return "0"
+
+    def sentence_at(self, pos: int) -> int | None:
+        """Id of the sentence holding offset ``pos``, or None if ``pos`` is between sentences."""
+        i = bisect.bisect_right(self._sentence_starts, pos) - 1
+        if i >= 0 and pos < self._sentence_ends[i]:
+            return i
+        return None
+
+    def node(self, node_id: str) -> pd.Series:
+        """The outline row of ``node_id``; KeyError names the ids that exist."""
+        rows = self.outline[self.outline["id"] == node_id]
+        if rows.empty:
+            raise KeyError(f"no outline node {node_id!r} in {self.meta['file']}; ids are {list(self.outline['id'])}")
+        return rows.iloc[0]
+
+    def span(self, node_id: str) -> str:
+        """The text of an outline node."""
+        row = self.node(node_id)
+        return self.text[row["start"] : row["end"]]
+
+    # -- derived tables, computed on first use ------------------------------
+    @cached_property
+    def facts(self) -> pd.DataFrame:
+        from .facts import extract_facts
+
+        return extract_facts(self)
+
+    @cached_property
+    def dates(self) -> pd.DataFrame:
+        from .facts import extract_dates
+
+        return extract_dates(self)
+
+
+def load_report(path: str | Path | None = None) -> Report:
+    """Load and parse a report. ``path=None`` loads the bundled report (seeds/jiaozuo-2021.txt).
+
+    Raises ``ReportError`` (a ``ValueError``) naming the file and the problem when the
+    file is missing, empty, binary or undecodable, or has no recognisable outline.
+    """
+    path = paths.DEFAULT_REPORT if path is None else Path(path)
+    text, encoding = read_text(path)
+    return Report(path, text, encoding)
