@@ -44,7 +44,8 @@ class Report:
         spans = split_sentences(text, lines)
         nodes: list[Node] = []
         preamble_end = rstrip_pos(text, 0, parts[0].start)
-        nodes.append(Node("0", "preamble", 0, "", 0, preamble_end, None))
+        preamble_start = len(text[:preamble_end]) - len(text[:preamble_end].lstrip())
+        nodes.append(Node("0", "preamble", 0, "", preamble_start, preamble_end, None))
         for part in parts:
             nodes.append(part)
             for sec in part.children:

@@ -1,0 +1,257 @@
+"""The house chart style, in one module. Notebooks call these; they do not restyle.
+
+Nothing happens at import: call ``use_house_style()`` once (it registers the
+Noto Sans CJK SC font shipped by mplfonts, so Chinese labels render) before drawing.
+
+Conventions: horizontal bars with value labels and the unit in the axis label;
+rank charts with rank 1 at the top; titles bilingual where space allows; figures
+at 100 dpi. Every function returns the matplotlib ``Axes`` it drew on, so a
+notebook cell ends with an assignment (``ax = charts.bar(...)``) and no object
+repr leaks into the output.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib import font_manager
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+FONT_FILE = "NotoSansCJKsc-Regular.otf"
+DPI = 100
+INK = "#333333"
+MUTED = "#9a9a9a"
+ACCENT = "#c0392b"   # the report's red, used for emphasis
+BASE = "#4c72b0"
+PALETTE = [BASE, "#dd8452", "#55a868", ACCENT, "#8172b3", "#937860", "#da8bc3", "#8c8c8c", "#ccb974", "#64b5cd"]
+
+
+def font_path() -> Path:
+    """Path of the Noto Sans CJK SC font file shipped by the mplfonts package (not imported)."""
+    spec = importlib.util.find_spec("mplfonts")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the mplfonts package is not installed; run `make setup`")
+    path = Path(list(spec.submodule_search_locations)[0]) / "fonts" / FONT_FILE
+    if not path.exists():
+        raise RuntimeError(f"mplfonts is installed but {FONT_FILE} is missing from {path.parent}")
+    return path
+
+
+def use_house_style() -> str:
+    """Register the CJK font and set the house style. Returns the font family name."""
+    path = font_path()
+    font_manager.fontManager.addfont(str(path))
+    family = font_manager.FontProperties(fname=str(path)).get_name()
+    mpl.rcParams.update(
+        {
+            "font.family": "sans-serif",
+            "font.sans-serif": [family, "DejaVu Sans"],
+            "axes.unicode_minus": False,  # ASCII hyphen-minus: present in every font
+            "figure.dpi": DPI,
+            "savefig.dpi": DPI,
+            "figure.figsize": (7.5, 4.2),
+            "figure.facecolor": "white",
+            "axes.facecolor": "white",
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "axes.edgecolor": MUTED,
+            "axes.labelcolor": INK,
+            "axes.titlesize": 12,
+            "axes.titlelocation": "left",
+            "axes.titlepad": 10,
+            "axes.labelsize": 10,
+            "axes.prop_cycle": mpl.cycler(color=PALETTE),
+            "xtick.color": INK,
+            "ytick.color": INK,
+            "xtick.labelsize": 9,
+            "ytick.labelsize": 9,
+            "legend.frameon": False,
+            "figure.constrained_layout.use": True,
+            "svg.hashsalt": "govreport",
+        }
+    )
+    return family
+
+
+def number_format(value: float, decimals: int | None = None) -> str:
+    """Short human format: 200000 -> '200,000', 184.7 -> '184.7', 11.0 -> '11'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if decimals is not None:
+        return f"{value:,.{decimals}f}"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _new_ax(ax, height: float | None = None, width: float = 7.5):
+    if ax is not None:
+        return ax
+    _, ax = plt.subplots(figsize=(width, height or 4.2))
+    return ax
+
+
+def bar(
+    values: pd.Series | Sequence[float],
+    labels: Sequence[str] | None = None,
+    *,
+    title: str,
+    unit: str,
+    xlabel: str | None = None,
+    ax=None,
+    sort: bool = True,
+    log: bool = False,
+    highlight: Iterable[str] = (),
+    value_labels: Sequence[str] | None = None,
+    color: str = BASE,
+):
+    """Horizontal bar chart, largest at the top, each bar labelled with its value.
+
+    ``values`` is a Series (its index gives the labels) or a sequence with ``labels``.
+    ``unit`` is shown in the axis label (e.g. "亿元", "人", "%"); ``log=True`` for
+    values that span orders of magnitude. Bars whose label is in ``highlight`` are
+    drawn in the accent colour.
+    """
+    s = values.copy() if isinstance(values, pd.Series) else pd.Series(list(values), index=list(labels or []))
+    if labels is not None and isinstance(values, pd.Series):
+        s.index = list(labels)
+    if value_labels is not None:
+        vl = pd.Series(list(value_labels), index=s.index)
+    else:
+        vl = s.map(number_format)
+    if sort:
+        order = s.sort_values(ascending=True, kind="stable").index
+        s, vl = s.loc[order], vl.loc[order]
+    else:
+        s, vl = s.iloc[::-1], vl.iloc[::-1]
+    ax = _new_ax(ax, height=max(2.0, 0.42 * len(s) + 1.2))
+    highlight = set(highlight)
+    colors = [ACCENT if str(k) in highlight else color for k in s.index]
+    positions = range(len(s))
+    ax.barh(positions, s.values, color=colors, height=0.65)
+    ax.set_yticks(list(positions), [str(k) for k in s.index])
+    ax.tick_params(axis="y", length=0)
+    if log:
+        ax.set_xscale("log")
+    for y, (v, text) in enumerate(zip(s.values, vl.values)):
+        ax.annotate(
+            f" {text}", (v, y), va="center", ha="left" if v >= 0 else "right", fontsize=9, color=INK,
+            xytext=(2 if v >= 0 else -2, 0), textcoords="offset points",
+        )
+    if not log:
+        ax.axvline(0, color=MUTED, linewidth=0.8)
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: number_format(x)))
+        lo, hi = min(0, s.min()), max(0, s.max())
+        pad = (hi - lo) * 0.18 or 1
+        ax.set_xlim(lo - (pad if lo < 0 else 0), hi + pad)
+    else:
+        ax.set_xlim(right=s.max() * 8)
+    ax.spines["left"].set_visible(False)
+    ax.set_xlabel(xlabel or f"{unit}" + ("（对数刻度 log scale）" if log else ""))
+    ax.set_title(title)
+    return ax
+
+
+def rank_chart(
+    ranks: pd.Series,
+    *,
+    title: str,
+    scope: str = "",
+    out_of: int | None = None,
+    ax=None,
+):
+    """A ladder of positions: rank 1 at the top, each item written at its rank.
+
+    ``ranks`` maps item label -> rank (1 = best). Items that share a rank are
+    written side by side. ``scope`` names the ranking (e.g. "全省"), shown in the
+    axis label; ``out_of`` draws the ladder down to that rank when it is known.
+    """
+    s = pd.Series(ranks).astype(float).sort_values(kind="stable")
+    if s.empty:
+        raise ValueError("rank_chart needs at least one ranked item")
+    if (s < 1).any():
+        raise ValueError("ranks start at 1")
+    bottom = int(max(s.max(), out_of or 0))
+    ax = _new_ax(ax, height=max(2.5, 0.38 * bottom + 1.0))
+    grouped = s.groupby(s, sort=True)
+    for rank, items in grouped:
+        ax.scatter([0], [rank], s=160, color=ACCENT if rank == 1 else BASE, zorder=3)
+        ax.annotate(
+            "、".join(str(i) for i in items.index), (0, rank), xytext=(14, 0), textcoords="offset points",
+            va="center", fontsize=10, color=INK,
+        )
+    ax.plot([0, 0], [1, bottom], color=MUTED, linewidth=1, zorder=1)
+    ax.set_ylim(bottom + 0.6, 0.4)  # inverted: rank 1 at the top
+    ax.set_xlim(-0.15, 2.5)
+    ax.set_yticks(range(1, bottom + 1), [f"第{r}位" for r in range(1, bottom + 1)])
+    ax.set_xticks([])
+    ax.spines["bottom"].set_visible(False)
+    ax.spines["left"].set_visible(False)
+    ax.tick_params(axis="y", length=0)
+    ax.set_ylabel(f"{scope}位次 rank" if scope else "位次 rank")
+    ax.set_title(title)
+    return ax
+
+
+def column(
+    values: pd.Series,
+    *,
+    title: str,
+    unit: str,
+    ax=None,
+    color: str = BASE,
+    value_labels: Sequence[str] | None = None,
+):
+    """Vertical bars in the given order (for ordered categories such as levels or stages)."""
+    ax = _new_ax(ax)
+    x = range(len(values))
+    ax.bar(x, values.values, color=color, width=0.6)
+    ax.set_xticks(list(x), [str(i) for i in values.index])
+    labels = value_labels if value_labels is not None else [number_format(v) for v in values.values]
+    for xi, v, text in zip(x, values.values, labels):
+        ax.annotate(text, (xi, v), xytext=(0, 3), textcoords="offset points", ha="center", va="bottom", fontsize=9)
+    ax.set_ylabel(unit)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=float(values.max()).is_integer()))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _: number_format(y)))
+    ax.set_ylim(0, values.max() * 1.15 if values.max() > 0 else 1)
+    ax.set_title(title)
+    return ax
+
+
+def heatmap(
+    table: pd.DataFrame,
+    *,
+    title: str,
+    unit: str,
+    ax=None,
+    fmt=number_format,
+    cmap: str = "Reds",
+):
+    """A table of numbers as coloured cells, each written in; rows and columns as given."""
+    ax = _new_ax(ax, height=max(2.5, 0.45 * len(table) + 1.5), width=max(6.0, 0.7 * len(table.columns) + 2.5))
+    data = table.to_numpy(dtype=float)
+    image = ax.imshow(data, cmap=cmap, aspect="auto")
+    ax.set_xticks(range(len(table.columns)), [str(c) for c in table.columns], rotation=45, ha="right")
+    ax.set_yticks(range(len(table.index)), [str(i) for i in table.index])
+    vmax = data.max() if data.size else 0
+    for (i, j), v in pd.DataFrame(data).stack().items():
+        ax.text(j, i, fmt(v), ha="center", va="center", fontsize=8, color="white" if v > 0.6 * vmax else INK)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.tick_params(length=0)
+    cbar = ax.figure.colorbar(image, ax=ax, shrink=0.8)
+    cbar.set_label(unit)
+    cbar.outline.set_visible(False)
+    ax.set_title(title)
+    return ax
+
+
+def show() -> None:
+    """Draw the current figure(s) in a notebook without leaving an object repr behind."""
+    plt.show()

@@ -1,0 +1,98 @@
+"""Tables that summarise a report's structure, shared by the notebooks."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .report import Report
+
+
+def characters(s: str) -> int:
+    """Number of non-blank characters, the usual measure of length of a Chinese text."""
+    return sum(1 for c in s if not c.isspace())
+
+
+def short_title(title: str) -> str:
+    """A heading's first clause (up to the first comma), for chart labels: 疫情防控科学有效."""
+    for mark in ",，;；:：":
+        title = title.split(mark)[0]
+    return title.strip()
+
+
+def section_summary(report: Report) -> pd.DataFrame:
+    """One row per section (or per part that has no sections): its size.
+
+    Columns: ``id``, ``label`` (id and short title, for charts), ``part`` (the part's title), ``section`` (the section's title),
+    ``points``, ``sentences``, ``characters`` (non-blank characters in the span).
+    Text of a part that lies before its first section (its introduction) gets a row
+    of its own with the part's id, so that the characters add up to the whole body.
+    """
+    outline = report.outline
+    sentences = report.sentences
+    rows = []
+    for _, part in outline[outline["level"] == "part"].iterrows():
+        sections = outline[(outline["level"] == "section") & (outline["parent"] == part["id"])]
+        intro_end = sections["start"].min() if len(sections) else part["end"]
+        intro = report.text[part["start"] : intro_end]
+        rows.append(
+            {
+                "id": part["id"],
+                "label": f"{part['id']} " + ("引言 intro" if len(sections) else short_title(part["title"])),
+                "part": part["title"],
+                "section": "（引言 introduction）" if len(sections) else "",
+                "points": 0,
+                "sentences": int(((sentences["start"] >= part["start"]) & (sentences["start"] < intro_end)).sum()),
+                "characters": characters(intro),
+            }
+        )
+        for _, sec in sections.iterrows():
+            prefix = sec["id"] + "."
+            rows.append(
+                {
+                    "id": sec["id"],
+                    "label": f"{sec['id']} {short_title(sec['title'])}",
+                    "part": part["title"],
+                    "section": sec["title"],
+                    "points": int(((outline["level"] == "point") & (outline["parent"] == sec["id"])).sum()),
+                    "sentences": int(
+                        ((sentences["section"] == sec["id"]) | sentences["section"].str.startswith(prefix)).sum()
+                    ),
+                    "characters": characters(report.text[sec["start"] : sec["end"]]),
+                }
+            )
+    return pd.DataFrame(rows, columns=["id", "label", "part", "section", "points", "sentences", "characters"])
+
+
+def points_by_section(report: Report) -> pd.DataFrame:
+    """The points (bold lead sentences) of every section: ``section, id, point, sentences, characters``."""
+    outline = report.outline
+    sentences = report.sentences
+    titles = outline.set_index("id")["title"]
+    points = outline[outline["level"] == "point"]
+    rows = []
+    for _, p in points.iterrows():
+        rows.append(
+            {
+                "section": f"{p['parent']} {titles[p['parent']]}",
+                "id": p["id"],
+                "point": p["title"],
+                "sentences": int((sentences["section"] == p["id"]).sum()),
+                "characters": characters(report.text[p["start"] : p["end"]]),
+            }
+        )
+    return pd.DataFrame(rows, columns=["section", "id", "point", "sentences", "characters"])
+
+
+def level_counts(report: Report) -> pd.Series:
+    """Number of outline nodes of each level, plus sentences and characters."""
+    counts = report.outline["level"].value_counts()
+    return pd.Series(
+        {
+            "parts": int(counts.get("part", 0)),
+            "sections": int(counts.get("section", 0)),
+            "points": int(counts.get("point", 0)),
+            "sentences": len(report.sentences),
+            "characters": characters(report.text),
+        },
+        name="count",
+    )

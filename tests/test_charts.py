@@ -1,0 +1,79 @@
+"""The house chart style: CJK glyphs render, rank 1 is on top, no side effects at import."""
+
+import logging
+import subprocess
+import sys
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from govreport import charts  # noqa: E402
+
+
+def test_import_has_no_side_effects():
+    code = (
+        "import matplotlib; before = dict(matplotlib.rcParams); "
+        "import govreport, govreport.charts, govreport.summary; "
+        "assert dict(matplotlib.rcParams) == before; print('ok')"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "ok"
+    assert out.stderr == ""
+
+
+def test_font_file_is_shipped():
+    assert charts.font_path().name == "NotoSansCJKsc-Regular.otf"
+
+
+@pytest.fixture
+def styled():
+    with matplotlib.rc_context():
+        family = charts.use_house_style()
+        yield family
+    plt.close("all")
+
+
+def test_chinese_renders_without_missing_glyphs(styled, caplog, tmp_path):
+    assert styled == "Noto Sans CJK SC"
+    caplog.set_level(logging.WARNING)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ax = charts.bar(pd.Series({"负压救护车": 14, "负压病房": 27, "医养中心": -3}), title="能力建设 Capacity “三清零”", unit="台/间")
+        ax.figure.savefig(tmp_path / "bar.png")
+        ax = charts.rank_chart(pd.Series({"工业用电量总量": 3, "增速": 6}), title="位次", scope="全省")
+        ax.figure.savefig(tmp_path / "rank.png")
+    assert "missing" not in caplog.text
+    assert matplotlib.rcParams["figure.dpi"] == charts.DPI
+
+
+def test_bar_labels_values_and_units(styled):
+    ax = charts.bar(pd.Series({"甲": 200000, "乙": 16}), title="人员", unit="人", log=True)
+    texts = [t.get_text().strip() for t in ax.texts]
+    assert "200,000" in texts and "16" in texts
+    assert ax.get_xlabel().startswith("人")
+    assert ax.get_xscale() == "log"
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["乙", "甲"]  # largest at the top
+
+
+def test_rank_chart_puts_rank_one_on_top(styled):
+    ax = charts.rank_chart(pd.Series({"A": 5, "B": 1, "C": 5}), title="t", scope="全省", out_of=6)
+    bottom, top = ax.get_ylim()
+    assert top < bottom  # inverted axis: 1 at the top
+    assert [t.get_text() for t in ax.get_yticklabels()][0] == "第1位"
+    assert {t.get_text() for t in ax.texts} == {"B", "A、C"}
+    with pytest.raises(ValueError):
+        charts.rank_chart(pd.Series({"A": 0}), title="t")
+
+
+def test_number_format():
+    assert charts.number_format(200000) == "200,000"
+    assert charts.number_format(184.7) == "184.7"
+    assert charts.number_format(11.0) == "11"
+    assert charts.number_format(2.97) == "2.97"
+    assert charts.number_format(float("nan")) == ""
