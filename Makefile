@@ -38,8 +38,9 @@ test: $(STAMP) ## Run the library tests and every notebook under nbval (strict: 
 lab: $(STAMP) ## Open JupyterLab on the notebooks
 	$(VENV)/bin/jupyter lab notebooks
 
-notebooks: $(STAMP) ## Re-execute the notebooks in place, refreshing their committed outputs
-	$(PY) -m govreport.build --in-place
+notebooks: $(STAMP) ## Re-execute the notebooks in place (ONLY=name to pick one) and refresh the README table
+	$(PY) -m govreport.build --in-place $(if $(ONLY),--only $(ONLY))
+	$(PY) -m govreport.build --readme
 
 freeze: $(STAMP) ## Rewrite requirements.txt pins from the current environment
 	{ sed -n '/^#/p' requirements.txt; $(PY) -m pip freeze --exclude-editable | grep -v '^govreport'; echo "-e ."; } > requirements.tmp && mv requirements.tmp requirements.txt

@@ -106,3 +106,10 @@ def test_index_entry_reads_title_and_first_sentence(tmp_path):
     bad.write_text(json.dumps(nb), encoding="utf-8")
     with pytest.raises(ValueError, match="08_y.ipynb"):
         site.entry(bad)
+
+
+def test_readme_table_is_generated_from_the_notebooks():
+    readme = (paths.ROOT / "README.md").read_text(encoding="utf-8")
+    assert site.update_readme(readme, site.index_entries()) == readme, "run: python -m govreport.build --readme"
+    for path in NOTEBOOKS:
+        assert f"(notebooks/{path.name})" in readme

@@ -80,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report", type=Path, help="another report file to run the notebooks on")
     parser.add_argument("--in-place", action="store_true", help="re-execute notebooks/ in place (refresh outputs)")
     parser.add_argument("--only", nargs="*", default=None, help="notebook names (stems) to run; default all")
+    parser.add_argument("--readme", action="store_true", help="regenerate the notebook table in README.md")
     parser.add_argument("--out", type=Path, default=paths.BUILD_DIR, help="output folder (default build/)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
@@ -90,6 +91,12 @@ def main(argv: list[str] | None = None) -> int:
         missing = set(args.only) - {nb.stem for nb in notebooks}
         if missing:
             parser.error(f"no such notebook(s) in {paths.NOTEBOOKS_DIR.name}/: {', '.join(sorted(missing))}")
+
+    if args.readme:
+        readme = paths.ROOT / "README.md"
+        readme.write_text(site.update_readme(readme.read_text(encoding="utf-8"), site.index_entries()), encoding="utf-8")
+        _log(f"updated the notebook table in {readme.name}")
+        return 0
 
     if args.in_place:
         if args.report:

@@ -112,3 +112,22 @@ def write_index(entries: list[Entry], out_dir: Path, subtitle: str = "") -> Path
     target = out_dir / "index.html"
     target.write_text(render_index(entries, subtitle), encoding="utf-8")
     return target
+
+
+README_START = "<!-- notebooks:"
+README_END = "<!-- /notebooks -->"
+
+
+def readme_table(entries: list[Entry]) -> str:
+    """The README's table of notebooks (markdown), from the notebooks' own titles."""
+    rows = ["| notebook | what it answers |", "|---|---|"]
+    rows += [f"| [`{e.name}`](notebooks/{e.name}.ipynb) | **{e.title}.** {e.summary} |" for e in entries]
+    return "\n".join(rows)
+
+
+def update_readme(readme: str, entries: list[Entry]) -> str:
+    """``readme`` with the block between the notebook markers replaced by a fresh table."""
+    start = readme.index(README_START)
+    start = readme.index("\n", start) + 1
+    end = readme.index(README_END)
+    return readme[:start] + readme_table(entries) + "\n" + readme[end:]
