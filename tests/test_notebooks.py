@@ -4,6 +4,7 @@ nbval (run by `make test` with --nbval) re-executes each notebook and compares i
 with these committed ones; the checks here look at the committed files themselves.
 """
 
+import html
 import json
 import re
 
@@ -88,7 +89,7 @@ def test_index_lists_every_notebook(tmp_path):
     page = site.write_index(entries, tmp_path, "test").read_text(encoding="utf-8")
     for path, e in zip(NOTEBOOKS, entries):
         assert f'href="{path.stem}.html"' in page
-        assert e.title and e.title in page
+        assert e.title and html.escape(e.title) in page
         assert e.summary, f"{path.name}: no summary paragraph after the title"
 
 

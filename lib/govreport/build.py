@@ -84,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=paths.BUILD_DIR, help="output folder (default build/)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
+    # nbconvert's accessibility note about charts without alt text, once per page: not actionable here.
+    logging.getLogger("traitlets").setLevel(logging.ERROR)
 
     notebooks = site.notebooks()
     if args.only:

@@ -151,7 +151,7 @@ def bar(
         pad = (hi - lo) * 0.18 or 1
         ax.set_xlim(lo - (pad if lo < 0 else 0), hi + pad)
     else:
-        ax.set_xlim(right=s.max() * 8)
+        ax.set_xlim(left=min(1, s[s > 0].min()) if (s > 0).any() else None, right=s.max() * 8)
     ax.spines["left"].set_visible(False)
     ax.set_xlabel(xlabel or f"{unit}" + ("（对数刻度 log scale）" if log else ""))
     ax.set_title(title)
@@ -255,3 +255,77 @@ def heatmap(
 def show() -> None:
     """Draw the current figure(s) in a notebook without leaving an object repr behind."""
     plt.show()
+
+
+def span_chart(
+    start: str,
+    end: str,
+    *,
+    title: str,
+    label: str,
+    marks: dict[str, str] | None = None,
+    ax=None,
+):
+    """A stretch of time as a bar between two ISO dates, with labelled marks (e.g. the report's date).
+
+    ``marks`` maps an ISO date to its label. The bar is annotated with its length in days.
+    """
+    import matplotlib.dates as mdates
+
+    t0, t1 = pd.Timestamp(start), pd.Timestamp(end)
+    ax = _new_ax(ax, height=2.4)
+    ax.barh([0], [(t1 - t0).days], left=[mdates.date2num(t0)], height=0.4, color=BASE)
+    ax.annotate(
+        f"{label}: {(t1 - t0).days} 天 days", (mdates.date2num(t0 + (t1 - t0) / 2), 0), xytext=(0, 14),
+        textcoords="offset points", ha="center", fontsize=10, color=INK,
+    )
+    for when, ha, dx in ((t0, "left", 0), (t1, "right", 0)):
+        ax.annotate(when.date().isoformat(), (mdates.date2num(when), -0.25), xytext=(dx, 0), textcoords="offset points",
+                    ha=ha, va="top", fontsize=8.5, color=INK)
+    for when, text in (marks or {}).items():
+        x = mdates.date2num(pd.Timestamp(when))
+        ax.axvline(x, color=ACCENT, linewidth=1.2, linestyle="--")
+        ax.annotate(f"{text} {when}", (x, -0.75), xytext=(-4, 0), textcoords="offset points",
+                    ha="right", va="center", fontsize=8.5, color=ACCENT)
+    ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=[1, 4, 7, 10]))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+    lo = min([t0] + [pd.Timestamp(w) for w in (marks or {})]) - pd.Timedelta(days=20)
+    hi = max([t1] + [pd.Timestamp(w) for w in (marks or {})]) + pd.Timedelta(days=20)
+    ax.set_xlim(mdates.date2num(lo), mdates.date2num(hi))
+    ax.set_ylim(-1.1, 0.8)
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    ax.set_xlabel("日期 date")
+    ax.set_title(title)
+    return ax
+
+
+def paired_bar(
+    table: pd.DataFrame,
+    *,
+    title: str,
+    unit: str,
+    ax=None,
+    colors: Sequence[str] = (MUTED, BASE),
+):
+    """Two values per row side by side (e.g. an earlier level and the current one), labelled.
+
+    ``table`` has one row per item and two columns, drawn in column order (the first muted).
+    """
+    ax = _new_ax(ax, height=max(2.2, 0.8 * len(table) + 1.2))
+    n = len(table)
+    height = 0.38
+    for k, (col, color) in enumerate(zip(table.columns, colors)):
+        ys = [n - 1 - i + (height / 2 if k == 0 else -height / 2) for i in range(n)]
+        ax.barh(ys, table[col].values, height=height, color=color, label=str(col))
+        for y, v in zip(ys, table[col].values):
+            ax.annotate(f" {number_format(round(v, 1))}", (v, y), va="center", fontsize=9, color=INK)
+    ax.set_yticks(range(n), [str(i) for i in table.index[::-1]])
+    ax.tick_params(axis="y", length=0)
+    ax.spines["left"].set_visible(False)
+    ax.set_xlim(0, table.to_numpy().max() * 1.2)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: number_format(x)))
+    ax.set_xlabel(unit)
+    ax.legend(loc="lower right")
+    ax.set_title(title)
+    return ax

@@ -96,3 +96,54 @@ def level_counts(report: Report) -> pd.Series:
         },
         name="count",
     )
+
+
+RANK_SCOPES = ("全国", "全省", "全市", "全区", "全县")
+
+
+def rank_scope(report: Report, start: int, window: int = 8) -> str:
+    """The ranking a rank belongs to, read just before it: 居全省第5位 -> 全省 ("" if not said)."""
+    before = report.text[max(0, start - window) : start]
+    found = [(before.rfind(s), s) for s in RANK_SCOPES if s in before]
+    return max(found)[1] if found else ""
+
+
+def headline_ranks(report: Report) -> pd.DataFrame:
+    """The rankings a report opens with: rank facts in the introduction of its first part.
+
+    Columns: ``indicator, rank, mention, scope`` (全省, 全国, … read from the text before the rank).
+    """
+    outline = report.outline
+    parts = outline[outline["level"] == "part"]
+    first = parts.iloc[0]
+    sections = outline[(outline["level"] == "section") & (outline["parent"] == first["id"])]
+    intro_end = sections["start"].min() if len(sections) else first["end"]
+    f = report.facts
+    ranks = f[(f["kind"] == "rank") & (f["start"] >= first["start"]) & (f["end"] <= intro_end)]
+    return pd.DataFrame(
+        {
+            "indicator": ranks["indicator"].values,
+            "rank": ranks["value"].astype(int).values,
+            "mention": ranks["mention"].values,
+            "scope": [rank_scope(report, s) for s in ranks["start"]],
+        },
+        columns=["indicator", "rank", "mention", "scope"],
+    )
+
+
+def facts_by_section(report: Report) -> pd.DataFrame:
+    """Number of facts of each kind per section (facts in a point count for its section)."""
+    f = report.facts
+    section = f["section"].str.split(".").str[:2].str.join(".")
+    labels = section_summary(report).set_index("id")["label"]
+    table = pd.crosstab(section.map(lambda s: labels.get(s, s)), f["kind"])
+    for kind in ("measure", "share", "change", "rank"):
+        if kind not in table.columns:
+            table[kind] = 0
+    table = table[["measure", "share", "change", "rank"]]
+    order = [l for l in labels.values if l in table.index] + [i for i in table.index if i not in set(labels.values)]
+    table = table.loc[order]
+    table["total"] = table.sum(axis=1)
+    table.index.name = "section"
+    table.columns.name = None
+    return table

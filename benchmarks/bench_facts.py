@@ -1,0 +1,108 @@
+"""Benchmark: load_report + facts (+ dates) on the bundled report and on long synthetic reports.
+
+Not a test: it prints numbers. Run it on an otherwise idle machine:
+
+    .venv/bin/python benchmarks/bench_facts.py            # seed, ~1 MB, 700k vs 7M characters
+    .venv/bin/python benchmarks/bench_facts.py --quick    # skip the 7M-character run
+
+The long reports are the bundled report with the body of its part 一 repeated inside that
+part (the loader numbers parts 一 … 九十九, so the copies cannot be new parts). They are
+written to a temporary folder, never to seeds/.
+
+Targets (issue 3): >= 1 MB of UTF-8 (about 350,000 characters) per second for load_report
++ facts on one core; linear: 7M characters take at most 10x what 700k take.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from govreport import load_report
+from govreport.paths import DEFAULT_REPORT
+
+
+def synthetic(chars: int, folder: Path) -> Path:
+    """The seed with its part-一 body repeated until the text has at least ``chars`` characters."""
+    seed = DEFAULT_REPORT.read_text(encoding="utf-8")
+    head, _, rest = seed.partition("\n一、")
+    heading, _, body = rest.partition("\n")
+    parts = [head, "\n一、", heading, "\n", body]
+    size = len(seed)
+    while size < chars:
+        parts.append("\n" + body)
+        size += len(body) + 1
+    path = folder / f"synthetic-{chars}.txt"
+    path.write_text("".join(parts), encoding="utf-8")
+    return path
+
+
+def timed(path: Path | None, repeat: int) -> dict:
+    """Best of ``repeat`` runs: CPU seconds of load_report, facts and dates, wall seconds of
+    load_report + facts, and the number of facts. CPU time (time.process_time) is what the
+    targets are about: wall time also counts whatever else runs on the machine."""
+    best: dict = {}
+    for _ in range(repeat):
+        gc.collect()
+        w0, c0 = time.perf_counter(), time.process_time()
+        report = load_report(path)
+        c1 = time.process_time()
+        n = len(report.facts)
+        w2, c2 = time.perf_counter(), time.process_time()
+        report.dates
+        c3 = time.process_time()
+        run = {"load": c1 - c0, "facts": c2 - c1, "dates": c3 - c2, "wall": w2 - w0, "n": n}
+        if not best or run["load"] + run["facts"] < best["load"] + best["facts"]:
+            best = run
+    return best
+
+
+def line(label: str, path: Path | None, repeat: int) -> float:
+    text = (path or DEFAULT_REPORT).read_text(encoding="utf-8")
+    chars, mb = len(text), len(text.encode("utf-8")) / 1e6
+    t = timed(path, repeat)
+    total = t["load"] + t["facts"]
+    print(
+        f"{label:<24} {chars:>10,} chars {mb:>6.2f} MB | CPU: load {t['load']:6.3f} s facts {t['facts']:6.3f} s "
+        f"(dates {t['dates']:5.3f} s) | {t['n']:>7,} facts | load+facts {total:6.3f} s CPU "
+        f"({t['wall']:6.3f} s wall) = {chars / total:>9,.0f} chars/s = {mb / total:4.2f} MB/s"
+    )
+    return total
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="skip the 7-million-character run")
+    args = ap.parse_args(argv)
+
+    # The first call pays for imports (pandas is already in; cn2an is imported on the first
+    # Chinese numeral) and for reading the lexicon files.
+    t0 = time.perf_counter()
+    report = load_report()
+    report.facts
+    first = time.perf_counter() - t0
+    print(f"python {sys.version.split()[0]}; first load_report() + facts in this process: {first:.3f} s")
+    line("bundled report (warm)", None, repeat=20)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        one_mb = synthetic(350_000, folder)
+        line("~1 MB synthetic", one_mb, repeat=3)
+        small = synthetic(700_000, folder)
+        t_small = line("700k characters", small, repeat=5)
+        if not args.quick:
+            big = synthetic(7_000_000, folder)
+            t_big = line("7M characters", big, repeat=2)
+            ratio = t_big / t_small
+            verdict = "linear (<= 10x)" if ratio <= 10 else "NOT linear (> 10x)"
+            print(f"7M / 700k time ratio: {ratio:.2f}x  -> {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

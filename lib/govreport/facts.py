@@ -1,0 +1,648 @@
+"""The fact engine: every quantitative claim of a report as a row, and every date.
+
+``extract_facts(report)`` -> DataFrame with the columns of ``FACT_COLUMNS``;
+``extract_dates(report)`` -> DataFrame with ``DATE_COLUMNS``. ``Report.facts`` and
+``Report.dates`` call them. ``facts_from_text`` and ``dates_from_text`` do the same on a
+plain string (no outline: every section is "0"), for tests and other callers.
+
+How a fact is found (each rule has a test in tests/test_facts.py):
+
+1. **Masking.** Dates (govreport.dates), quoted names (“133护航模式”, 《…》, up to 40
+   characters on one line) and the slogans of ``data/facts_not_facts.txt`` are masked:
+   no number inside them is a fact.
+2. **Numbers.** An amount is a number (digits, full-width digits, thousands separators,
+   or Chinese numerals read by cn2an), an optional 多/余, an optional multiplier and a
+   unit from ``data/units.tsv``. A number with no unit is no fact (河南企业100强, 十三五).
+   Not facts either: a number after 第 (第十三届, 第四次会议), next to a Latin letter (5G,
+   PM2.5, P2实验室), a lone 一 (一批, 一期), a Chinese numeral before a unit that takes
+   only digits (三大攻坚战, 两场硬仗), or inside an idiom (三番五次).
+   A money amount before 以上/以下 and a noun is a size class, not an amount
+   (10亿元以上项目). A range (5%—6%, 20—30万元) is two rows: the lower bound with
+   qualifier at_least, the upper bound with at_most; a unit or multiplier written once
+   after the upper bound applies to both.
+   A rank is 第N位/名/家/个 (第5位, 第二家), or 第N / 首位 right after 居, 位居, 排名 ….
+3. **Context** (words in ``data/facts_words.tsv``). The text of the clause before the
+   number is read backwards: qualifier words (超过, 约, 不足 …), change verbs (增长 → +,
+   下降 → −), links (居, 达到, 同比, 分别, 占…的 …). What remains is the subject; an
+   action verb (购置, 争取 …) is cut off and its object kept. A count followed by a noun
+   (16名医护人员) takes that noun. ``indicator`` is that phrase, trimmed of scope words
+   (全市, 在…中), of what comes before 的 or 等, and of enclosing quotes.
+4. **Sentences.** An aspect alone (增速, 数量) is completed from the previous fact of the
+   sentence (…总量居全省第5位、增速… → …增速). A fact with no subject of its own
+   (、同比增长183.1%; …完成2650亿元，增长3.5%) takes the previous fact's indicator, or
+   the next one's
+   (全国第二家、全省第一家京东电器城市旗舰店). A list of values after a list of subjects
+   (省、市…分别占…161%、164%; PM2.5、PM10浓度…11.1%、11%) is distributed in order.
+5. **Targets.** ``is_target`` is True in a plan part of the report (a part whose title
+   says 安排, 任务, 目标, 今年, … and not 回顾, 成就) for a sentence that does not report a
+   past result (去年, 已, an earlier year).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from . import numbers as nb
+from .dates import find_dates
+from .paths import DATA_DIR
+from .structure import line_spans, split_sentences
+
+FACT_COLUMNS = ["id", "section", "sentence", "start", "end", "mention", "kind", "value",
+                "unit", "qualifier", "indicator", "is_target"]
+DATE_COLUMNS = ["start", "end", "mention", "date"]
+KINDS = ("measure", "share", "change", "rank")
+QUALIFIERS = ("", "more_than", "at_least", "about", "at_most", "less_than")
+
+# -- the lexicon --------------------------------------------------------------
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> "_Lexicon":
+    roles: dict[str, set[str]] = {}
+    for line in (DATA_DIR / "facts_words.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        role, word = line.split("\t")[:2]
+        roles.setdefault(role.strip(), set()).add(word.strip())
+    not_facts = [
+        w.strip()
+        for w in (DATA_DIR / "facts_not_facts.txt").read_text(encoding="utf-8").splitlines()
+        if w.strip() and not w.startswith("#")
+    ]
+    return _Lexicon(roles, not_facts)
+
+
+class _Lexicon:
+    def __init__(self, roles: dict[str, set[str]], not_facts: list[str]):
+        get = lambda r: roles.get(r, set())  # noqa: E731
+        self.qualifier_before = {w: q for q in QUALIFIERS[1:] for w in get(q)}
+        self.qualifier_after = {w: q for q in QUALIFIERS[1:] for w in get(q + "_after")}
+        self.direction = {**{w: 1 for w in get("up")}, **{w: -1 for w in get("down")}}
+        self.links = get("link")
+        self.verbs, self.keeps = get("verb"), get("keep")
+        self.scopes, self.aspects, self.past = get("scope"), get("aspect"), get("past")
+        tail = set(self.qualifier_before) | set(self.direction) | self.links
+        self.tail_re = re.compile(rf"(?:{_alt(tail)}|占[^,;:、。；：！？]{{0,15}}的)$")
+        self.verb_re = re.compile(_alt(self.verbs | self.keeps))
+        self.verb_start_re = re.compile(rf"(?:{_alt(self.verbs | self.keeps)})")
+        multi_links = {w for w in self.links | set(self.direction) if len(w) > 1}
+        # After a count the noun ends at a verb or link (16名医护人员驰援 …); not at a
+        # keep word, which also begins nouns (372天无新增病例).
+        self.b_stop_re = re.compile(rf"{_alt(self.verbs | (multi_links - self.keeps))}|等|[,;:、。；：！？\d]")
+        self.b_bad_start_re = re.compile(
+            rf"(?:{_alt(multi_links | self.scopes | set(self.qualifier_before) | set(self.qualifier_after))}|等|[\d\s])"
+        )
+        self.scope_re = re.compile(rf"(?:{_alt(self.scopes)})")
+        self.qual_after_re = re.compile(rf"(?:{_alt(self.qualifier_after)})")
+        self.past_re = re.compile(_alt(self.past))
+        self.not_facts_re = re.compile(_alt(not_facts)) if not_facts else None
+
+
+# -- masking ------------------------------------------------------------------
+
+_QUOTE_RE = re.compile(r"“[^“”\n]{0,40}”|「[^「」\n]{0,40}」|『[^『』\n]{0,40}』|《[^《》\n]{0,40}》|〈[^〈〉\n]{0,40}〉|\"[^\"\n]{0,40}\"")
+_MASK = "\x00"
+_HARD = set(",;:。；：！？!?\n\r")
+_HARD_RE = re.compile(r"[,;:。；：！？!?\n\r]")
+_CN_DIGITS = set("〇零一二两三四五六七八九十")
+_LATIN = re.compile(r"[A-Za-z]")
+_PLAN_TITLE = re.compile(r"安排|任务|目标|今年|展望|思路|计划|打算|部署|重点工作|工作重点|总体要求|奋斗")
+_REVIEW_TITLE = re.compile(r"回顾|成就|总结|过去|成绩")
+_MONEY = {"元", "美元", "欧元", "港元"}
+_NOUN_START = re.compile(r"[\u4e00-\u9fffA-Za-z“\"(（]")
+_YEAR_IN = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+
+
+def _mask(norm: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return norm
+    pieces, pos = [], 0
+    for s, e in sorted(spans):
+        if e <= pos:
+            continue
+        s = max(s, pos)
+        pieces.append(norm[pos:s])
+        pieces.append(_MASK * (e - s))
+        pos = e
+    pieces.append(norm[pos:])
+    return "".join(pieces)
+
+
+# -- candidates -----------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Fact:
+    start: int
+    end: int
+    kind: str  # "amount" or "rank" until context decides
+    value: float
+    unit: str
+    qualifier: str = ""
+    sign: int = 0  # +1/-1 when a change verb was read; 0 when none
+    indicator: str = ""
+    is_target: bool = False
+    sentence: int = -1
+    range_part: str = ""  # "lo" / "hi" for the bounds of a range
+    blank: bool = False  # no words of its own between the previous fact and this one
+    subject: str = ""  # the subject phrase, for "respectively" lists
+    respectively: bool = False  # 分别 stood before it
+
+
+_RANK_LINK_RE = re.compile(r"(?:居|位居|位列|名列|排名|排在|排|列)(?:全国|全省|全市|全区|全县|同类城市|中部六省)?$")
+_FIRST_PLACE_RE = re.compile(r"(?:居|位居|位列|名列|排名|排在)(?:全国|全省|全市|全区|全县)?(首位)")
+
+
+def _candidates(text: str, masked: str) -> list[_Fact]:
+    """Amounts and ranks in masked text, validated, in text order, without overlaps."""
+    found: list[_Fact] = []
+    for m in nb.AMOUNT_RE.finditer(masked):
+        found.extend(_amounts(masked, m))
+    for m in nb.PERCENT_WORDS_RE.finditer(masked):
+        v = nb.number_value(m["num"])
+        if v is not None:
+            found.append(_Fact(m.start(), m.end(), "amount", float(v), "%"))
+    for m in nb.ORDINAL_RE.finditer(masked):
+        if m["unit"] is None:
+            if not _RANK_LINK_RE.search(masked, max(0, m.start() - 8), m.start()):
+                continue
+            # 第一时间, 第一线: a bare ordinal is a rank only after 居/位居 …
+        v = nb.number_value(m["num"])
+        if v is None or v < 1:
+            continue
+        found.append(_Fact(m.start(), m.end(), "rank", float(v), ""))
+    for m in _FIRST_PLACE_RE.finditer(masked):
+        found.append(_Fact(m.start(1), m.end(1), "rank", 1.0, ""))
+    found.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    out: list[_Fact] = []
+    for f in found:
+        if out and f.start < out[-1].end:
+            continue
+        out.append(f)
+    return out
+
+
+def _amounts(masked: str, m: re.Match) -> list[_Fact]:
+    """Facts from one AMOUNT_RE match: one, or two for a range; none when it is no fact."""
+    unit = m["unit"]
+    hi = _one_amount(masked, m, "", unit)
+    if hi is None:
+        return []
+    if m["lo_num"] is None:
+        return [hi]
+    lo_unit = m["lo_unit"] or unit
+    lo = _one_amount(masked, m, "lo_", lo_unit, default_mult=m["mult"] if not m["lo_mult"] else None)
+    if lo is None:
+        # Not a range after all (the first number is no amount): keep the second alone.
+        return [hi]
+    if lo_unit == unit and lo.value <= hi.value:
+        lo.range_part, hi.range_part = "lo", "hi"
+        lo.qualifier = lo.qualifier or "at_least"
+        hi.qualifier = hi.qualifier or "at_most"
+    return [lo, hi]
+
+
+def _one_amount(masked: str, m: re.Match, p: str, unit: str, default_mult: str | None = None) -> _Fact | None:
+    num = m[p + "num"]
+    start = m.start(p + "num")
+    # The mention ends after the last part written: unit, 多/余, multiplier or the number
+    # (the lower bound of 5—6% is "5": its unit is written once, after the upper bound).
+    end = max(m.end(p + g) for g in ("num", "a1", "mult", "a2", "unit") if m[p + g])
+    before = masked[start - 1] if start > 0 else ""
+    if before == "第":
+        return None  # an ordinal: 第四次会议, 第十三届
+    digits = nb.is_digits(num)
+    if digits:
+        if before and _LATIN.match(before):
+            return None  # an identifier: PM10, P2
+        after_num = m.end(p + "num")
+        if after_num < len(masked) and _LATIN.match(masked[after_num]) and not (unit and unit[0].isascii()):
+            return None
+    else:
+        if num == "一" or unit not in nb.CHINESE_OK_UNITS:
+            return None  # 一批, 一期; 三大攻坚战, 两场硬仗
+        if start >= 2 and masked[start - 2] in _CN_DIGITS and masked[start - 1] not in "至到~—-–":
+            return None  # an idiom: 三番五次
+    if unit == "年" and digits and len(num) == 4:
+        return None  # a year, not a duration (dates outside 1800–2200 are not read as dates)
+    if unit and unit[0].isascii() and unit.isalpha():
+        nxt = masked[m.end(p + "unit")] if m.end(p + "unit") < len(masked) else ""
+        if nxt and nxt.isascii() and nxt.isalnum():
+            return None  # 5GWh is no 5 GW
+    mult = m[p + "mult"] or default_mult
+    value = nb.amount_value(num, mult)
+    if value is None:
+        return None
+    qualifier = "more_than" if (m[p + "a1"] or m[p + "a2"]) else ""
+    sign_start = start
+    if p == "" and m["lo_num"] is None and start >= 1 and masked[start - 1] == "-":
+        prev = masked[start - 2] if start >= 2 else ""
+        if not (prev.isascii() and prev.isalnum()) and prev not in "%‰":
+            value, sign_start = -value, start - 1
+    return _Fact(sign_start, end, "amount", value, unit or "", qualifier)
+
+
+# -- context --------------------------------------------------------------------
+
+
+class _Reader:
+    """Reads the words around each candidate and fills kind, sign, qualifier, indicator."""
+
+    def __init__(self, text: str, norm: str, facts: list[_Fact], sent_starts: list[int], sent_ends: list[int]):
+        self.text, self.norm, self.facts = text, norm, facts
+        self.sent_starts, self.sent_ends = sent_starts, sent_ends
+        self.lex = _lexicon()
+        self.hard = [m.start() for m in _HARD_RE.finditer(norm)]
+
+    def sentence_of(self, pos: int) -> int:
+        i = bisect.bisect_right(self.sent_starts, pos) - 1
+        return max(i, 0)
+
+    def run(self) -> None:
+        facts = self.facts
+        last = None  # the previous fact kept
+        for i, f in enumerate(facts):
+            f.sentence = self.sentence_of(f.start) if self.sent_starts else 0
+            prev = last if last is not None and last.sentence == f.sentence else None
+            self.next_start = facts[i + 1].start if i + 1 < len(facts) else len(self.norm)
+            self.read(f, prev)
+            if f.kind != "none":
+                last = f
+        self.facts[:] = facts = [f for f in facts if f.kind != "none"]
+        self.fill_backwards()
+        self.respectively()
+        for f in facts:
+            f.indicator = f.indicator.strip(" \u3000、,;:，")
+
+    # one fact --------------------------------------------------------------------
+    def clause_start(self, f: _Fact, prev: _Fact | None) -> tuple[int, bool]:
+        """Where the clause of a fact begins: after the last 。,;: … (at most 80 characters
+        back), or at the end of the previous fact of the clause (then True)."""
+        lo = self.sent_starts[f.sentence] if self.sent_starts else 0
+        lo = max(lo, f.start - 80)
+        k = bisect.bisect_left(self.hard, f.start) - 1
+        pos = self.hard[k] + 1 if k >= 0 and self.hard[k] >= lo else lo
+        if prev is not None and prev.end >= pos:
+            return prev.end, True
+        return pos, False
+
+    def read(self, f: _Fact, prev: _Fact | None) -> None:
+        lex, norm, text = self.lex, self.norm, self.text
+        cstart, after_fact = self.clause_start(f, prev)
+        seg = norm[cstart : f.start]
+        if after_fact:
+            seg = seg.lstrip("、和及与 ")
+        seg_start = f.start - len(seg)
+        # Strip words from the end: qualifiers, change verbs, links.
+        linked = False
+        first = True
+        while seg:
+            m = lex.tail_re.search(seg)
+            if not m:
+                break
+            w = m.group()
+            if first and w in lex.qualifier_before and not f.qualifier:
+                f.qualifier = lex.qualifier_before[w]
+            if w in lex.direction and f.sign == 0:
+                f.sign = lex.direction[w]
+            if w == "分别":
+                f.respectively = True
+            first = False
+            linked = True
+            seg = seg[: m.start()]
+        f.blank = after_fact and not seg.strip() and not linked
+        subject = self.trim(text[seg_start : seg_start + len(seg)])
+        # After the number: a qualifier (以上, 左右 …), then maybe the counted noun.
+        after = f.end
+        qm = lex.qual_after_re.match(norm, after)
+        if qm and qm.group() in ("以上", "以下") and f.unit in _MONEY and _NOUN_START.match(norm, qm.end()):
+            # 亿元以上项目, 5000万元以下企业: a size class in a name, not an amount.
+            f.kind = "none"
+            return
+        if qm:
+            if not f.qualifier or f.range_part:
+                f.qualifier = lex.qualifier_after[qm.group()]
+            after = qm.end()
+        noun = "" if f.range_part == "lo" else self.noun_after(f, after)
+        # Kind.
+        if f.kind == "rank":
+            f.indicator = subject or noun
+        else:
+            if f.sign:
+                f.kind = "change"
+            elif f.unit in ("个百分点", "百分点"):
+                f.kind, f.sign = "change", 1
+            elif f.blank and prev is not None and prev.kind in ("change", "share") and prev.unit == f.unit:
+                f.kind, f.sign = prev.kind, prev.sign
+            elif f.unit in ("%", "‰", "倍"):
+                f.kind = "share"
+            else:
+                f.kind = "measure"
+            f.indicator = (noun or subject) if f.kind == "measure" else (subject or noun)
+            if f.kind in ("share",) and any(f.indicator.endswith(w) for w in ("增速", "增幅", "涨幅", "增长率", "降幅")):
+                f.kind, f.sign = "change", (-1 if f.indicator.endswith("降幅") else 1)
+            if f.kind == "change" and f.sign < 0:
+                f.value = -abs(f.value)
+        f.subject = subject
+        # An aspect alone (增速, 数量) is completed from the previous fact of the sentence.
+        if f.indicator in lex.aspects and prev is not None and prev.indicator:
+            base = prev.indicator
+            for a in sorted(lex.aspects, key=len, reverse=True):
+                if base.endswith(a) and len(base) > len(a):
+                    base = base[: -len(a)]
+                    break
+            f.indicator = base + f.indicator
+        # No indicator of its own: the previous fact's, when nothing but links lie between
+        # (184.7亿元、同比增长183.1%), or when the clause is only links and follows the
+        # previous fact's clause after a comma (地区生产总值完成2650亿元，增长3.5%).
+        if not f.indicator and prev is not None:
+            between = norm[prev.end : f.start]
+            hard = [c for c in between if c in _HARD]
+            if not hard or (linked and not subject and not noun and hard == [","] and f.kind != "rank"):
+                f.indicator = prev.indicator
+        if f.range_part == "hi" and prev is not None and prev.range_part == "lo":
+            # The upper bound of a range reads its context from the lower one (增长5%—6%),
+            # and lends it the noun that follows (20—30万元资金).
+            f.kind, f.sign, f.subject = prev.kind, prev.sign, prev.subject
+            f.value = -abs(f.value) if f.sign < 0 else abs(f.value)
+            ind = (noun or prev.indicator) if f.kind == "measure" else (prev.indicator or noun)
+            f.indicator = prev.indicator = ind
+
+    def noun_after(self, f: _Fact, pos: int) -> str:
+        """The noun a count is followed by (16名医护人员驰援 -> 医护人员), or, after a rank
+        and a verb, the head of the verb's object (第二家实现…“三清零” -> 三清零)."""
+        lex, norm, text = self.lex, self.norm, self.text
+        limit = min(len(norm), pos + 40)
+        if f.sentence < len(self.sent_ends):
+            limit = min(limit, self.sent_ends[f.sentence])
+        if pos >= limit:
+            return ""
+        if norm[pos] == "的":
+            pos += 1
+        vm = lex.verb_start_re.match(norm, pos, limit)
+        if vm:
+            if f.kind != "rank":
+                return ""
+            end = vm.end()
+            while end < limit and norm[end] not in _HARD:
+                end += 1
+            obj = text[vm.end() : end]
+            q = re.search(r"[“\"]([^“”\"]{1,20})[”\"]$", obj)
+            if q:
+                return q.group(1)
+            return self.trim(obj.rsplit("、", 1)[-1], cut_verbs=False)
+        if not _NOUN_START.match(norm, pos) or lex.b_bad_start_re.match(norm, pos, limit):
+            return ""
+        limit = min(limit, self.next_start)
+        stop = lex.b_stop_re.search(norm, pos, limit)
+        end = stop.start() if stop else limit
+        return self.trim(text[pos:end], cut_verbs=False)
+
+    def trim(self, s: str, cut_verbs: bool = True) -> str:
+        """The indicator in a phrase: after the last action verb, 等 and 的; scope words off."""
+        lex = self.lex
+        s = s.strip(" \u3000、,;:，")
+        if not s:
+            return ""
+        last = None
+        for m in lex.verb_re.finditer(s) if cut_verbs else ():
+            last = m
+        if last is not None:
+            # 购置负压救护车 -> 负压救护车; 新增市场主体 stays; 培训 (nothing after) stays.
+            if last.group() in lex.keeps or last.end() == len(s):
+                s = s[last.start() :]
+            else:
+                s = s[last.end() :]
+        s = s.rstrip("等")
+        if "等" in s:
+            tail = s.rsplit("等", 1)[1]
+            if tail:
+                s = tail
+        if "的" in s:
+            tail = s.rsplit("的", 1)[1]
+            if tail:
+                s = tail
+        framed = False
+        while True:
+            m = lex.scope_re.match(s)
+            if not m:
+                break
+            framed = framed or m.group() == "在"
+            s = s[m.end() :]
+        if framed and len(s) > 1 and s[-1] in "中上里内":
+            s = s[:-1]
+        s = s.strip(" \u3000、,;:，")
+        if len(s) > 2 and s[0] in "“\"" and s[-1] in "”\"" and not any(c in "“”\"" for c in s[1:-1]):
+            s = s[1:-1]
+        return s
+
+    # across facts ------------------------------------------------------------------
+    def fill_backwards(self) -> None:
+        facts = self.facts
+        for i in range(len(facts) - 2, -1, -1):
+            f, nxt = facts[i], facts[i + 1]
+            if not f.indicator and nxt.sentence == f.sentence and nxt.kind == f.kind:
+                if not any(c in _HARD for c in self.norm[f.end : nxt.start]):
+                    f.indicator = nxt.indicator
+
+    def respectively(self) -> None:
+        """省、市…分别占…161%、164% -> 省…161%, 市…164%."""
+        facts, i = self.facts, 0
+        while i < len(facts):
+            j = i + 1
+            while (
+                j < len(facts)
+                and facts[j].sentence == facts[i].sentence
+                and facts[j].blank
+                and self.norm[facts[j - 1].end : facts[j].start].strip() in ("、", "和", "及", "与")
+            ):
+                j += 1
+            group = facts[i:j]
+            k = len(group)
+            if k >= 2 and "、" in group[0].subject:
+                names = _distribute(group[0].subject, k)
+                if names:
+                    for g, name in zip(group, names):
+                        g.indicator = name
+            elif k >= 2 and not group[0].subject and group[0].respectively and i >= k:
+                # 接待游客1200万人次、旅游收入100亿元,分别增长10%、12%: the values take the
+                # indicators of the k facts just before them, in order.
+                before = facts[i - k : i]
+                if all(b.sentence == group[0].sentence and b.indicator for b in before):
+                    for g, b in zip(group, before):
+                        g.indicator = b.indicator
+            i = j
+
+
+_ASCII_HEAD = re.compile(r"[A-Za-z0-9.\-]+")
+
+
+def _distribute(subject: str, k: int) -> list[str] | None:
+    """Split a listed subject over k values: 省、市重点项目 -> 省重点项目, 市重点项目;
+    PM2.5、PM10浓度 -> PM2.5浓度, PM10浓度; 地区生产总值、税收 -> each as written."""
+    items = [x.strip() for x in subject.split("、")]
+    if len(items) != k or not all(items):
+        return None
+    first, last = items[:-1], items[-1]
+    if all(_ASCII_HEAD.fullmatch(x) for x in first):
+        m = _ASCII_HEAD.match(last)
+        if m and m.end() < len(last):
+            head = last[m.end() :]
+            return [x + head for x in first] + [last]
+        return items
+    lengths = {len(x) for x in first}
+    if len(lengths) == 1 and (n := lengths.pop()) <= 2 and len(last) > n + 1:
+        head = last[n:]
+        return [x + head for x in first] + [last]
+    return items
+
+
+# -- targets ----------------------------------------------------------------------
+
+
+def _plan_spans(outline: pd.DataFrame | None, report_year: int | None) -> list[tuple[int, int]]:
+    """Spans of the plan parts: titles that announce plans and not a review."""
+    if outline is None:
+        return []
+    spans = []
+    rows = outline[outline["level"].isin(["part", "section"])]
+    review_parts = set()
+    for r in rows.itertuples(index=False):
+        title = r.title or ""
+        years = [int(y) for y in _YEAR_IN.findall(title)]
+        review = bool(_REVIEW_TITLE.search(title)) or (report_year is not None and years and max(years) < report_year)
+        plan = bool(_PLAN_TITLE.search(title)) or (report_year is not None and years and min(years) >= report_year)
+        if r.level == "part":
+            if review:
+                review_parts.add(r.id)
+            elif plan:
+                spans.append((r.start, r.end))
+        elif r.parent not in review_parts and plan and not review:
+            spans.append((r.start, r.end))
+    return spans
+
+
+def _mark_targets(facts: list[_Fact], norm: str, plan: list[tuple[int, int]], sent_starts, sent_ends, dates, report_year) -> None:
+    if not plan:
+        return
+    lex = _lexicon()
+    date_starts = [d.start for d in dates]
+    for f in facts:
+        if not any(s <= f.start < e for s, e in plan):
+            continue
+        s0, s1 = (sent_starts[f.sentence], sent_ends[f.sentence]) if sent_starts else (0, len(norm))
+        sentence = norm[s0:s1]
+        past = bool(lex.past_re.search(sentence))
+        if not past and report_year is not None:
+            k = bisect.bisect_left(date_starts, s0)
+            while k < len(dates) and dates[k].start < s1:
+                if dates[k].year is not None and dates[k].year < report_year:
+                    past = True
+                k += 1
+        f.is_target = not past
+
+
+# -- public API -------------------------------------------------------------------
+
+
+def _year(date: str | None) -> int | None:
+    if date and len(date) >= 4 and date[:4].isdigit():
+        return int(date[:4])
+    return None
+
+
+def _run(text, sent_starts, sent_ends, part_starts, report_year, outline):
+    norm = nb.normalize(text)
+    dates = find_dates(text, report_year, part_starts, norm=norm)
+    spans = [(d.start, d.end) for d in dates]
+    spans += [(m.start(), m.end()) for m in _QUOTE_RE.finditer(norm)]
+    lex = _lexicon()
+    if lex.not_facts_re is not None:
+        spans += [(m.start(), m.end()) for m in lex.not_facts_re.finditer(norm)]
+    masked = _mask(norm, spans)
+    facts = _candidates(text, masked)
+    _Reader(text, norm, facts, sent_starts, sent_ends).run()
+    _mark_targets(facts, norm, _plan_spans(outline, report_year), sent_starts, sent_ends, dates, report_year)
+    return facts, dates
+
+
+def _facts_frame(text: str, facts: list[_Fact], section_at) -> pd.DataFrame:
+    df = pd.DataFrame(
+        {
+            "id": range(len(facts)),
+            "section": [section_at(f.start) for f in facts],
+            "sentence": [f.sentence for f in facts],
+            "start": [f.start for f in facts],
+            "end": [f.end for f in facts],
+            "mention": [text[f.start : f.end] for f in facts],
+            "kind": [f.kind for f in facts],
+            "value": [float(f.value) for f in facts],
+            "unit": ["" if f.kind == "rank" else f.unit for f in facts],
+            "qualifier": [f.qualifier for f in facts],
+            "indicator": [f.indicator for f in facts],
+            "is_target": [bool(f.is_target) for f in facts],
+        },
+        columns=FACT_COLUMNS,
+    )
+    return df.astype({"id": "int64", "sentence": "int64", "start": "int64", "end": "int64",
+                      "value": "float64", "is_target": "bool"})
+
+
+def _dates_frame(dates) -> pd.DataFrame:
+    df = pd.DataFrame(
+        {
+            "start": [d.start for d in dates],
+            "end": [d.end for d in dates],
+            "mention": [d.mention for d in dates],
+            "date": [d.date for d in dates],
+        },
+        columns=DATE_COLUMNS,
+    )
+    return df.astype({"start": "int64", "end": "int64"})
+
+
+def _report_context(report):
+    sents = report.sentences
+    starts, ends = sents["start"].tolist(), sents["end"].tolist()
+    parts = report.outline[report.outline["level"] == "part"]["start"].tolist()
+    year = _year(report.meta.get("date"))
+    return starts, ends, parts, year
+
+
+def extract_facts(report) -> pd.DataFrame:
+    """Every fact of ``report`` (see the module docstring), one row each, in text order."""
+    starts, ends, parts, year = _report_context(report)
+    facts, _ = _run(report.text, starts, ends, parts, year, report.outline)
+    return _facts_frame(report.text, facts, report.section_at)
+
+
+def extract_dates(report) -> pd.DataFrame:
+    """Every date of ``report``: start, end, mention, date (ISO at the precision written)."""
+    _, _, parts, year = _report_context(report)
+    return _dates_frame(find_dates(report.text, year, parts))
+
+
+def _text_sentences(text: str) -> tuple[list[int], list[int]]:
+    spans = split_sentences(text, line_spans(text))
+    return [s for s, _ in spans], [e for _, e in spans]
+
+
+def facts_from_text(text: str, report_date: str | None = None) -> pd.DataFrame:
+    """The facts of a plain text (no outline: section "0", no targets); sentences as the loader splits them."""
+    starts, ends = _text_sentences(text)
+    facts, _ = _run(text, starts, ends, [], _year(report_date), None)
+    return _facts_frame(text, facts, lambda pos: "0")
+
+
+def dates_from_text(text: str, report_date: str | None = None) -> pd.DataFrame:
+    """The dates of a plain text; 去年/今年 resolved from ``report_date`` (ISO) when given."""
+    return _dates_frame(find_dates(text, _year(report_date), []))

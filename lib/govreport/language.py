@@ -1,0 +1,708 @@
+"""The report's vocabulary: tokens, numbered slogans (提法), quoted expressions, keywords.
+
+    >>> from govreport import load_report, language
+    >>> report = load_report()
+    >>> language.tokens(report)            # one row per token (jieba, with a policy user dictionary)
+    >>> language.slogans(report)           # numbered formulas found by rule, glossed where known
+    >>> language.quotes(report)            # every “…” with its class
+    >>> language.section_keywords(report)  # TF-IDF keywords per section (jieba.analyse)
+
+Nothing happens at import. jieba is set up on first use, once per process: its logger
+is silenced (it would announce "Building prefix dict…" on stderr), a tokenizer of our
+own is built (jieba's global one is left untouched) and the user dictionary
+``data/userdict.txt`` is loaded into it. Data files, next to this module:
+
+- ``data/userdict.txt``: policy terms kept as one token (六稳, 三大攻坚战, 散乱污 …).
+- ``data/stopwords.txt``: function words and the boilerplate of the genre (推进, 加强 …).
+- ``data/glossary.csv``: ``term, pinyin, gloss, items``: English glosses of slogans and
+  quoted expressions. The glossary only *explains*; it never decides what a slogan is.
+
+Numbered slogans (``slogans``), by rule and never from a list
+-------------------------------------------------------------
+A numbered formula is a short expression that starts with a number and counts things:
+六稳, 四早, 三清零, 一室五组, 六包五查, 两场硬仗, 三大攻坚战, 133护航模式, 十四五.
+
+1. **Shape.** One or more groups of *numeral + word*: a run of Chinese numerals
+   (一 … 十, 两, with 百/千/万 only after another numeral) or of digits, then one or more
+   other Chinese characters; 2 to 8 characters in all, nothing else (no punctuation,
+   no latin letters). 零 and 双 are not numerals here (零感染 is a target, 双替代 a name),
+   and 百/千/万 alone mean "many" (百企退城, 千方百计), not a count.
+2. **It counts.** At least one of its numbers is 2 or more. "One" counts nothing: 一批,
+   一线, 一期, 一等奖, 第一时间, 一个不落 ("not a single one"), 一人一策 ("one plan per
+   person") and 一带一路 are not numbered formulas.
+3. **Where.** The whole inner text of a “…” that has this shape is a formula (六稳,
+   两区, 133护航模式). Outside quotes, where counts are usually just counts, only three
+   shapes qualify: a Five-Year-Plan shorthand 十X五 (十三五, 十四五); *numeral + 大 + word*
+   (三大攻坚战) and *numeral word numeral word* (四不两直), written in Chinese numerals,
+   and only when the report repeats the phrase or puts it in a heading. A one-off count
+   such as 十大重点工程 (ten key projects of a list) or 4大规划 describes; a formula recurs.
+   Ordinals are excluded: nothing preceded by 第 or by another numeral.
+4. **Counting.** Once a term is found, every occurrence in the text is counted, quoted
+   or not (六稳 appears in a quote and in a section heading).
+
+Quote classes (``quotes``)
+--------------------------
+Each “…” gets one ``kind``, decided by cue words, first match wins:
+
+1. the quoted text ends with a cue word (固链行动 → campaign, 133护航模式 → platform,
+   绽放杯 → honour);
+2. otherwise the first cue word in the *head* that follows the quote, up to the end of
+   the clause (“企业纾困360”平台 → platform; “一联三帮”等活动 → campaign; “小巨人”企业名单
+   → honour). Adjacent quotes (joined directly or by 、) share the head that follows
+   the last of them and the context before the first;
+3. otherwise the cue verb nearest before the quote in its clause (开展“三大改造” →
+   campaign; 入选…“小巨人” → honour);
+4. otherwise ``slogan``: a formula, target or catch-phrase (六稳, 散乱污, 零感染, 一个不落).
+
+Cue words: **honour** 奖 杯 称号 荣誉 名单 桂冠 奖章 (before: 荣获 获评 评为 授予 入选 荣膺);
+**platform** (platform, system, mechanism or brand) 平台 模式 品牌 制度 机制 系统 热线
+APP 小程序 公众号 网站 码 卡 中心 基地 商标; **campaign** (campaign or activity) 行动 活动
+工程 竞赛 大赛 节 (before: 开展 举办 启动). Quotes that span lines or are unbalanced
+are skipped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import gc
+import logging
+import re
+import threading
+import warnings
+import weakref
+from functools import lru_cache
+from typing import Iterable
+
+import pandas as pd
+
+from . import paths
+
+USERDICT_FILE = paths.DATA_DIR / "userdict.txt"
+STOPWORDS_FILE = paths.DATA_DIR / "stopwords.txt"
+GLOSSARY_FILE = paths.DATA_DIR / "glossary.csv"
+
+TOKEN_COLUMNS = ["sentence", "section", "start", "end", "token", "pos", "is_term"]
+SLOGAN_COLUMNS = ["term", "count", "quoted", "sections", "starts", "rule", "pinyin", "gloss", "items", "glossed"]
+QUOTE_COLUMNS = ["id", "start", "end", "quote", "section", "sentence", "kind", "cue", "numbered", "gloss"]
+KEYWORD_COLUMNS = ["unit", "label", "rank", "keyword", "weight", "count"]
+LEVELS = ("part", "section", "point")
+KINDS = ("slogan", "campaign", "platform", "honour")
+
+#: Parts of speech (jieba's ICTCLAS tags) that can be a content term: nouns, verbs,
+#: adjectives, distinguishing words, abbreviations, idioms, set phrases, latin words.
+#: Numerals (m), measure words, pronouns, adverbs, prepositions, conjunctions,
+#: particles, time and direction words and punctuation (x) cannot.
+TERM_POS = (
+    "n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "ng", "s",
+    "v", "vn", "vd", "vg", "vi", "a", "an", "ag", "b", "j", "l", "i", "eng",
+)
+
+
+# --- numbered formulas ------------------------------------------------------
+_LEAD = "一二三四五六七八九十两"
+_CJK = "\u4e00-\u9fff"
+_NUM_CN = f"[{_LEAD}][{_LEAD}百千万]*"
+_NUM = f"(?:{_NUM_CN}|[0-9０-９]+)"
+_NONNUM = f"(?:(?![{_LEAD}])[{_CJK}])"  # a Chinese character that is not a lead numeral
+#: The inner text of a quote that is a numbered formula (rule 1): numeral + word, repeated.
+FORMULA_RE = re.compile(rf"(?:{_NUM}{_NONNUM}+)+(?:{_NUM_CN})?")
+#: Five-Year-Plan shorthands: 十一五 … 十九五.
+FIVE_YEAR_RE = re.compile("十[一二三四五六七八九]五")
+_NOT_AFTER = f"(?<![{_LEAD}百千万0-9０-９第])"  # no ordinal 第, not inside a longer number
+_UNQUOTED_FYP_RE = re.compile(rf"{_NOT_AFTER}十[一二三四五六七八九]五(?![{_LEAD}百千万0-9０-９个年届次岁位名人亿元%％])")
+_UNQUOTED_BIG_RE = re.compile(rf"{_NOT_AFTER}(?P<num>[二三四五六七八九两]|十[一二三四五六七八九]?)大(?P<word>{_NONNUM}{{2,3}})")
+_UNQUOTED_PAIR_RE = re.compile(rf"{_NOT_AFTER}[{_LEAD}]{_NONNUM}[{_LEAD}]{_NONNUM}")
+FORMULA_MIN, FORMULA_MAX = 2, 8
+
+QUOTE_RE = re.compile("“([^“”\r\n]+)”")
+_CLAUSE_END = "，,。；;：:！？!?\r\n（("
+_CONTEXT = 30  # at most this many characters of head / context are looked at
+
+# Cue words for quote classes (see the module docstring). Regexes, tried as written.
+_CUES = {
+    "honour": ["奖章", "称号", "荣誉", "名单", "桂冠", "杯", "奖(?![补励金惩])"],
+    "platform": ["平台", "模式", "品牌", "制度", "机制", "系统", "热线", "APP", "App", "小程序",
+                 "公众号", "网站", "码", "卡", "中心", "商标"],
+    "campaign": ["行动", "活动", "工程", "竞赛", "大赛", "节(?![约能水点省俭])"],
+}
+_CUES_BEFORE = {
+    "honour": ["荣获", "获评", "评为", "授予", "入选", "荣膺"],
+    "campaign": ["开展", "举办", "启动"],
+}
+
+
+def _numbers_count(term: str) -> bool:
+    """Rule 2: at least one number in the term is 2 or more ("one" counts nothing)."""
+    for run in re.findall(_NUM, term):
+        if run.isdigit() or all(c in "０１２３４５６７８９" for c in run):
+            value = int(run.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+        else:
+            value = 1 if run == "一" else 2  # any other Chinese numeral run is at least 2
+        if value >= 2:
+            return True
+    return False
+
+
+def is_numbered_formula(term: str) -> bool:
+    """True if ``term`` (the inner text of a quote) is a numbered formula by rules 1 and 2."""
+    term = term.strip()
+    if not FORMULA_MIN <= len(term) <= FORMULA_MAX:
+        return False
+    if FIVE_YEAR_RE.fullmatch(term):
+        return True
+    return bool(FORMULA_RE.fullmatch(term)) and _numbers_count(term)
+
+
+# --- data files ---------------------------------------------------------------
+def _data_lines(path) -> list[str]:
+    """Lines of a data file, without comments (# …) and blank lines."""
+    lines = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            lines.append(line)
+    return lines
+
+
+@lru_cache(maxsize=None)
+def _userdict() -> tuple[tuple[str, int | None, str | None], ...]:
+    entries = []
+    for line in _data_lines(USERDICT_FILE):
+        parts = line.split()
+        word, freq, tag = parts[0], None, None
+        for extra in parts[1:]:
+            if extra.isdigit():
+                freq = int(extra)
+            else:
+                tag = extra
+        entries.append((word, freq, tag))
+    return tuple(entries)
+
+
+def user_terms() -> list[str]:
+    """The terms of the user dictionary, in file order."""
+    return [w for w, _, _ in _userdict()]
+
+
+@lru_cache(maxsize=None)
+def _stopwords() -> frozenset[str]:
+    return frozenset(_data_lines(STOPWORDS_FILE))
+
+
+def stopwords() -> set[str]:
+    """The stopword list (function words and boilerplate of the genre)."""
+    return set(_stopwords())
+
+
+@lru_cache(maxsize=None)
+def _glossary() -> pd.DataFrame:
+    with open(GLOSSARY_FILE, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    table = pd.DataFrame(rows, columns=["term", "pinyin", "gloss", "items"]).fillna("")
+    for col in table.columns:
+        table[col] = table[col].astype(str).str.strip()
+    return table
+
+
+def glossary() -> pd.DataFrame:
+    """The glossary: ``term, pinyin, gloss, items`` (strings; items may be empty)."""
+    return _glossary().copy()
+
+
+def _gloss_map() -> dict[str, dict]:
+    return {row["term"]: row for row in _glossary().to_dict("records")}
+
+
+def pinyin(term: str) -> str:
+    """Pinyin with tone marks, syllables separated by spaces (pypinyin); digits kept as they are."""
+    from pypinyin import Style, lazy_pinyin
+
+    return " ".join(s.strip() for s in lazy_pinyin(term, style=Style.TONE) if s.strip())
+
+
+# --- jieba, set up once and lazily ------------------------------------------------
+_LOCK = threading.Lock()
+_JIEBA: dict = {}
+
+
+@contextlib.contextmanager
+def _quiet_setup():
+    """Around jieba's set-up: no ResourceWarning (jieba 0.42 leaves some data files open) and
+    no garbage collection while it builds its 350 000-entry tables (about 40% faster);
+    the collector's previous state is restored."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ResourceWarning)
+            yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _jieba() -> dict:
+    """Our own jieba tokenizer (the global one is untouched), silenced, with the user dictionary."""
+    if _JIEBA:
+        return _JIEBA
+    with _LOCK, _quiet_setup():
+        if not _JIEBA:
+            import jieba
+
+            # jieba logs "Building prefix dict…" at DEBUG level to stderr: silence it.
+            jieba.setLogLevel(logging.WARNING)
+            tokenizer = jieba.Tokenizer()
+            tokenizer.initialize()
+            # Shorter terms first: each word's frequency is suggested (jieba's
+            # suggest_freq) against what is already there, so that longer terms that
+            # contain shorter ones (大数据+网格化 contains 大数据) still win.
+            for word, freq, tag in sorted(_userdict(), key=lambda e: len(e[0])):
+                tokenizer.add_word(word, freq, tag or "nz")
+            import jieba.posseg
+
+            # A part-of-speech tokenizer on top of ours. POSTokenizer(tokenizer) would read
+            # jieba's 350 000-line dictionary a second time for the tags (0.6 s); the tag
+            # table jieba.posseg built at import is the same, so ours starts from a copy
+            # of it (a copy: our user-dictionary tags must not leak into jieba's global one).
+            posseg = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+            posseg.tokenizer = tokenizer
+            posseg.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
+            _JIEBA.update(tokenizer=tokenizer, posseg=posseg)
+    return _JIEBA
+
+
+def _tfidf():
+    state = _jieba()
+    if "tfidf" not in state:
+        with _LOCK, _quiet_setup():
+            if "tfidf" not in state:
+                import copy
+
+                import jieba.analyse
+
+                # jieba's default TF-IDF extractor (its bundled IDF table, loaded at import),
+                # copied so that our tokenizer and stopwords do not touch the global one.
+                extractor = copy.copy(jieba.analyse.default_tfidf)
+                extractor.tokenizer = state["tokenizer"]
+                extractor.postokenizer = state["posseg"]
+                extractor.stop_words = set(extractor.stop_words) | set(_stopwords())
+                state["tfidf"] = extractor
+    return state["tfidf"]
+
+
+def cut(text: str) -> list[str]:
+    """Segment a string with the project's tokenizer (user dictionary loaded)."""
+    return list(_jieba()["tokenizer"].cut(text))
+
+
+# --- per-report caches and outline helpers --------------------------------------------
+_CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _cache(report) -> dict:
+    try:
+        return _CACHE.setdefault(report, {})
+    except TypeError:  # not weak-referenceable: no caching
+        return {}
+
+
+def _nodes(report) -> dict[str, tuple[str, str | None]]:
+    cache = _cache(report)
+    if "nodes" not in cache:
+        cache["nodes"] = {
+            r.id: (r.level, None if pd.isna(r.parent) else str(r.parent)) for r in report.outline.itertuples()
+        }
+    return cache["nodes"]
+
+
+def unit_of(report, node_id: str, level: str) -> str | None:
+    """The ancestor (or self) of outline node ``node_id`` at ``level``, or None."""
+    nodes = _nodes(report)
+    current: str | None = node_id
+    while current is not None:
+        node_level, parent = nodes[current]
+        if node_level == level:
+            return current
+        current = parent
+    return None
+
+
+def place(report, pos: int) -> str:
+    """Where offset ``pos`` lies: its section id, else its part id, else "0" (the preamble)."""
+    node = report.section_at(pos)
+    return unit_of(report, node, "section") or unit_of(report, node, "part") or "0"
+
+
+def _short_title(title: str, width: int = 12) -> str:
+    head = re.split("[，,:：;；。]", title, maxsplit=1)[0]
+    return head if len(head) <= width else head[: width - 1] + "…"
+
+
+def units(report, level: str = "section") -> pd.DataFrame:
+    """The outline nodes at ``level``: ``id, title, label, start, end`` (label = id + short title)."""
+    if level not in LEVELS:
+        raise ValueError(f"level must be one of {LEVELS}, not {level!r}")
+    nodes = report.outline[report.outline["level"] == level]
+    return pd.DataFrame(
+        {
+            "id": nodes["id"].astype(str).to_numpy(),
+            "title": nodes["title"].to_numpy(),
+            "label": [f"{i} {_short_title(t)}" for i, t in zip(nodes["id"], nodes["title"])],
+            "start": nodes["start"].to_numpy(),
+            "end": nodes["end"].to_numpy(),
+        }
+    )
+
+
+def comparison_level(report, max_units: int = 8) -> str:
+    """The outline level to compare units at: sections when there are 2…max_units, else parts."""
+    counts = report.outline["level"].value_counts()
+    sections, parts = int(counts.get("section", 0)), int(counts.get("part", 0))
+    if 2 <= sections <= max_units or parts < 2:
+        return "section"
+    return "part"
+
+
+def _heading_spans(report) -> list[tuple[int, int]]:
+    """Spans of the heading sentences: the first sentence of every part, section and point."""
+    spans = []
+    for row in report.outline[report.outline["level"] != "preamble"].itertuples():
+        sid = report.sentence_at(row.start)
+        if sid is not None:
+            sentence = report.sentences.iloc[sid]
+            spans.append((int(sentence["start"]), int(sentence["end"])))
+    return spans
+
+
+# --- tokens and terms ---------------------------------------------------------------------
+_HAS_WORD = re.compile(f"[{_CJK}A-Za-z]")
+
+
+_PLACE_SUFFIX = re.compile("(?:自治区|自治州|自治县|特别行政区|省|市|县|区|州|盟|旗)$")
+
+
+def own_names(report) -> set[str]:
+    """The report's own place name, with and without its suffix (焦作市, 焦作): like 全市,
+    a report naming itself says nothing about its topics, so these are not content terms."""
+    place = (report.meta or {}).get("place") or ""
+    names = {place, _PLACE_SUFFIX.sub("", place)} - {""}
+    return {n for n in names if len(n) >= 2}
+
+
+def is_term(token: str, pos: str, exclude: Iterable[str] = ()) -> bool:
+    """A content term: at least two characters, a content part of speech, not a stopword
+    (nor one of ``exclude``)."""
+    token = token.strip()
+    return (
+        len(token) >= 2
+        and pos in TERM_POS
+        and bool(_HAS_WORD.search(token))
+        and token not in _stopwords()
+        and token not in exclude
+    )
+
+
+def tokens(report) -> pd.DataFrame:
+    """One row per token (jieba.posseg with the user dictionary), whitespace dropped.
+
+    Columns: ``sentence`` (id in ``report.sentences``), ``section`` (deepest outline node,
+    as in ``report.sentences``), ``start``, ``end`` (``report.text[start:end] == token``),
+    ``token``, ``pos`` (jieba's part-of-speech tag; user-dictionary terms are ``nz``),
+    ``is_term`` (counted as a content term: see ``is_term``; the report's own place name,
+    ``own_names``, never is).
+    """
+    cache = _cache(report)
+    if "tokens" not in cache:
+        posseg = _jieba()["posseg"]
+        exclude = own_names(report)
+        rows = []
+        for sentence in report.sentences.itertuples():
+            pos = sentence.start
+            for word, flag in posseg.cut(sentence.text):
+                if word.strip():
+                    rows.append(
+                        (sentence.id, sentence.section, pos, pos + len(word), word, flag, is_term(word, flag, exclude))
+                    )
+                pos += len(word)
+            if pos != sentence.end:  # posseg returns every character; anything else is a bug
+                raise RuntimeError(f"token offsets drifted in sentence {sentence.id}")
+        cache["tokens"] = pd.DataFrame(rows, columns=TOKEN_COLUMNS).astype(
+            {"sentence": int, "start": int, "end": int, "is_term": bool}
+        )
+    return cache["tokens"].copy()
+
+
+def _terms(report, preamble: bool = False) -> pd.DataFrame:
+    toks = tokens(report)
+    toks = toks[toks["is_term"]]
+    if not preamble:
+        toks = toks[toks["section"] != "0"]
+    return toks
+
+
+def _ranked_counts(toks: pd.DataFrame) -> pd.Series:
+    """Counts of each token, most frequent first; ties in order of first appearance."""
+    if toks.empty:
+        return pd.Series(dtype=int, name="count")
+    grouped = toks.groupby("token", sort=False)["start"].agg(["size", "min"])
+    grouped = grouped.sort_values(["size", "min"], ascending=[False, True], kind="stable")
+    counts = grouped["size"].astype(int).rename("count")
+    counts.index.name = "term"
+    return counts
+
+
+def term_counts(report, top: int | None = 20, preamble: bool = False) -> pd.Series:
+    """The most frequent content terms of the report: a Series term -> count.
+
+    The preamble (dateline, speaker, salutation) is left out unless ``preamble=True``.
+    Ties are ordered by first appearance, so the result is deterministic.
+    """
+    counts = _ranked_counts(_terms(report, preamble))
+    return counts if top is None else counts.head(top)
+
+
+def unit_terms(report, level: str = "section", top: int | None = 8) -> pd.DataFrame:
+    """The most frequent content terms of every unit at ``level``: ``unit, label, rank, term, count``."""
+    toks = _terms(report)
+    toks = toks.assign(unit=[unit_of(report, s, level) for s in toks["section"]])
+    frames = []
+    for unit in units(report, level).itertuples():
+        counts = _ranked_counts(toks[toks["unit"] == unit.id])
+        if top is not None:
+            counts = counts.head(top)
+        frames.append(
+            pd.DataFrame({"unit": unit.id, "label": unit.label, "rank": range(1, len(counts) + 1),
+                          "term": counts.index, "count": counts.to_numpy()})
+        )
+    columns = ["unit", "label", "rank", "term", "count"]
+    return pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)
+
+
+def section_keywords(report, level: str = "section", top: int = 10) -> pd.DataFrame:
+    """TF-IDF keywords of every unit at ``level`` (jieba.analyse, jieba's bundled IDF table).
+
+    Why TF-IDF and not TextRank: sections are short (a few hundred characters), too
+    short for TextRank's co-occurrence graph, which then ranks the words frequent
+    everywhere (发展, 企业, 国家) first; TF-IDF against jieba's IDF table (from a large
+    general corpus) rewards words frequent in the section and rare in ordinary Chinese,
+    which is what "what this section stresses" means. It is deterministic and needs no
+    training.
+
+    Columns: ``unit`` (outline id), ``label``, ``rank`` (1 = strongest), ``keyword``,
+    ``weight`` (jieba's TF-IDF score), ``count`` (occurrences of the keyword as a token in the unit).
+    Candidates are the content parts of speech (``TERM_POS``) minus the stopwords.
+    """
+    extractor = _tfidf()
+    exclude = own_names(report)
+    toks = tokens(report)
+    toks = toks.assign(unit=[unit_of(report, s, level) for s in toks["section"]])
+    rows = []
+    for unit in units(report, level).itertuples():
+        counts = toks[toks["unit"] == unit.id]["token"].value_counts()
+        tags = extractor.extract_tags(
+            report.text[unit.start : unit.end], topK=top + len(exclude), withWeight=True, allowPOS=TERM_POS
+        )
+        tags = [(w, x) for w, x in tags if w not in exclude][:top]
+        for rank, (word, weight) in enumerate(tags, 1):
+            rows.append((unit.id, unit.label, rank, word, float(weight), int(counts.get(word, 0))))
+    return pd.DataFrame(rows, columns=KEYWORD_COLUMNS)
+
+
+def keyword_matrix(report, level: str = "section", top: int = 4, max_keywords: int = 16) -> pd.DataFrame:
+    """Keyword × unit counts: the union of every unit's ``top`` TF-IDF keywords (rows, in
+    order of the unit that ranks them first) against the units (columns, labelled)."""
+    keywords = section_keywords(report, level, top=top)
+    chosen = list(dict.fromkeys(keywords.sort_values(["unit", "rank"], kind="stable")["keyword"]))[:max_keywords]
+    toks = tokens(report)
+    toks = toks.assign(unit=[unit_of(report, s, level) for s in toks["section"]])
+    table = units(report, level)
+    matrix = pd.DataFrame(0, index=pd.Index(chosen, name="keyword"), columns=table["label"].tolist())
+    for unit in table.itertuples():
+        counts = toks[toks["unit"] == unit.id]["token"].value_counts()
+        matrix[unit.label] = [int(counts.get(k, 0)) for k in chosen]
+    return matrix
+
+
+# --- quotes ----------------------------------------------------------------------------------
+def _mask_quotes(text: str) -> str:
+    """The text with the inside of every “…” replaced by spaces (same length)."""
+    return QUOTE_RE.sub(lambda m: "“" + " " * len(m.group(1)) + "”", text)
+
+
+def _first_cue(head: str) -> tuple[str, str] | None:
+    best = None
+    for kind in ("honour", "platform", "campaign"):
+        for cue in _CUES[kind]:
+            m = re.search(cue, head)
+            if m and (best is None or (m.start(), -len(m.group())) < (best[0], -len(best[2]))):
+                best = (m.start(), kind, m.group())
+    return None if best is None else (best[1], best[2])
+
+
+def _last_cue_before(before: str) -> tuple[str, str] | None:
+    best = None
+    for kind, cues in _CUES_BEFORE.items():
+        for cue in cues:
+            for m in re.finditer(cue, before):
+                if best is None or m.end() > best[0]:
+                    best = (m.end(), kind, m.group())
+    return None if best is None else (best[1], best[2])
+
+
+def _clause_after(masked: str, pos: int) -> str:
+    end = pos
+    while end < len(masked) and end - pos < _CONTEXT and masked[end] not in _CLAUSE_END:
+        end += 1
+    return masked[pos:end]
+
+
+def _clause_before(masked: str, pos: int) -> str:
+    start = pos
+    while start > 0 and pos - start < _CONTEXT and masked[start - 1] not in _CLAUSE_END:
+        start -= 1
+    return masked[start:pos]
+
+
+def classify_quote(inner: str, before: str, after: str) -> tuple[str, str]:
+    """(kind, cue) of a quoted expression given the clause text before and after it."""
+    for kind in ("honour", "platform", "campaign"):
+        for cue in _CUES[kind]:
+            if m := re.search(f"(?:{cue})$", inner):
+                return kind, f"quote ends in {m.group()}"
+    if (after_cue := _first_cue(after)) is not None:
+        return after_cue[0], f"followed by {after_cue[1]}"
+    if (before_cue := _last_cue_before(before)) is not None:
+        return before_cue[0], f"after {before_cue[1]}"
+    return "slogan", ""
+
+
+def quotes(report) -> pd.DataFrame:
+    """Every “…” expression of the report, classified (see the module docstring for the rule).
+
+    Columns: ``id``; ``start``, ``end`` (of the quoted text, marks excluded: ``text[start:end]
+    == quote``); ``quote``; ``section`` (section id, else part id, else "0"); ``sentence``;
+    ``kind`` (slogan, campaign, platform, honour); ``cue`` (what decided the kind; empty for
+    the default); ``numbered`` (a numbered formula by the slogan rule); ``gloss`` (English,
+    from the glossary, or empty).
+    """
+    text = report.text
+    masked = _mask_quotes(text)
+    found = list(QUOTE_RE.finditer(text))
+    # Runs of adjacent quotes (joined directly or by 、) share their context.
+    runs: list[list[re.Match]] = []
+    for m in found:
+        if runs and text[runs[-1][-1].end() : m.start()] in ("", "、"):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    glosses = _gloss_map()
+    rows = []
+    for run in runs:
+        before = _clause_before(masked, run[0].start())
+        after = _clause_after(masked, run[-1].end())
+        for m in run:
+            inner = m.group(1)
+            kind, cue = classify_quote(inner, before, after)
+            start, end = m.start(1), m.end(1)
+            rows.append(
+                (len(rows), start, end, inner, place(report, start), report.sentence_at(start),
+                 kind, cue, is_numbered_formula(inner), glosses.get(inner, {}).get("gloss", ""))
+            )
+    table = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+    return table.astype({"id": int, "start": int, "end": int, "numbered": bool, "sentence": "Int64"})
+
+
+# --- slogans ----------------------------------------------------------------------------------
+def _unquoted_candidates(report) -> dict[str, str]:
+    """Numbered formulas written without quotes (rule 3): term -> the reason it qualifies."""
+    masked = _mask_quotes(report.text)
+    headings = _heading_spans(report)
+
+    def in_heading(pos: int) -> bool:
+        return any(s <= pos < e for s, e in headings)
+
+    found: dict[str, str] = {}
+    for m in _UNQUOTED_FYP_RE.finditer(masked):
+        found.setdefault(m.group(), "five-year plan")
+    # numeral + 大 + word: group by the numeral and the word's first two characters;
+    # the term is the longest continuation shared by all occurrences (at most 3 characters).
+    groups: dict[str, list[re.Match]] = {}
+    for m in _UNQUOTED_BIG_RE.finditer(masked):
+        groups.setdefault(f"{m['num']}大{m['word'][:2]}", []).append(m)
+    pairs: dict[str, list[re.Match]] = {}
+    for m in _UNQUOTED_PAIR_RE.finditer(masked):
+        if _numbers_count(m.group()):
+            pairs.setdefault(m.group(), []).append(m)
+    for key, ms in list(groups.items()) + list(pairs.items()):
+        if key in pairs:
+            term = key
+        else:
+            words = [m["word"] for m in ms]
+            common = words[0]
+            for w in words[1:]:
+                while not w.startswith(common):
+                    common = common[:-1]
+            term = f"{ms[0]['num']}大{common}"
+        if len(ms) >= 2:
+            found.setdefault(term, "recurs")
+        elif any(in_heading(m.start()) for m in ms):
+            found.setdefault(term, "heading")
+    return found
+
+
+def _occurrences(text: str, terms: Iterable[str]) -> dict[str, list[int]]:
+    """Start offsets of every term; longer terms claim their span first; ordinals are skipped."""
+    taken = [False] * len(text)
+    out: dict[str, list[int]] = {}
+    for term in sorted(terms, key=lambda t: (-len(t), t)):
+        starts = []
+        for m in re.finditer(re.escape(term), text):
+            s, e = m.start(), m.end()
+            if s > 0 and (text[s - 1] in _LEAD + "百千万第" or text[s - 1].isdigit()):
+                continue
+            if any(taken[s:e]):
+                continue
+            for i in range(s, e):
+                taken[i] = True
+            starts.append(s)
+        out[term] = sorted(starts)
+    return out
+
+
+def slogans(report) -> pd.DataFrame:
+    """One row per distinct numbered formula (提法) found by rule (see the module docstring).
+
+    Columns: ``term``; ``count`` (occurrences in the text); ``quoted`` (of which inside “…”);
+    ``sections`` (list of section ids, else part ids, else "0", in order of appearance);
+    ``starts`` (list of offsets: ``text[s:s+len(term)] == term``); ``rule`` (why it is a
+    formula: quoted, five-year plan, recurs, heading); ``pinyin`` (glossary, else pypinyin);
+    ``gloss`` and ``items`` (glossary, else empty); ``glossed`` (in the glossary).
+    Rows are in order of first appearance.
+    """
+    text = report.text
+    found: dict[str, str] = {}
+    for m in QUOTE_RE.finditer(text):
+        inner = m.group(1).strip()
+        if is_numbered_formula(inner):
+            found.setdefault(inner, "quoted")
+    for term, reason in _unquoted_candidates(report).items():
+        found.setdefault(term, reason)
+    occurrences = _occurrences(text, found)
+    glosses = _gloss_map()
+    rows = []
+    for term, reason in found.items():
+        starts = occurrences[term]
+        if not starts:
+            continue
+        quoted = sum(
+            1 for s in starts if s > 0 and text[s - 1] == "“" and text[s + len(term) : s + len(term) + 1] == "”"
+        )
+        entry = glosses.get(term)
+        rows.append(
+            (term, len(starts), quoted, list(dict.fromkeys(place(report, s) for s in starts)), starts, reason,
+             entry["pinyin"] if entry and entry["pinyin"] else pinyin(term),
+             entry["gloss"] if entry else "", entry["items"] if entry else "", entry is not None)
+        )
+    rows.sort(key=lambda r: r[4][0])
+    return pd.DataFrame(rows, columns=SLOGAN_COLUMNS).astype({"count": int, "quoted": int, "glossed": bool})

@@ -1,0 +1,270 @@
+"""Helpers shared by the section notebooks: a section's facts, point by point, and its checks.
+
+Everything works from ``report.facts`` and ``report.outline``, so the same calls run on
+any report: ``section_facts(report, "1.2")`` is section (二) of part 一 wherever it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .report import Report
+
+#: Columns of the facts tables shown in the notebooks (the source sentence last, to trace every number).
+TABLE_COLUMNS = ["id", "mention", "value", "unit", "qualifier", "indicator", "kind", "is_target", "point", "sentence_text"]
+YI = 1e8  # 亿
+
+
+def node_facts(report: Report, node_id: str) -> pd.DataFrame:
+    """The facts whose mention lies inside the span of outline node ``node_id``."""
+    node = report.node(node_id)
+    f = report.facts
+    return f[(f["start"] >= node["start"]) & (f["end"] <= node["end"])]
+
+
+def point_of(report: Report, section_ids: pd.Series) -> pd.Series:
+    """For each deepest-node id, the point it belongs to, or "" between points."""
+    levels = report.outline.set_index("id")["level"]
+    return section_ids.map(lambda i: i if levels.get(i) == "point" else "")
+
+
+def facts_table(report: Report, facts: pd.DataFrame) -> pd.DataFrame:
+    """Facts with their point and source sentence, for display: every number traced to its sentence."""
+    sentences = report.sentences.set_index("id")["text"]
+    table = facts.assign(
+        point=point_of(report, facts["section"]),
+        sentence_text=facts["sentence"].map(sentences),
+    )
+    return table[TABLE_COLUMNS].reset_index(drop=True)
+
+
+def section_facts(report: Report, section_id: str) -> pd.DataFrame:
+    """All facts of a section (its points and the text between them), as a display table."""
+    return facts_table(report, node_facts(report, section_id))
+
+
+def points(report: Report, section_id: str) -> pd.DataFrame:
+    """The point nodes of a section, in order."""
+    o = report.outline
+    return o[(o["level"] == "point") & (o["parent"] == section_id)].reset_index(drop=True)
+
+
+def amount(value: float, unit: str) -> str:
+    """A value written for reading: 1.847e10 元 -> '184.7亿元', 200000 名 -> '200,000名'."""
+    if unit == "元" and abs(value) >= YI:
+        return f"{value / YI:,.2f}".rstrip("0").rstrip(".") + "亿元"
+    if unit == "元" and abs(value) >= 1e4:
+        return f"{value / 1e4:,.2f}".rstrip("0").rstrip(".") + "万元"
+    return f"{value:,.2f}".rstrip("0").rstrip(".") + unit
+
+
+def figure_text(row) -> str:
+    """A fact as read: the mention as written, with the sign spelled out for changes (PM2.5浓度 −11.1%)."""
+    if row.kind == "change":
+        sign = "+" if row.value > 0 else "−" if row.value < 0 else "±"
+        return f"{row.indicator} {sign}{amount(abs(row.value), row.unit)}"
+    return f"{row.indicator} {row.mention}"
+
+
+def reading(facts: pd.DataFrame) -> str:
+    """One sentence that reads a point's facts: how many, of which kinds, and the figures themselves."""
+    if facts.empty:
+        return "No figure: this point is a claim without a number."
+    kinds = facts["kind"].value_counts()
+    parts = [f"{n} {k}{'s' if n > 1 else ''}" for k, n in kinds.items()]
+    figures = [figure_text(row) for row in facts.itertuples()]
+    shown = "; ".join(figures[:6]) + ("; …" if len(figures) > 6 else "")
+    targets = int(facts["is_target"].sum())
+    tail = f" ({targets} of them targets)" if targets else ""
+    return f"{len(facts)} figure{'s' if len(facts) > 1 else ''} ({', '.join(parts)}){tail}: {shown}."
+
+
+@dataclass
+class PointFacts:
+    id: str
+    title: str
+    facts: pd.DataFrame
+    reading: str
+
+
+def walk(report: Report, section_id: str) -> list[PointFacts]:
+    """The section point by point: each point's facts table and a one-sentence reading.
+
+    Facts of the section that lie outside every point (its introduction, or a closing
+    paragraph) come last, under the section's own id, so that no fact is left out.
+    """
+    table = section_facts(report, section_id)
+    out = []
+    for p in points(report, section_id).itertuples():
+        f = table[table["point"] == p.id].reset_index(drop=True)
+        out.append(PointFacts(p.id, p.title, f, reading(f)))
+    rest = table[table["point"] == ""].reset_index(drop=True)
+    if not rest.empty or not out:
+        out.append(PointFacts(section_id, "(outside the points)", rest, reading(rest)))
+    return out
+
+
+def show_walk(report: Report, section_id: str, columns: list[str] | None = None) -> None:
+    """Display ``walk()`` in a notebook: a heading, the reading and the facts table per point."""
+    from IPython.display import Markdown, display
+
+    columns = columns or ["mention", "value", "unit", "qualifier", "indicator", "sentence_text"]
+    for p in walk(report, section_id):
+        display(Markdown(f"**{p.id} {p.title}**: {p.reading}"))
+        if not p.facts.empty:
+            from .charts import number_format
+
+            display(p.facts.assign(value=p.facts["value"].map(number_format))[columns])
+
+
+def by_unit(facts: pd.DataFrame, units: list[str], kind: str = "measure") -> pd.DataFrame:
+    """Facts of one kind whose unit is one of ``units``."""
+    return facts[(facts["kind"] == kind) & facts["unit"].isin(units)]
+
+
+def money(facts: pd.DataFrame) -> pd.Series:
+    """Amounts of money (measures in 元) in 亿元, indexed by indicator."""
+    m = by_unit(facts, ["元"])
+    return pd.Series((m["value"] / YI).round(4).values, index=m["indicator"].values, name="亿元")
+
+
+def points_without_figures(report: Report, section_id: str) -> pd.DataFrame:
+    """Points of a section that state their claim with no figure at all."""
+    table = section_facts(report, section_id)
+    p = points(report, section_id)
+    return p[~p["id"].isin(table["point"])][["id", "title"]].reset_index(drop=True)
+
+
+def changes_with_base(report: Report, section_id: str) -> pd.DataFrame:
+    """Each percentage change of the section, with the level it applies to when the report gives one.
+
+    When a measure of the same indicator stands in the same sentence (184.7亿元, 同比增长183.1%),
+    the earlier level follows: base = level / (1 + change/100). Changes given without any level
+    (PM2.5浓度下降11.1%) get no base: the report does not say from what.
+    """
+    f = node_facts(report, section_id)
+    changes = f[(f["kind"] == "change") & (f["unit"] == "%")]
+    rows = []
+    for c in changes.itertuples():
+        same = f[(f["sentence"] == c.sentence) & (f["kind"] == "measure") & (f["indicator"] == c.indicator)]
+        level = same.iloc[0] if len(same) else None
+        base = level["value"] / (1 + c.value / 100) if level is not None else float("nan")
+        rows.append(
+            {
+                "indicator": c.indicator,
+                "change": c.mention,
+                "change_pct": c.value,
+                "level": level["mention"] if level is not None else "",
+                "level_value": level["value"] if level is not None else float("nan"),
+                "unit": level["unit"] if level is not None else "",
+                "implied_base": base,
+            }
+        )
+    return pd.DataFrame(rows, columns=["indicator", "change", "change_pct", "level", "level_value", "unit", "implied_base"])
+
+
+def enumerations(report: Report, facts: pd.DataFrame) -> pd.DataFrame:
+    """Runs of figures written one after another with 、 (161%、164%): one row per run.
+
+    In a "respectively" list each figure must have its own indicator, so ``values`` must
+    equal ``indicators``; the notebooks assert it.
+    """
+    text = report.text
+    f = facts.sort_values("start")
+    runs, current = [], []
+    for row in f.itertuples():
+        if current and text[current[-1].end : row.start] == "、" and row.sentence == current[-1].sentence:
+            current.append(row)
+        else:
+            if len(current) > 1:
+                runs.append(current)
+            current = [row]
+    if len(current) > 1:
+        runs.append(current)
+    return pd.DataFrame(
+        [
+            {
+                "mentions": "、".join(r.mention for r in run),
+                "values": len(run),
+                "indicators": len({r.indicator for r in run}),
+                "names": " / ".join(r.indicator for r in run),
+            }
+            for run in runs
+        ],
+        columns=["mentions", "values", "indicators", "names"],
+    )
+
+
+def pick(facts: pd.DataFrame, indicators: list[str], kind: str | None = None) -> pd.DataFrame:
+    """The facts of the given indicators, in the order asked; indicators the section lacks are skipped."""
+    f = facts if kind is None else facts[facts["kind"] == kind]
+    rows = [f[f["indicator"] == name] for name in indicators]
+    rows = [r for r in rows if not r.empty]
+    if not rows:
+        return f.iloc[0:0]
+    return pd.concat(rows)
+
+
+def figures_per_point(report: Report, section_id: str) -> pd.Series:
+    """Number of facts in each point of the section (0 for a claim made without a figure)."""
+    table = section_facts(report, section_id)
+    counts = table["point"].value_counts()
+    p = points(report, section_id)
+    return pd.Series(
+        [int(counts.get(i, 0)) for i in p["id"]],
+        index=[f"{i} {t}" for i, t in zip(p["id"], p["title"])],
+        name="figures",
+    )
+
+
+def durations(report: Report, section_id: str) -> pd.DataFrame:
+    """Counts of days that run from a date given in the same sentence (自去年2月16日以来连续372天).
+
+    Columns: ``indicator, days, since, until`` (since + days), ``report_date`` and
+    ``days_before_report`` (how many days before the report's date the count ends; negative if after).
+    """
+    f = node_facts(report, section_id)
+    days = f[(f["kind"].isin(["measure", "change"])) & (f["unit"] == "天")]
+    dates = report.dates
+    rows = []
+    for d in days.itertuples():
+        sentence = report.sentences.iloc[d.sentence]
+        inside = dates[(dates["start"] >= sentence["start"]) & (dates["end"] <= d.start)]
+        full = inside[inside["date"].str.len() == 10]
+        if full.empty:
+            continue
+        since = pd.Timestamp(full.iloc[-1]["date"])
+        until = since + pd.Timedelta(days=int(d.value))
+        rdate = report.meta.get("date")
+        rows.append(
+            {
+                "indicator": d.indicator,
+                "days": int(d.value),
+                "since": since.date().isoformat(),
+                "until": until.date().isoformat(),
+                "report_date": rdate,
+                "days_before_report": (pd.Timestamp(rdate) - until).days if rdate else None,
+            }
+        )
+    return pd.DataFrame(rows, columns=["indicator", "days", "since", "until", "report_date", "days_before_report"])
+
+
+LEVEL_PREFIXES = (("国家", "national 国家级"), ("全国", "national 国家级"), ("中国", "national 国家级"),
+                  ("省", "provincial 省级"), ("全省", "provincial 省级"))
+
+
+def level_of(indicator: str) -> str:
+    """The administrative level an indicator names by its first characters: 国家… national, 省… provincial."""
+    for prefix, level in LEVEL_PREFIXES:
+        if indicator.startswith(prefix):
+            return level
+    return ""
+
+
+def by_level(facts: pd.DataFrame) -> pd.DataFrame:
+    """Counted measures (家, 个, 项) whose indicator names a national or provincial level."""
+    f = by_unit(facts, ["家", "个", "项"])
+    f = f.assign(level=f["indicator"].map(level_of))
+    return f[f["level"] != ""][["indicator", "value", "unit", "mention", "level"]].reset_index(drop=True)

@@ -1,0 +1,36 @@
+"""`make report`'s pieces that can be checked quickly: the data export and its errors."""
+
+import pandas as pd
+
+from govreport import build, load_report
+
+
+def test_export_data_writes_excel_friendly_csv(tmp_path):
+    written = build.export_data(None, tmp_path)
+    assert [p.name for p in written] == ["outline.csv", "sentences.csv", "facts.csv", "dates.csv"]
+    report = load_report()
+    for path in written:
+        assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Excel keeps the Chinese
+    facts = pd.read_csv(tmp_path / "facts.csv", encoding="utf-8-sig", keep_default_na=False)
+    assert len(facts) == len(report.facts)
+    assert list(facts.columns) == list(report.facts.columns)
+    assert list(facts["mention"]) == list(report.facts["mention"])
+    sentences = pd.read_csv(tmp_path / "sentences.csv", encoding="utf-8-sig")
+    assert list(sentences["text"]) == list(report.sentences["text"])
+
+
+def test_build_stops_on_a_bad_report_with_the_library_message(tmp_path, capsys):
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    assert build.main(["--report", str(bad), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "empty.txt" in err and "file is empty" in err
+    assert not (tmp_path / "out").exists()  # nothing half-built
+
+
+def test_in_place_refuses_another_report(tmp_path, capsys):
+    try:
+        build.main(["--in-place", "--report", str(tmp_path / "x.txt")])
+    except SystemExit as exit:
+        assert exit.code == 2
+    assert "--in-place" in capsys.readouterr().err

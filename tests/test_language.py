@@ -1,0 +1,295 @@
+"""govreport.language: tokens, numbered slogans, quotes, keywords, and the data files behind them.
+
+Counts on the bundled report were made by reading it (seeds/jiaozuo-2021.txt, 3496
+characters); the synthetic reports test the rules on formulas the glossary does not know.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from govreport import language, load_report
+
+# Terms named in issue 5 that the user dictionary must keep whole.
+ISSUE_TERMS = ["六稳", "六保", "三大攻坚战", "散乱污", "双替代", "专精特新", "复工复产", "常态化防控", "首席服务官", "百企退城"]
+
+# Every numbered formula of the bundled report, counted by hand (term: occurrences, sections).
+# 六稳 and 六保: “六稳”工作 / “六保”任务 in part 一's opening, and the heading of section (二).
+# 三大攻坚战: unquoted, in the heading of section (三) and in its first sentence.
+# 十三五: in the heading of part 一. 两区 (服务业“两区”) and 133护航模式 are numbered
+# formulas too by the rule (quoted, a number then a word); the issue did not list them.
+SEED_SLOGANS = {
+    "十三五": (1, ["1"]),
+    "两场硬仗": (1, ["1"]),
+    "六稳": (2, ["1", "1.2"]),
+    "六保": (2, ["1", "1.2"]),
+    "四早": (1, ["1.1"]),
+    "一室五组": (1, ["1.1"]),
+    "六包五查": (1, ["1.1"]),
+    "四集中": (1, ["1.1"]),
+    "三清零": (1, ["1.1"]),
+    "三高行动": (1, ["1.2"]),
+    "十四五": (1, ["1.2"]),
+    "五大倍增": (1, ["1.2"]),
+    "一联三帮": (1, ["1.2"]),
+    "133护航模式": (1, ["1.2"]),
+    "三大攻坚战": (2, ["1.3"]),
+    "三大改造": (1, ["1.4"]),
+    "两区": (1, ["1.4"]),
+}
+ISSUE_SLOGANS = ["四早", "一室五组", "六包五查", "四集中", "三清零", "两场硬仗", "六稳", "六保", "三高行动",
+                 "五大倍增", "一联三帮", "三大攻坚战", "三大改造", "十三五", "十四五"]
+
+# In the bundled report, and deliberately not numbered formulas (see the module docstring).
+NOT_SLOGANS = ["一人一策", "第一时间", "一批", "一线", "一期", "一等奖", "十大重点工程", "4大规划", "一个不落",
+               "百企退城", "双替代", "零感染", "第十三届"]
+
+DATELINE = "——2022年1月10日在某市第一届人民代表大会第一次会议上\n"
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return load_report()
+
+
+@pytest.fixture
+def synthetic(tmp_path):
+    def _load(body: str):
+        path = tmp_path / "synthetic.txt"
+        path.write_text(DATELINE + body, encoding="utf-8")
+        return load_report(path)
+
+    return _load
+
+
+# --- quiet, and no side effects at import -----------------------------------------------------------------
+def test_first_use_prints_nothing(capfd):
+    # First in the file, so that it is usually the real first use; if the tokenizer was
+    # set up already (tests run in another order), undo it and set it up again.
+    if language._JIEBA:
+        import jieba
+
+        jieba.setLogLevel(logging.DEBUG)
+        language._JIEBA.clear()
+    report = load_report()
+    language.tokens(report)
+    language.section_keywords(report, top=1)
+    language.slogans(report)
+    out, err = capfd.readouterr()
+    assert (out, err) == ("", "")
+
+
+def test_import_has_no_side_effects():
+    code = "import sys, govreport.language; print(sorted(m for m in ('jieba', 'pypinyin') if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert (result.stdout, result.stderr) == ("[]\n", "")
+
+
+# --- the user dictionary ----------------------------------------------------------------
+def test_issue_terms_and_seed_slogans_are_in_the_user_dictionary():
+    terms = language.user_terms()
+    assert len(terms) == len(set(terms)), "duplicate terms in userdict.txt"
+    assert set(ISSUE_TERMS + list(SEED_SLOGANS)) <= set(terms)
+
+
+@pytest.mark.parametrize("term", ISSUE_TERMS + list(SEED_SLOGANS))
+def test_user_dictionary_keeps_term_whole(term):
+    assert language.cut(term) == [term]
+    assert term in language.cut(f"我们要扎实做好{term}工作。")
+
+
+def test_every_seed_occurrence_of_a_listed_term_is_one_token(seed):
+    spans = set(zip(language.tokens(seed)["start"], language.tokens(seed)["end"]))
+    checked = 0
+    for term in ISSUE_TERMS + list(SEED_SLOGANS):
+        start = seed.text.find(term)
+        while start >= 0:
+            assert (start, start + len(term)) in spans, f"{term} at {start} is split"
+            checked += 1
+            start = seed.text.find(term, start + 1)
+    # 20 slogan occurrences + 15 of the issue's terms (复工复产 ×3; 六稳, 六保, 三大攻坚战 ×2 each, again)
+    assert checked == 35
+
+
+# --- tokens -------------------------------------------------------------------------------
+def test_tokens_round_trip_and_cover_every_sentence(seed):
+    toks = language.tokens(seed)
+    assert list(toks.columns) == language.TOKEN_COLUMNS
+    assert all(seed.text[s:e] == t for s, e, t in zip(toks["start"], toks["end"], toks["token"]))
+    assert toks["is_term"].dtype == bool and toks["is_term"].any()
+    for sentence in seed.sentences.itertuples():
+        own = toks[toks["sentence"] == sentence.id]
+        assert "".join(own["token"]) == "".join(sentence.text.split())
+        assert set(own["section"]) == {sentence.section}
+
+
+def test_stopwords_and_numbers_are_not_terms(seed):
+    toks = language.tokens(seed)
+    terms = set(toks[toks["is_term"]]["token"])
+    assert not terms & language.stopwords()
+    assert not {"的", "和", "1.3%", "16", "亿元"} & terms
+    assert {"全省", "企业", "疫情防控", "六稳"} <= terms
+    # The report naming itself is not a topic: 焦作 is never a term. It is in the text 11
+    # times; 焦作市 (dateline, speaker line) and 焦作力量 are tokens of their own, so 8 tokens.
+    assert language.own_names(seed) == {"焦作市", "焦作"}
+    assert seed.text.count("焦作") == 11 and (toks["token"] == "焦作").sum() == 8 and "焦作" not in terms
+    assert "焦作" not in set(language.section_keywords(seed, top=10)["keyword"])
+
+
+def test_term_counts(seed):
+    counts = language.term_counts(seed, top=10)
+    assert isinstance(counts, pd.Series) and len(counts) == 10
+    assert counts.is_monotonic_decreasing
+    assert counts["全省"] == 20  # 居全省第…位 and 全省率先…: counted by reading
+    assert "各位" not in language.term_counts(seed, top=None)  # the preamble is left out
+
+
+# --- slogans: the bundled report -------------------------------------------------------------
+def test_seed_slogans_found_with_hand_counts(seed):
+    table = language.slogans(seed)
+    assert list(table.columns) == language.SLOGAN_COLUMNS
+    assert set(ISSUE_SLOGANS) <= set(table["term"])
+    found = {row.term: (row.count, row.sections) for row in table.itertuples()}
+    assert found == SEED_SLOGANS
+
+
+def test_seed_slogans_that_are_not(seed):
+    terms = set(language.slogans(seed)["term"])
+    for term in NOT_SLOGANS:
+        assert term in seed.text
+        assert term not in terms
+
+
+def test_slogan_positions_round_trip(seed):
+    for row in language.slogans(seed).itertuples():
+        assert len(row.starts) == row.count
+        assert all(seed.text[s : s + len(row.term)] == row.term for s in row.starts)
+        assert 0 <= row.quoted <= row.count
+    table = language.slogans(seed).set_index("term")
+    assert table.loc["三大攻坚战", "quoted"] == 0 and table.loc["三大攻坚战", "rule"] == "recurs"
+    assert table.loc["六稳", "quoted"] == 2 and table.loc["十三五", "rule"] == "quoted"
+
+
+def test_seed_slogans_are_glossed(seed):
+    table = language.slogans(seed).set_index("term")
+    assert table["glossed"].all()
+    assert (table["gloss"].str.len() > 0).all() and (table["pinyin"].str.len() > 0).all()
+    assert table.loc["六稳", "pinyin"] == "liù wěn"
+    assert "foreign trade" in table.loc["六稳", "items"]
+
+
+# --- slogans: synthetic reports (formulas the glossary does not know) ----------------------------
+def test_slogans_found_by_rule_not_from_the_glossary(synthetic):
+    report = synthetic(
+        "一、工作回顾\n"
+        "(一)经济运行稳中向好。全市落实“五个到位”要求,开展“三比三看”活动,推进“双百行动”。"
+        "实施八大工程,八大工程进展顺利。入选十大重点工程名单。\n"
+        "(二)实施五大行动。坚持“一村一品”,“4321”机制运转良好,“十五五”规划编制启动,十五五时期目标明确。"
+        "做好六稳工作,第一时间处置,一批项目开工。\n"
+    )
+    table = language.slogans(report).set_index("term")
+    assert table["count"].to_dict() == {"五个到位": 1, "三比三看": 1, "八大工程": 2, "五大行动": 1, "十五五": 2}
+    assert table["rule"].to_dict() == {
+        "五个到位": "quoted", "三比三看": "quoted", "八大工程": "recurs", "五大行动": "heading", "十五五": "quoted",
+    }
+    # Unglossed formulas are rows like any other, flagged and with pinyin from pypinyin.
+    assert not table.loc["五个到位", "glossed"] and table.loc["五个到位", "gloss"] == ""
+    assert table.loc["五个到位", "pinyin"] == "wǔ gè dào wèi"
+    assert table.loc["十五五", "glossed"] and table.loc["十五五", "quoted"] == 1
+    # 六稳 is in the glossary, but written once without quotes it is not found: the rule decides.
+    assert "六稳" not in table.index
+    for s, term in ((s, t) for t, row in table.iterrows() for s in row["starts"]):
+        assert report.text[s : s + len(term)] == term
+
+
+@pytest.mark.parametrize(
+    "term, numbered",
+    [
+        ("六稳", True), ("一室五组", True), ("两场硬仗", True), ("133护航模式", True), ("十四五", True),
+        ("四不两直", True), ("三去一降一补", True),
+        ("一个不落", False), ("一人一策", False), ("一带一路", False), ("百企退城", False), ("双替代", False),
+        ("零感染", False), ("4321", False), ("5G", False), ("质量、效率", False), ("九个方面的重点工作任务", False),
+    ],
+)
+def test_numbered_formula_rule(term, numbered):
+    assert language.is_numbered_formula(term) is numbered
+
+
+def test_report_without_formulas_gives_an_empty_table(synthetic):
+    report = synthetic("一、工作回顾\n(一)经济运行稳中向好。全年经济平稳运行,各项事业取得新进展。\n")
+    table = language.slogans(report)
+    assert table.empty and list(table.columns) == language.SLOGAN_COLUMNS
+
+
+# --- quotes ---------------------------------------------------------------------------------------------
+def test_seed_quotes(seed):
+    table = language.quotes(seed)
+    assert list(table.columns) == language.QUOTE_COLUMNS
+    assert len(table) == seed.text.count("“") == 38
+    assert all(seed.text[s:e] == q for s, e, q in zip(table["start"], table["end"], table["quote"]))
+    assert all(seed.text[s - 1] == "“" and seed.text[e] == "”" for s, e in zip(table["start"], table["end"]))
+    kinds = dict(zip(table["quote"], table["kind"]))
+    assert set(table["kind"]) <= set(language.KINDS)
+    expected = {
+        "六稳": "slogan", "散乱污": "slogan", "一个不落": "slogan", "大数据+网格化": "slogan", "零感染": "slogan",
+        "固链行动": "campaign", "三高行动": "campaign", "一联三帮": "campaign", "走访企业家、服务第一线": "campaign",
+        "质量、效率、法治、出彩": "campaign", "火爆一夏、乐购万家": "campaign", "三大改造": "campaign",
+        "企业纾困360": "platform", "133护航模式": "platform", "企业宁静日": "platform",
+        "绽放杯": "honour", "小巨人": "honour",
+    }
+    assert {k: kinds[k] for k in expected} == expected
+    numbered = set(table[table["numbered"]]["quote"])
+    assert numbered == set(SEED_SLOGANS) - {"三大攻坚战"}
+    glossed = table.set_index("quote")["gloss"]
+    assert "coal" in glossed["双替代"] and set(glossed["六稳"]) == {"the six stabilities"}
+
+
+def test_quote_classes_on_synthetic_text(synthetic):
+    report = synthetic(
+        "一、工作回顾\n"
+        "(一)城市品质提升。荣获“全国文明城市”称号,上线“城市大脑”平台,获“金鼎杯”一等奖,"
+        "启动“百日攻坚”行动,举办“文化惠民”系列,坚持“一村一品”。\n"
+    )
+    kinds = dict(zip(*[language.quotes(report)[c] for c in ("quote", "kind")]))
+    assert kinds == {"全国文明城市": "honour", "城市大脑": "platform", "金鼎杯": "honour",
+                     "百日攻坚": "campaign", "文化惠民": "campaign", "一村一品": "slogan"}
+
+
+# --- keywords -----------------------------------------------------------------------------------------
+def test_section_keywords(seed):
+    table = language.section_keywords(seed, top=5)
+    assert list(table.columns) == language.KEYWORD_COLUMNS
+    assert list(table["unit"].unique()) == ["1.1", "1.2", "1.3", "1.4"]
+    for _, group in table.groupby("unit"):
+        assert list(group["rank"]) == [1, 2, 3, 4, 5]
+        assert group["weight"].is_monotonic_decreasing
+    assert not set(table["keyword"]) & language.stopwords()
+    top = table[table["rank"] == 1].set_index("unit")["keyword"].to_dict()
+    assert top == {"1.1": "疫情防控", "1.2": "复工复产", "1.3": "扶贫", "1.4": "产业园"}
+
+
+def test_keyword_matrix_counts_tokens(seed):
+    matrix = language.keyword_matrix(seed, top=3)
+    assert list(matrix.columns) == list(language.units(seed, "section")["label"])
+    toks = language.tokens(seed)
+    assert matrix.loc["扶贫"].sum() == (toks["token"] == "扶贫").sum() == 5
+    assert language.comparison_level(seed) == "section"
+
+
+# --- data files -----------------------------------------------------------------------------------------
+def test_glossary_file():
+    with open(language.GLOSSARY_FILE, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert rows and list(rows[0]) == ["term", "pinyin", "gloss", "items"]
+    terms = [r["term"] for r in rows]
+    assert len(terms) == len(set(terms)), "duplicate terms in glossary.csv"
+    for row in rows:
+        assert row["term"].strip() == row["term"] and row["term"]
+        assert row["gloss"].strip(), f"{row['term']} has no gloss"
+        assert row["pinyin"].strip(), f"{row['term']} has no pinyin"
