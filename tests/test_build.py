@@ -34,3 +34,20 @@ def test_in_place_refuses_another_report(tmp_path, capsys):
     except SystemExit as exit:
         assert exit.code == 2
     assert "--in-place" in capsys.readouterr().err
+
+
+def test_section_notebooks_declare_their_section():
+    from govreport import paths
+
+    assert build.section_parameter(paths.NOTEBOOKS_DIR / "01_epidemic_control.ipynb") == "1.1"
+    assert build.section_parameter(paths.NOTEBOOKS_DIR / "00_overview.ipynb") is None
+
+
+def test_index_lists_skipped_notebooks_without_a_link(tmp_path):
+    from govreport import site
+
+    entries = site.index_entries()
+    page = site.render_index(entries, "x", {entries[1].name: "not run: r.txt has no section 1.1"})
+    assert f'href="{entries[1].href}"' not in page
+    assert "not run: r.txt has no section 1.1" in page
+    assert f'href="{entries[0].href}"' in page

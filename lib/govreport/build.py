@@ -52,6 +52,21 @@ def execute_to(notebook: Path, target: Path, report: Path | None) -> None:
     )
 
 
+def section_parameter(notebook: Path) -> str | None:
+    """The default of a notebook's ``SECTION`` parameter (section notebooks read one section), if any."""
+    import ast
+
+    import papermill
+
+    params = papermill.inspect_notebook(str(notebook))
+    if "SECTION" not in params:
+        return None
+    try:
+        return str(ast.literal_eval(params["SECTION"]["default"]))
+    except (ValueError, SyntaxError):
+        return None
+
+
 def export_html(notebook: Path, target: Path) -> None:
     from nbconvert import HTMLExporter
 
@@ -121,7 +136,15 @@ def main(argv: list[str] | None = None) -> int:
     executed_dir, html_dir, data_dir = args.out / "notebooks", args.out / "html", args.out / "data"
     executed_dir.mkdir(parents=True, exist_ok=True)
     html_dir.mkdir(parents=True, exist_ok=True)
+    skipped: dict[str, str] = {}
+    ids = set(loaded.outline["id"])
     for nb in notebooks:
+        section = section_parameter(nb)
+        if section is not None and section not in ids:
+            # A section notebook whose section this report does not have: say so, do not fail.
+            skipped[nb.stem] = f"not run: {loaded.meta['file']} has no section {section}"
+            _log(f"{nb.name}: {skipped[nb.stem]}")
+            continue
         t0 = time.perf_counter()
         executed = executed_dir / nb.name
         execute_to(nb, executed, report)
@@ -132,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     subtitle = " · ".join(
         str(x) for x in (meta.get("place"), meta.get("title") or "政府工作报告", meta.get("date"), meta.get("file")) if x
     )
-    index = site.write_index([site.entry(nb) for nb in site.notebooks()], html_dir, subtitle)
+    index = site.write_index([site.entry(nb) for nb in site.notebooks()], html_dir, subtitle, skipped)
     _log(f"index -> {index}")
     for target in export_data(report, data_dir):
         _log(f"data -> {target}")

@@ -97,6 +97,21 @@ def _new_ax(ax, height: float | None = None, width: float = 7.5):
     return ax
 
 
+NO_DATA = "无数据 no figures of this kind in this report"
+
+
+def _empty(ax, title: str, message: str = NO_DATA):
+    """A titled placeholder for a chart with nothing to draw (a rerun on another report may have none)."""
+    ax = _new_ax(ax, height=1.6)
+    ax.text(0.5, 0.5, message, ha="center", va="center", color=MUTED, fontsize=10, transform=ax.transAxes)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.set_title(title)
+    return ax
+
+
 def bar(
     values: pd.Series | Sequence[float],
     labels: Sequence[str] | None = None,
@@ -119,6 +134,8 @@ def bar(
     drawn in the accent colour.
     """
     s = values.copy() if isinstance(values, pd.Series) else pd.Series(list(values), index=list(labels or []))
+    if s.empty:
+        return _empty(ax, title)
     if labels is not None and isinstance(values, pd.Series):
         s.index = list(labels)
     if value_labels is not None:
@@ -174,7 +191,7 @@ def rank_chart(
     """
     s = pd.Series(ranks).astype(float).sort_values(kind="stable")
     if s.empty:
-        raise ValueError("rank_chart needs at least one ranked item")
+        return _empty(ax, title)
     if (s < 1).any():
         raise ValueError("ranks start at 1")
     bottom = int(max(s.max(), out_of or 0))
@@ -209,6 +226,8 @@ def column(
     value_labels: Sequence[str] | None = None,
 ):
     """Vertical bars in the given order (for ordered categories such as levels or stages)."""
+    if values.empty:
+        return _empty(ax, title)
     ax = _new_ax(ax)
     x = range(len(values))
     ax.bar(x, values.values, color=color, width=0.6)
@@ -234,6 +253,8 @@ def heatmap(
     cmap: str = "Reds",
 ):
     """A table of numbers as coloured cells, each written in; rows and columns as given."""
+    if table.empty:
+        return _empty(ax, title)
     ax = _new_ax(ax, height=max(2.5, 0.45 * len(table) + 1.5), width=max(6.0, 0.7 * len(table.columns) + 2.5))
     data = table.to_numpy(dtype=float)
     image = ax.imshow(data, cmap=cmap, aspect="auto")
@@ -312,6 +333,8 @@ def paired_bar(
 
     ``table`` has one row per item and two columns, drawn in column order (the first muted).
     """
+    if table.empty:
+        return _empty(ax, title)
     ax = _new_ax(ax, height=max(2.2, 0.8 * len(table) + 1.2))
     n = len(table)
     height = 0.38

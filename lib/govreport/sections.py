@@ -268,3 +268,12 @@ def by_level(facts: pd.DataFrame) -> pd.DataFrame:
     f = by_unit(facts, ["家", "个", "项"])
     f = f.assign(level=f["indicator"].map(level_of))
     return f[f["level"] != ""][["indicator", "value", "unit", "mention", "level"]].reset_index(drop=True)
+
+
+def slogans(report: Report, section_id: str) -> pd.DataFrame:
+    """The numbered slogans (see ``language.slogans``) that occur in a section or its points."""
+    from . import language
+
+    s = language.slogans(report)
+    inside = s["sections"].map(lambda ids: any(i == section_id or i.startswith(section_id + ".") for i in ids))
+    return s[inside.astype(bool)].reset_index(drop=True)

@@ -83,6 +83,7 @@ li {{ margin: .9rem 0; }}
 li a {{ font-weight: 600; color: #a02b1e; text-decoration: none; }}
 li a:hover {{ text-decoration: underline; }}
 li p {{ margin: .15rem 0 0; color: #444; }}
+li .skipped {{ font-weight: 600; color: #999; }}
 footer {{ margin-top: 2.5rem; color: #888; font-size: .85rem; }}
 </style>
 </head>
@@ -98,19 +99,24 @@ footer {{ margin-top: 2.5rem; color: #888; font-size: .85rem; }}
 """
 
 
-def render_index(entries: list[Entry], subtitle: str = "") -> str:
+def render_index(entries: list[Entry], subtitle: str = "", skipped: dict[str, str] | None = None) -> str:
+    """The index page; notebooks in ``skipped`` (name -> reason) are listed without a link."""
+    skipped = skipped or {}
     items = "\n".join(
-        f'<li><a href="{html.escape(e.href)}">{html.escape(e.title)}</a>'
-        f"<p>{html.escape(e.summary)}</p></li>"
+        (
+            f'<li><span class="skipped">{html.escape(e.title)}</span><p>{html.escape(skipped[e.name])}</p></li>'
+            if e.name in skipped
+            else f'<li><a href="{html.escape(e.href)}">{html.escape(e.title)}</a><p>{html.escape(e.summary)}</p></li>'
+        )
         for e in entries
     )
     return PAGE.format(title="govreport: a government work report, as data", subtitle=html.escape(subtitle), items=items)
 
 
-def write_index(entries: list[Entry], out_dir: Path, subtitle: str = "") -> Path:
+def write_index(entries: list[Entry], out_dir: Path, subtitle: str = "", skipped: dict[str, str] | None = None) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / "index.html"
-    target.write_text(render_index(entries, subtitle), encoding="utf-8")
+    target.write_text(render_index(entries, subtitle, skipped), encoding="utf-8")
     return target
 
 
