@@ -91,3 +91,11 @@ def test_empty_data_gives_a_titled_placeholder(styled, draw):
     ax = draw()
     assert ax.get_title(loc="left") == "空"  # house style: titles on the left
     assert charts.NO_DATA in [t.get_text() for t in ax.texts]
+
+
+def test_highlighted_labels_are_marked_even_for_zero_bars(styled):
+    ax = charts.bar(pd.Series({"有数字": 3, "无数字": 0}), title="t", unit="个", sort=False, highlight=["无数字"])
+    colors = {t.get_text(): t.get_color() for t in ax.get_yticklabels()}
+    assert colors["无数字"] == charts.ACCENT
+    assert colors["有数字"] != charts.ACCENT
+    assert all(float(x).is_integer() for x in ax.get_xticks())  # counts get whole-number ticks

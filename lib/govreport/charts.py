@@ -154,6 +154,9 @@ def bar(
     ax.barh(positions, s.values, color=colors, height=0.65)
     ax.set_yticks(list(positions), [str(k) for k in s.index])
     ax.tick_params(axis="y", length=0)
+    for tick, key in zip(ax.get_yticklabels(), s.index):
+        if str(key) in highlight:  # also marks a zero-length bar, which shows no colour
+            tick.set_color(ACCENT)
     if log:
         ax.set_xscale("log")
     for y, (v, text) in enumerate(zip(s.values, vl.values)):
@@ -164,6 +167,8 @@ def bar(
     if not log:
         ax.axvline(0, color=MUTED, linewidth=0.8)
         ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: number_format(x)))
+        if all(float(v).is_integer() for v in s.values):  # counts: no 2.5 ticks
+            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         lo, hi = min(0, s.min()), max(0, s.max())
         pad = (hi - lo) * 0.18 or 1
         ax.set_xlim(lo - (pad if lo < 0 else 0), hi + pad)
