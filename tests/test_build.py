@@ -51,3 +51,21 @@ def test_index_lists_skipped_notebooks_without_a_link(tmp_path):
     assert f'href="{entries[1].href}"' not in page
     assert "not run: r.txt has no section 1.1" in page
     assert f'href="{entries[0].href}"' in page
+
+
+def test_pages_carry_the_font_for_their_chinese_characters():
+    import base64
+    import io
+    import re
+
+    from fontTools.ttLib import TTFont
+
+    from govreport import site
+
+    page = site.embed_cjk_font("<html><head></head><body>焦作市“六稳”，第5位。Latin only</body></html>")
+    data = re.search(r"base64,([A-Za-z0-9+/=]+)", page).group(1)
+    cmap = TTFont(io.BytesIO(base64.b64decode(data))).getBestCmap()
+    for c in "焦作市“六稳”，第位。":
+        assert ord(c) in cmap, c
+    assert ord("国") not in cmap  # only what the page uses
+    assert site.embed_cjk_font("<html><head></head><body>no Chinese</body></html>").count("@font-face") == 0

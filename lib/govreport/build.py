@@ -72,7 +72,7 @@ def export_html(notebook: Path, target: Path) -> None:
 
     exporter = HTMLExporter(template_name="lab")
     body, _ = exporter.from_filename(str(notebook))
-    target.write_text(body, encoding="utf-8")
+    target.write_text(site.embed_cjk_font(body), encoding="utf-8")
 
 
 def export_data(report_path: Path | None, out_dir: Path) -> list[Path]:

@@ -74,7 +74,7 @@ PAGE = """<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
 <style>
-body {{ font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif;
+body {{ font-family: system-ui, sans-serif;
        max-width: 46rem; margin: 2.5rem auto; padding: 0 1rem; color: #222; line-height: 1.55; }}
 h1 {{ font-size: 1.6rem; margin-bottom: .2rem; }}
 p.sub {{ color: #666; margin-top: 0; }}
@@ -116,7 +116,7 @@ def render_index(entries: list[Entry], subtitle: str = "", skipped: dict[str, st
 def write_index(entries: list[Entry], out_dir: Path, subtitle: str = "", skipped: dict[str, str] | None = None) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / "index.html"
-    target.write_text(render_index(entries, subtitle, skipped), encoding="utf-8")
+    target.write_text(embed_cjk_font(render_index(entries, subtitle, skipped)), encoding="utf-8")
     return target
 
 
@@ -137,3 +137,57 @@ def update_readme(readme: str, entries: list[Entry]) -> str:
     start = readme.index("\n", start) + 1
     end = readme.index(README_END)
     return readme[:start] + readme_table(entries) + "\n" + readme[end:]
+
+
+# -- Chinese text in the exported pages ------------------------------------------
+# A reader's machine may have no CJK font (many Linux set-ups do not), and then every
+# Chinese character in a page shows as a box. Each page therefore carries, inline, the
+# subset of Noto Sans CJK SC (from mplfonts, as for the charts) that covers exactly the
+# characters it uses: the page stays one self-contained file that renders anywhere.
+
+FONT_FAMILY = "govreport CJK"
+_WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u201c\u201d\u2018\u2019\u2014\u2026\u00b7]")
+
+
+def font_subset(characters: set[str]) -> bytes:
+    """An OpenType font with the glyphs of ``characters`` only, cut from the bundled CJK font."""
+    import io
+
+    from fontTools import subset
+
+    from .charts import font_path
+
+    options = subset.Options()
+    options.layout_features = ["*"]
+    options.notdef_outline = True
+    options.name_IDs = ["*"]
+    font = subset.load_font(str(font_path()), options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=sorted(ord(c) for c in characters))
+    subsetter.subset(font)
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
+def embed_cjk_font(page: str) -> str:
+    """``page`` with an inline @font-face covering its Chinese characters, used after the page's own fonts."""
+    import base64
+
+    characters = set(_WIDE.findall(page))
+    if not characters:
+        return page
+    data = base64.b64encode(font_subset(characters)).decode("ascii")
+    stack = f"system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif, '{FONT_FAMILY}'"
+    style = (
+        "<style>\n"
+        f"@font-face {{ font-family: '{FONT_FAMILY}'; src: url(data:font/otf;base64,{data}) format('opentype'); }}\n"
+        f":root {{ --jp-ui-font-family: {stack}; --jp-content-font-family: {stack};\n"
+        f"  --jp-code-font-family: menlo, consolas, 'DejaVu Sans Mono', monospace, '{FONT_FAMILY}'; }}\n"
+        f"body {{ font-family: {stack}; }}\n"
+        "</style>\n"
+        # Load the font before the first layout: text laid out while it is still loading
+        # would otherwise keep the no-glyph boxes on a machine without any CJK font.
+        f"<script>if (document.fonts) document.fonts.load(\"16px '{FONT_FAMILY}'\", \"中\");</script>\n"
+    )
+    return page.replace("</head>", style + "</head>", 1)
