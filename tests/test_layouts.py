@@ -14,6 +14,7 @@ def check_invariants(report):
     text = report.text
     for row in report.sentences.itertuples():
         assert text[row.start : row.end] == row.text
+        assert row.section == report.section_at(row.start)  # the linear sweep agrees with the lookup
     nodes = report.outline.set_index("id")
     for node_id, node in nodes.iterrows():
         assert text[node["start"] : node["end"]].strip() == text[node["start"] : node["end"]]

@@ -11,7 +11,7 @@ import pandas as pd
 from . import paths
 from .meta import parse_meta
 from .reading import ReportError, read_text
-from .structure import Node, find_headings, find_points, line_spans, rstrip_pos, split_sentences
+from .structure import Node, find_headings, find_points, line_spans, rstrip_pos, sentence_lines, split_sentences
 
 OUTLINE_COLUMNS = ["id", "level", "number", "title", "start", "end", "parent"]
 SENTENCE_COLUMNS = ["id", "section", "start", "end", "text"]
@@ -42,6 +42,7 @@ class Report:
                 "no recognisable report outline: found no part headings (一、 二、 … at the start of a line)",
             )
         spans = split_sentences(text, lines)
+        sent_lines = sentence_lines(spans, lines)
         nodes: list[Node] = []
         preamble_end = rstrip_pos(text, 0, parts[0].start)
         preamble_start = len(text[:preamble_end]) - len(text[:preamble_end].lstrip())
@@ -50,7 +51,7 @@ class Report:
             nodes.append(part)
             for sec in part.children:
                 nodes.append(sec)
-                nodes.extend(find_points(text, sec, spans, lines))
+                nodes.extend(find_points(text, sec, spans, lines, sent_lines))
         self._nodes = nodes
 
         head = [text[s:e] for s, e in lines if e <= parts[0].start]
@@ -73,7 +74,7 @@ class Report:
         self.sentences = pd.DataFrame(
             {
                 "id": range(len(spans)),
-                "section": [self.section_at(s) for s, _ in spans],
+                "section": self._sections_of_sorted([s for s, _ in spans]),
                 "start": self._sentence_starts,
                 "end": self._sentence_ends,
                 "text": [text[s:e] for s, e in spans],
@@ -97,6 +98,25 @@ class Report:
             if i >= 0 and nodes[i].start <= pos < nodes[i].end:
                 return nodes[i].id
         return "0"
+
+    def _sections_of_sorted(self, positions: list[int]) -> list[str]:
+        """``section_at`` for offsets in ascending order, in one linear sweep over the outline.
+
+        Nodes come in text order with parents before children and spans nest, so a stack
+        of the open nodes gives the deepest one holding each offset.
+        """
+        nodes = [n for n in self._nodes if n.level != "preamble"]
+        out, stack, i = [], [], 0
+        for pos in positions:
+            while i < len(nodes) and nodes[i].start <= pos:
+                while stack and stack[-1].end <= nodes[i].start:
+                    stack.pop()
+                stack.append(nodes[i])
+                i += 1
+            while stack and stack[-1].end <= pos:
+                stack.pop()
+            out.append(stack[-1].id if stack else "0")
+        return out
 
     def sentence_at(self, pos: int) -> int | None:
         """Id of the sentence holding offset ``pos``, or None if ``pos`` is between sentences."""

@@ -144,15 +144,30 @@ def find_headings(text: str, lines: list[tuple[int, int]]) -> list[Node]:
     return parts
 
 
-def find_points(text: str, section: Node, sentences: list[tuple[int, int]], lines: list[tuple[int, int]]) -> list[Node]:
-    """The bold lead sentences of a section (see the module docstring for the rule)."""
-    lo = bisect.bisect_left(sentences, (section.start, -1))
-    hi = bisect.bisect_left(sentences, (section.end, -1))
-    inner = sentences[lo + 1 : hi]  # skip the heading sentence
-    line_starts = [s for s, _ in lines]
+def sentence_lines(sentences: list[tuple[int, int]], lines: list[tuple[int, int]]) -> list[int]:
+    """Index of the line holding each sentence (both lists in text order: one linear sweep)."""
+    out, li, last = [], 0, len(lines) - 1
+    for start, _ in sentences:
+        while li < last and lines[li + 1][0] <= start:
+            li += 1
+        out.append(li)
+    return out
 
-    def line_of(pos: int) -> int:
-        return bisect.bisect_right(line_starts, pos) - 1
+
+def find_points(
+    text: str,
+    section: Node,
+    sentences: list[tuple[int, int]],
+    lines: list[tuple[int, int]],
+    sent_lines: list[int],
+) -> list[Node]:
+    """The bold lead sentences of a section (see the module docstring for the rule).
+
+    ``sent_lines`` gives the line of each sentence (``sentence_lines``), so the work is
+    linear in the section's length.
+    """
+    lo = bisect.bisect_left(sentences, (section.start, -1)) + 1  # skip the heading sentence
+    hi = bisect.bisect_left(sentences, (section.end, -1))
 
     def is_lead(span: tuple[int, int]) -> bool:
         s, e = span
@@ -161,25 +176,26 @@ def find_points(text: str, section: Node, sentences: list[tuple[int, int]], line
         body = text[s : e - 1]
         return POINT_MIN <= len(body) <= POINT_MAX and not POINT_FORBIDDEN_RE.search(body)
 
-    leads = [is_lead(sp) for sp in inner]
-    points: list[tuple[int, int]] = []
-    for i, span in enumerate(inner):
-        if not leads[i]:
+    leads = [is_lead(sentences[i]) for i in range(lo, hi)]
+    points: list[int] = []  # sentence indices
+    for i in range(lo, hi):
+        if not leads[i - lo]:
             continue
-        line = line_of(span[0])
+        line = sent_lines[i]
         elaboration = 0
-        for k in range(i + 1, len(inner)):
-            if leads[k] or line_of(inner[k][0]) != line:
+        for k in range(i + 1, hi):
+            if leads[k - lo] or sent_lines[k] != line:
                 break
-            elaboration += inner[k][1] - inner[k][0]
+            elaboration += sentences[k][1] - sentences[k][0]
         if elaboration >= POINT_MIN_ELABORATION:
-            points.append(span)
+            points.append(i)
     if len(points) < POINT_MIN_PER_SECTION:
         return []
     nodes = []
-    for n, (s, e) in enumerate(points, 1):
-        line_end = rstrip_pos(text, s, lines[line_of(s)][1])
-        nxt = points[n][0] if n < len(points) else section.end
+    for n, i in enumerate(points, 1):
+        s, e = sentences[i]
+        line_end = rstrip_pos(text, s, lines[sent_lines[i]][1])
+        nxt = sentences[points[n]][0] if n < len(points) else section.end
         end = rstrip_pos(text, s, min(nxt, line_end, section.end))
         nodes.append(Node(f"{section.id}.{n}", "point", n, text[s : e - 1].strip(SPACE), s, end, section.id))
     return nodes
