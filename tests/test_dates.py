@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from govreport import load_report
-from govreport.facts import DATE_COLUMNS, dates_from_text, facts_from_text
+from govreport.facts import DATE_COLUMNS, dates_from_text, extract_dates, facts_from_text
 
 HEAD = "——2022年1月10日在某市第一届人民代表大会第一次会议上\n"
 
@@ -99,3 +100,46 @@ def test_dates_are_not_facts():
     # a number right after a date is still read
     f = facts_from_text("2020年新增就业5万人。")
     assert list(f["mention"]) == ["5万人"]
+
+
+# -- reading a long text in pieces (see tests/test_facts.py) -----------------------------------
+
+DATE_LINES = [
+    "2020年疫情发生。\n",
+    "3月底复工,5月8日复产。\n",  # the year of a mention lines (and pieces) before
+    "1—11月,税收增长。\n",
+    "2016年—\n2020年累计完成。\n",  # a range across a line break: never cut there
+    "2016\n—2020年。\n",
+    "去年2月16日以来。\n今年3月底前完成。\n",
+    "二○二一年二月二十三日召开。\n",
+    "13月,2月30日,3个月,5年,十三五。\r\n",
+    "6月底开工。 \n\n",
+]
+
+
+def test_chunked_and_whole_text_dates_agree():
+    seed = load_report().text
+    text = seed + "\n" + "".join(DATE_LINES) * 3 + seed + "".join(reversed(DATE_LINES))
+    for report_date in ("2022-01-10", None):
+        whole = dates_from_text(text, report_date, chunk=len(text) + 1)
+        assert len(whole) > 40
+        assert "2016年—\n2020年" in set(whole["mention"])
+        for chunk in (1, 2, 100, 5000):
+            pd.testing.assert_frame_equal(dates_from_text(text, report_date, chunk=chunk), whole, check_exact=True)
+
+
+def test_month_context_crosses_pieces_but_not_parts(tmp_path: Path):
+    filler = "".join(f"(一)推进工作{i}。坚持问题导向。\n" if i == 0 else f"推进工作{i}。\n" for i in range(40))
+    body = "一、2020年工作回顾\n" + filler + "3月底复工。\n二、今年工作安排\n" + filler + "6月底开工。\n"
+    path = tmp_path / "r.txt"
+    path.write_text(HEAD + body, encoding="utf-8")
+    r = load_report(path)
+    for chunk in (1, 50, len(r.text) + 1):
+        d = extract_dates(r, chunk=chunk)
+        assert [(x.mention, x.date) for x in d.itertuples(index=False)] == [
+            ("2022年1月10日", "2022-01-10"),
+            ("2020年", "2020"),
+            ("3月底", "2020-03"),
+            ("今年", "2022"),
+            ("6月底", "2022-06"),
+        ]

@@ -450,3 +450,103 @@ SEED = load_report().text
 @given(st.lists(st.tuples(st.integers(0, len(SEED) - 1), st.integers(1, 80)), min_size=1, max_size=8))
 def test_slices_of_the_bundled_report_never_raise(pieces):
     _check("".join(SEED[a : a + n] for a, n in pieces))
+
+
+# -- reading a long text in pieces ------------------------------------------------------------
+#
+# extract_facts reads a long text in line-aligned pieces (govreport.facts._line_chunks); the
+# result must be the same as reading it at once. ``chunk=1`` cuts at every line break where a
+# cut is allowed; a chunk longer than the text reads it in one piece.
+
+from govreport import facts as facts_module  # noqa: E402
+from govreport.facts import extract_dates, extract_facts  # noqa: E402
+
+# Lines that put a fact, a date or a rule's context right at a line break.
+BOUNDARY_LINES = [
+    "5万人实现新增就业。\n",  # a fact right after a cut
+    "新增就业5万人。\n",  # a fact right before a cut
+    "地区生产总值完成2650亿元，增长3.5%。\n",
+    "居全省第5位。\n第二家。\n",
+    "位居\n第一。\n",  # a rank link at a line end: the ordinal on the next line is a rank
+    "全省排名\n第3位。\n",
+    "实施三\n五万元工程。\n",  # a numeral after a line ending in a numeral: an idiom
+    "降幅为\n-5%。\n",  # a minus sign at a line start
+    "-3.5%的降幅。\n",
+    "2016年—\n2020年累计完成投资300亿元。\n",  # a date range across a line break
+    "2016\n—2020年,增长\n",
+    "2020年疫情发生。\n3月底复工,5月8日复产。\n",  # a month takes the year of a date lines before
+    "1—11月,税收增长8%。\n",
+    "增长5%\n6%\n",  # lines without a terminator
+    "完成投资120亿元。\r\n增长3.5%。\r\n",  # CRLF
+    "同比增长183.1%。 \u3000\n\n\n",  # blanks after the terminator
+    "省、市重点项目完成投资分别占年度计划的161%、164%。\n",
+    "接待游客1200万人次、旅游收入100亿元,分别增长10%、12%。\n",
+    "打好“两场硬仗”,谋划十四五\n三万元。\n",
+    "PM2.5、PM10浓度同比下降11.1%、11%。\n",
+    "全国第二家、全省第一家京东电器城市旗舰店。\n",
+    "20—30万元资金;5%—6%。\n",
+    "10亿元以上项目52个。\n",
+]
+SYNTHETIC_SENTENCES = [
+    "购置负压救护车14台。", "选派16名医护人员驰援外地。", "3226家中小微企业享受政策红利。",
+    "为企业减免税费21亿元。", "新认定国家高新技术企业105家。", "全市星级服务业“两区”达到7家。",
+    "“百企退城”累计完成92家。", "新增重点实验室、工程中心等创新平台44家。", "554名符合条件的群众实现集中供养。",
+    "连续372天无新增病例。", "在全省科技综合考评中居第一位。", "培训两万人。", "千方百计保就业,三番五次督办。",
+    "城镇、农村居民人均可支配收入分别增长5.1%、7.2%。", "地区生产总值、税收收入分别增长6%、8%。",
+]
+
+
+def long_text() -> str:
+    """The seed, synthetic sentences (several to a line) and the boundary lines, twice over
+    in different orders: about 25,000 characters."""
+    synthetic = "".join(s + ("\n" if i % 3 == 2 else "") for i, s in enumerate(SYNTHETIC_SENTENCES)) + "\n"
+    boundary = "".join(BOUNDARY_LINES)
+    return SEED + "\n" + synthetic + boundary + SEED + boundary[::-1].replace("\n\r", "\r\n") + "\n" + boundary + synthetic
+
+
+def test_long_text_cuts_right_before_and_after_facts():
+    text = long_text()
+    whole = facts_from_text(text, "2022-01-10", chunk=len(text) + 1)
+    cuts = {b for _, b in facts_module._line_chunks(text, 1)}
+    assert len(cuts) > 50
+    assert any(s in cuts for s in whole["start"])  # a piece begins with a fact
+    assert any(text[e : e + 2] == "。\n" and e + 2 in cuts for e in whole["end"])  # a piece ends right after one
+    assert list(facts_module._line_chunks(text, len(text) + 1)) == [(0, len(text))]
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 50, 1000, 10_000])
+def test_chunked_and_whole_text_facts_agree(chunk):
+    text = long_text()
+    whole = facts_from_text(text, "2022-01-10", chunk=len(text) + 1)
+    assert len(whole) > 150
+    pd.testing.assert_frame_equal(facts_from_text(text, "2022-01-10", chunk=chunk), whole, check_exact=True)
+
+
+def test_chunked_and_whole_report_facts_agree(tmp_path):
+    """A report with a review part and a plan part (targets, month contexts per part)."""
+    boundary = "".join(BOUNDARY_LINES)
+    body = (
+        "一、2021年工作回顾\n(一)经济运行稳中向好。地区生产总值增长7.1%。\n" + boundary
+        + "3月底完成投资20亿元。\n"
+        + "二、2022年工作安排\n今年的主要预期目标是:地区生产总值增长6%左右,城镇登记失业率控制在3.5%以内。\n"
+        + "(一)扩大有效投资。计划实施重点项目200个。\n" + boundary + "去年全市完成投资120亿元。\n6月底前开工30个。\n"
+    )
+    r = synthetic_report(tmp_path, body)
+    whole = extract_facts(r, chunk=len(r.text) + 1)
+    assert whole["is_target"].any() and not whole["is_target"].all()
+    assert set(whole["section"]) >= {"1.1", "2", "2.1"}
+    pd.testing.assert_frame_equal(r.facts, whole, check_exact=True)
+    for chunk in (1, 3, 200):
+        pd.testing.assert_frame_equal(extract_facts(r, chunk=chunk), whole, check_exact=True)
+        pd.testing.assert_frame_equal(extract_dates(r, chunk=chunk), extract_dates(r, chunk=len(r.text) + 1), check_exact=True)
+
+
+@_SETTINGS
+@given(
+    st.lists(st.lists(st.sampled_from(FRAGMENTS + ["5", "2020", "\r\n", "。\n", "-", "居", "位居"]), max_size=12).map("".join),
+             max_size=12).map("\n".join),
+    st.sampled_from([1, 2, 7]),
+)
+def test_chunked_and_whole_text_facts_agree_on_fragments(text, chunk):
+    whole = facts_from_text(text, "2022-01-10", chunk=len(text) + 1)
+    pd.testing.assert_frame_equal(facts_from_text(text, "2022-01-10", chunk=chunk), whole, check_exact=True)

@@ -55,7 +55,7 @@ DATE_RE = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Date:
     start: int
     end: int
@@ -89,23 +89,46 @@ def _md(s: str | None) -> int | None:
     return small_int(s)
 
 
+@dataclass(slots=True)
+class DateContext:
+    """What a month without a year reads from the mentions before it: the year of the
+    latest dated mention, and the part of the report that mention is in."""
+
+    year: int | None = None
+    part: int = -1
+
+
 def find_dates(
-    text: str, report_year: int | None = None, part_starts: list[int] | None = None, norm: str | None = None
+    text: str,
+    report_year: int | None = None,
+    part_starts: list[int] | None = None,
+    norm: str | None = None,
+    *,
+    offset: int = 0,
+    context: DateContext | None = None,
 ) -> list[Date]:
     """Every date mention in ``text``, in text order.
 
     ``part_starts`` are the offsets where the report's parts (一、 二、 …) begin: a month
     without a year takes its year from the latest dated mention before it in the same part.
     ``norm`` is ``numbers.normalize(text)`` when the caller has it already.
+
+    A long text can be read piece by piece: ``text`` is then the piece that begins at
+    ``offset`` in the whole text, ``part_starts`` and the returned ``start``/``end`` are
+    offsets in the whole text, and ``context`` (updated in place) carries the year context
+    from one piece to the next. Cut only where no date can span the cut (a range like
+    2016—2020年 may span a line break: see ``facts._line_chunks``).
     """
     if norm is None:
         norm = normalize(text)
     parts = sorted(part_starts or [])
     out: list[Date] = []
-    context_year: int | None = None
-    context_part = -1
+    if context is None:
+        context = DateContext()
+    context_year, context_part = context.year, context.part
     for m in DATE_RE.finditer(norm):
-        part = bisect.bisect_right(parts, m.start()) - 1
+        start, end = m.start(), m.end()
+        part = bisect.bisect_right(parts, start + offset) - 1
         if part != context_part:
             context_part, context_year = part, None
         g = m.groupdict()
@@ -115,7 +138,7 @@ def find_dates(
             y1, y2 = int(g["ry1"]), int(g["ry2"])
             if y2 < y1:
                 continue
-            out.append(Date(m.start(), m.end(), text[m.start() : m.end()], f"{y1}/{y2}", None))
+            out.append(Date(start + offset, end + offset, text[start:end], f"{y1}/{y2}", None))
             continue
         if g["y"]:
             year = digit_string(g["y"]) if not g["y"].isdigit() else int(g["y"])
@@ -131,7 +154,7 @@ def find_dates(
             m1, m2 = int(g["rm1"]), int(g["rm2"])
             if not (1 <= m1 < m2 <= 12):
                 continue
-            out.append(Date(m.start(), m.end(), text[m.start() : m.end()], f"{_iso(context_year, m1)}/{_iso(context_year, m2)}", None))
+            out.append(Date(start + offset, end + offset, text[start:end], f"{_iso(context_year, m1)}/{_iso(context_year, m2)}", None))
             continue
         else:
             month = _md(g["mm"] or g["cm"])
@@ -142,7 +165,8 @@ def find_dates(
             sets_context = False
         if not _valid(year, month, day):
             continue
-        out.append(Date(m.start(), m.end(), text[m.start() : m.end()], _iso(year, month, day), year))
+        out.append(Date(start + offset, end + offset, text[start:end], _iso(year, month, day), year))
         if sets_context and year is not None:
             context_year = year
+    context.year, context.part = context_year, context_part
     return out

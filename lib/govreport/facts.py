@@ -3,7 +3,9 @@
 ``extract_facts(report)`` -> DataFrame with the columns of ``FACT_COLUMNS``;
 ``extract_dates(report)`` -> DataFrame with ``DATE_COLUMNS``. ``Report.facts`` and
 ``Report.dates`` call them. ``facts_from_text`` and ``dates_from_text`` do the same on a
-plain string (no outline: every section is "0"), for tests and other callers.
+plain string (no outline: every section is "0"), for tests and other callers. All four
+read the text in line-aligned pieces (see "reading a long text piece by piece" below);
+the result does not depend on the piece size.
 
 How a fact is found (each rule has a test in tests/test_facts.py):
 
@@ -42,13 +44,16 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from . import numbers as nb
-from .dates import find_dates
+from .dates import DateContext, find_dates
 from .paths import DATA_DIR
 from .structure import line_spans, split_sentences
 
@@ -531,20 +536,24 @@ def _plan_spans(outline: pd.DataFrame | None, report_year: int | None) -> list[t
     return spans
 
 
-def _mark_targets(facts: list[_Fact], norm: str, plan: list[tuple[int, int]], sent_starts, sent_ends, dates, report_year) -> None:
+def _mark_targets(facts: list[_Fact], norm: str, plan: list[tuple[int, int]], sent_starts, sent_ends, dates, report_year,
+                  offset: int = 0) -> None:
+    """``offset``: where ``norm`` begins in the whole text; ``plan`` and ``dates`` are in
+    whole-text offsets, facts and sentences in offsets into ``norm``."""
     if not plan:
         return
     lex = _lexicon()
-    date_starts = [d.start for d in dates]
+    date_starts = [d.start - offset for d in dates]
     for f in facts:
-        if not any(s <= f.start < e for s, e in plan):
+        pos = f.start + offset
+        if not any(s <= pos < e for s, e in plan):
             continue
         s0, s1 = (sent_starts[f.sentence], sent_ends[f.sentence]) if sent_starts else (0, len(norm))
         sentence = norm[s0:s1]
         past = bool(lex.past_re.search(sentence))
         if not past and report_year is not None:
             k = bisect.bisect_left(date_starts, s0)
-            while k < len(dates) and dates[k].start < s1:
+            while k < len(dates) and date_starts[k] < s1:
                 if dates[k].year is not None and dates[k].year < report_year:
                     past = True
                 k += 1
@@ -560,10 +569,90 @@ def _year(date: str | None) -> int | None:
     return None
 
 
-def _run(text, sent_starts, sent_ends, part_starts, report_year, outline):
+# -- reading a long text piece by piece ----------------------------------------------
+#
+# A long report is read in pieces of about _CHUNK characters, so that the strings and
+# objects in work (the piece, its normalized and masked copies, its facts) stay in the
+# processor's caches; a 7-million-character text read at once does not fit and is read
+# more slowly per character. 16,384 characters make strings of about 32 KB, and a piece
+# holds a few hundred facts of a report, which are freed before the garbage collector's
+# youngest generation fills (700 objects): the collector then hardly runs, and never walks
+# the whole heap of a long report. The result is the same as reading the text at once,
+# because a piece ends only where no rule looks across:
+#
+# - right after a line break (\n): sentences, clauses, quotes, amounts and ranks never
+#   cross a line; facts only read words of their own sentence;
+# - after a line whose last non-blank character ends a sentence (。！？；!?;): a date range
+#   may span a line break (2016年—\n2020年), a Chinese numeral at a line start is read as
+#   part of an idiom when the line before ends with a numeral (…三\n五…), and a bare
+#   ordinal at a line start is a rank when the line before ends with 居/位居 … (the
+#   rank-link regex's ``$`` also matches before a final line break);
+# - not before a line that begins with a minus sign (-5%): its sign depends on the
+#   character before it.
+#
+# Dates carry their context (the year of the latest dated mention in the part) from one
+# piece to the next; sentence numbers and offsets are shifted back to the whole text.
+
+_CHUNK = 1 << 14
+_CUT_AFTER = frozenset("。！？；!?;")
+_MINUS = frozenset("-－−")
+
+
+def _cut_ok(text: str, c: int) -> bool:
+    """True when a piece may end right before ``text[c]`` (see the comment above)."""
+    if text[c - 1] != "\n" or text[c] in _MINUS:
+        return False
+    j = c - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    return j >= 0 and text[j] in _CUT_AFTER
+
+
+def _line_chunks(text: str, size: int = _CHUNK):
+    """(start, end) of consecutive pieces of ``text`` of at least ``size`` characters
+    (the last may be shorter), each ending where ``_cut_ok`` allows; together they cover
+    the text."""
+    n, a = len(text), 0
+    size = max(1, size)
+    while a < n:
+        i = a + size - 1
+        while True:
+            i = text.find("\n", i)
+            if i < 0 or i + 1 >= n:
+                yield a, n
+                return
+            if _cut_ok(text, i + 1):
+                break
+            i += 1
+        yield a, i + 1
+        a = i + 1
+
+
+def _run(text, sent_starts, sent_ends, part_starts, report_year, outline, section_at, chunk: int = _CHUNK) -> pd.DataFrame:
+    """The facts table of ``text``, read piece by piece (see above): offsets and sentence
+    numbers are those of the whole text. ``chunk`` is the piece size (tests set it)."""
+    plan = _plan_spans(outline, report_year)
+    parts = sorted(part_starts)
+    # Sentence bounds as arrays: each piece makes Python ints for its own sentences only.
+    sent_starts = np.asarray(sent_starts, dtype=np.int64)
+    sent_ends = np.asarray(sent_ends, dtype=np.int64)
+    context = DateContext()
+    table = _Table()
+    for a, b in _line_chunks(text, chunk):
+        k0, k1 = (int(k) for k in np.searchsorted(sent_starts, (a, b)))
+        starts = (sent_starts[k0:k1] - a).tolist()
+        ends = (sent_ends[k0:k1] - a).tolist()
+        piece = text[a:b]
+        facts = _run_piece(piece, a, starts, ends, parts, report_year, plan, context)
+        table.add(piece, a, k0, facts, section_at)
+    return table.frame()
+
+
+def _run_piece(text, offset, sent_starts, sent_ends, parts, report_year, plan, context) -> list[_Fact]:
+    """The facts of one piece, in offsets into the piece; ``offset`` is where it begins."""
     norm = nb.normalize(text)
-    dates = find_dates(text, report_year, part_starts, norm=norm)
-    spans = [(d.start, d.end) for d in dates]
+    dates = find_dates(text, report_year, parts, norm=norm, offset=offset, context=context)
+    spans = [(d.start - offset, d.end - offset) for d in dates]
     spans += [(m.start(), m.end()) for m in _QUOTE_RE.finditer(norm)]
     lex = _lexicon()
     if lex.not_facts_re is not None:
@@ -571,30 +660,67 @@ def _run(text, sent_starts, sent_ends, part_starts, report_year, outline):
     masked = _mask(norm, spans)
     facts = _candidates(text, masked)
     _Reader(text, norm, facts, sent_starts, sent_ends).run()
-    _mark_targets(facts, norm, _plan_spans(outline, report_year), sent_starts, sent_ends, dates, report_year)
-    return facts, dates
+    _mark_targets(facts, norm, plan, sent_starts, sent_ends, dates, report_year, offset)
+    return facts
 
 
-def _facts_frame(text: str, facts: list[_Fact], section_at) -> pd.DataFrame:
-    df = pd.DataFrame(
-        {
-            "id": range(len(facts)),
-            "section": [section_at(f.start) for f in facts],
-            "sentence": [f.sentence for f in facts],
-            "start": [f.start for f in facts],
-            "end": [f.end for f in facts],
-            "mention": [text[f.start : f.end] for f in facts],
-            "kind": [f.kind for f in facts],
-            "value": [float(f.value) for f in facts],
-            "unit": ["" if f.kind == "rank" else f.unit for f in facts],
-            "qualifier": [f.qualifier for f in facts],
-            "indicator": [f.indicator for f in facts],
-            "is_target": [bool(f.is_target) for f in facts],
-        },
-        columns=FACT_COLUMNS,
-    )
-    return df.astype({"id": "int64", "sentence": "int64", "start": "int64", "end": "int64",
-                      "value": "float64", "is_target": "bool"})
+def _find_dates(text: str, report_year: int | None, part_starts: list[int], chunk: int = _CHUNK):
+    """find_dates on the whole text, read piece by piece like the facts."""
+    context, out = DateContext(), []
+    for a, b in _line_chunks(text, chunk):
+        out += find_dates(text[a:b], report_year, part_starts, offset=a, context=context)
+    return out
+
+
+class _Table:
+    """The columns of the facts table, filled piece by piece: numbers in arrays, strings in
+    lists (units shared: one string per unit, not one per fact)."""
+
+    def __init__(self):
+        self.section: list[str] = []
+        self.sentence, self.start, self.end = array("q"), array("q"), array("q")
+        self.mention: list[str] = []
+        self.kind: list[str] = []
+        self.value = array("d")
+        self.unit: list[str] = []
+        self.qualifier: list[str] = []
+        self.indicator: list[str] = []
+        self.is_target = bytearray()
+
+    def add(self, piece: str, offset: int, first_sentence: int, facts: list[_Fact], section_at) -> None:
+        for f in facts:
+            self.section.append(section_at(f.start + offset))
+            self.sentence.append(f.sentence + first_sentence)
+            self.start.append(f.start + offset)
+            self.end.append(f.end + offset)
+            self.mention.append(piece[f.start : f.end])
+            self.kind.append(f.kind)
+            self.value.append(f.value)
+            self.unit.append("" if f.kind == "rank" else sys.intern(f.unit))
+            self.qualifier.append(f.qualifier)
+            self.indicator.append(f.indicator)
+            self.is_target.append(bool(f.is_target))
+
+    def frame(self) -> pd.DataFrame:
+        df = pd.DataFrame(
+            {
+                "id": np.arange(len(self.start), dtype=np.int64),
+                "section": self.section,
+                "sentence": np.array(self.sentence, dtype=np.int64),
+                "start": np.array(self.start, dtype=np.int64),
+                "end": np.array(self.end, dtype=np.int64),
+                "mention": self.mention,
+                "kind": self.kind,
+                "value": np.array(self.value, dtype=np.float64),
+                "unit": self.unit,
+                "qualifier": self.qualifier,
+                "indicator": self.indicator,
+                "is_target": np.array(self.is_target, dtype=bool),
+            },
+            columns=FACT_COLUMNS,
+        )
+        return df.astype({"id": "int64", "sentence": "int64", "start": "int64", "end": "int64",
+                          "value": "float64", "is_target": "bool"})
 
 
 def _dates_frame(dates) -> pd.DataFrame:
@@ -618,17 +744,17 @@ def _report_context(report):
     return starts, ends, parts, year
 
 
-def extract_facts(report) -> pd.DataFrame:
-    """Every fact of ``report`` (see the module docstring), one row each, in text order."""
+def extract_facts(report, *, chunk: int = _CHUNK) -> pd.DataFrame:
+    """Every fact of ``report`` (see the module docstring), one row each, in text order.
+    ``chunk``: the size of the pieces the text is read in (the result does not depend on it)."""
     starts, ends, parts, year = _report_context(report)
-    facts, _ = _run(report.text, starts, ends, parts, year, report.outline)
-    return _facts_frame(report.text, facts, report.section_at)
+    return _run(report.text, starts, ends, parts, year, report.outline, report.section_at, chunk)
 
 
-def extract_dates(report) -> pd.DataFrame:
+def extract_dates(report, *, chunk: int = _CHUNK) -> pd.DataFrame:
     """Every date of ``report``: start, end, mention, date (ISO at the precision written)."""
     _, _, parts, year = _report_context(report)
-    return _dates_frame(find_dates(report.text, year, parts))
+    return _dates_frame(_find_dates(report.text, year, parts, chunk))
 
 
 def _text_sentences(text: str) -> tuple[list[int], list[int]]:
@@ -636,13 +762,14 @@ def _text_sentences(text: str) -> tuple[list[int], list[int]]:
     return [s for s, _ in spans], [e for _, e in spans]
 
 
-def facts_from_text(text: str, report_date: str | None = None) -> pd.DataFrame:
-    """The facts of a plain text (no outline: section "0", no targets); sentences as the loader splits them."""
+def facts_from_text(text: str, report_date: str | None = None, *, chunk: int = _CHUNK) -> pd.DataFrame:
+    """The facts of a plain text (no outline: section "0", no targets); sentences as the loader splits them.
+    ``chunk``: the size of the pieces the text is read in (the result does not depend on it)."""
     starts, ends = _text_sentences(text)
-    facts, _ = _run(text, starts, ends, [], _year(report_date), None)
-    return _facts_frame(text, facts, lambda pos: "0")
+    return _run(text, starts, ends, [], _year(report_date), None, lambda pos: "0", chunk)
 
 
-def dates_from_text(text: str, report_date: str | None = None) -> pd.DataFrame:
-    """The dates of a plain text; 去年/今年 resolved from ``report_date`` (ISO) when given."""
-    return _dates_frame(find_dates(text, _year(report_date), []))
+def dates_from_text(text: str, report_date: str | None = None, *, chunk: int = _CHUNK) -> pd.DataFrame:
+    """The dates of a plain text; 去年/今年 resolved from ``report_date`` (ISO) when given.
+    ``chunk``: as for ``facts_from_text``."""
+    return _dates_frame(_find_dates(text, _year(report_date), [], chunk))
