@@ -278,11 +278,6 @@ def heatmap(
     return ax
 
 
-def show() -> None:
-    """Draw the current figure(s) in a notebook without leaving an object repr behind."""
-    plt.show()
-
-
 def span_chart(
     start: str,
     end: str,

@@ -77,6 +77,7 @@ from typing import Iterable
 import pandas as pd
 
 from . import paths
+from .summary import short_title
 
 USERDICT_FILE = paths.DATA_DIR / "userdict.txt"
 STOPWORDS_FILE = paths.DATA_DIR / "stopwords.txt"
@@ -334,11 +335,6 @@ def place(report, pos: int) -> str:
     return unit_of(report, node, "section") or unit_of(report, node, "part") or "0"
 
 
-def _short_title(title: str, width: int = 12) -> str:
-    head = re.split("[，,:：;；。]", title, maxsplit=1)[0]
-    return head if len(head) <= width else head[: width - 1] + "…"
-
-
 def units(report, level: str = "section") -> pd.DataFrame:
     """The outline nodes at ``level``: ``id, title, label, start, end`` (label = id + short title)."""
     if level not in LEVELS:
@@ -348,7 +344,7 @@ def units(report, level: str = "section") -> pd.DataFrame:
         {
             "id": nodes["id"].astype(str).to_numpy(),
             "title": nodes["title"].to_numpy(),
-            "label": [f"{i} {_short_title(t)}" for i, t in zip(nodes["id"], nodes["title"])],
+            "label": [f"{i} {short_title(t, width=12)}" for i, t in zip(nodes["id"], nodes["title"])],
             "start": nodes["start"].to_numpy(),
             "end": nodes["end"].to_numpy(),
         }

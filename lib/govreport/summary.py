@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from .report import Report
@@ -12,11 +14,15 @@ def characters(s: str) -> int:
     return sum(1 for c in s if not c.isspace())
 
 
-def short_title(title: str) -> str:
-    """A heading's first clause (up to the first comma), for chart labels: 疫情防控科学有效."""
-    for mark in ",，;；:：":
-        title = title.split(mark)[0]
-    return title.strip()
+def short_title(title: str, width: int | None = None) -> str:
+    """A heading's first clause (up to the first comma or 。), for labels: 疫情防控科学有效.
+
+    With ``width``, a longer clause is cut to that many characters, ending in "…".
+    """
+    head = re.split("[，,:：;；。]", title, maxsplit=1)[0].strip()
+    if width is not None and len(head) > width:
+        head = head[: width - 1] + "…"
+    return head
 
 
 def section_summary(report: Report) -> pd.DataFrame:
