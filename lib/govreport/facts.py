@@ -628,9 +628,10 @@ def _line_chunks(text: str, size: int = _CHUNK):
         a = i + 1
 
 
-def _run(text, sent_starts, sent_ends, part_starts, report_year, outline, section_at, chunk: int = _CHUNK) -> pd.DataFrame:
+def _run(text, sent_starts, sent_ends, part_starts, report_year, outline, sections_of, chunk: int = _CHUNK) -> pd.DataFrame:
     """The facts table of ``text``, read piece by piece (see above): offsets and sentence
-    numbers are those of the whole text. ``chunk`` is the piece size (tests set it)."""
+    numbers are those of the whole text. ``sections_of`` maps ascending offsets to outline
+    ids (one sweep, not a search per fact). ``chunk`` is the piece size (tests set it)."""
     plan = _plan_spans(outline, report_year)
     parts = sorted(part_starts)
     # Sentence bounds as arrays: each piece makes Python ints for its own sentences only.
@@ -644,8 +645,8 @@ def _run(text, sent_starts, sent_ends, part_starts, report_year, outline, sectio
         ends = (sent_ends[k0:k1] - a).tolist()
         piece = text[a:b]
         facts = _run_piece(piece, a, starts, ends, parts, report_year, plan, context)
-        table.add(piece, a, k0, facts, section_at)
-    return table.frame()
+        table.add(piece, a, k0, facts)
+    return table.frame(sections_of)
 
 
 def _run_piece(text, offset, sent_starts, sent_ends, parts, report_year, plan, context) -> list[_Fact]:
@@ -677,7 +678,6 @@ class _Table:
     lists (units shared: one string per unit, not one per fact)."""
 
     def __init__(self):
-        self.section: list[str] = []
         self.sentence, self.start, self.end = array("q"), array("q"), array("q")
         self.mention: list[str] = []
         self.kind: list[str] = []
@@ -687,9 +687,8 @@ class _Table:
         self.indicator: list[str] = []
         self.is_target = bytearray()
 
-    def add(self, piece: str, offset: int, first_sentence: int, facts: list[_Fact], section_at) -> None:
+    def add(self, piece: str, offset: int, first_sentence: int, facts: list[_Fact]) -> None:
         for f in facts:
-            self.section.append(section_at(f.start + offset))
             self.sentence.append(f.sentence + first_sentence)
             self.start.append(f.start + offset)
             self.end.append(f.end + offset)
@@ -701,11 +700,12 @@ class _Table:
             self.indicator.append(f.indicator)
             self.is_target.append(bool(f.is_target))
 
-    def frame(self) -> pd.DataFrame:
+    def frame(self, sections_of) -> pd.DataFrame:
+        # Facts come in text order, so one sweep over the outline places them all.
         df = pd.DataFrame(
             {
                 "id": np.arange(len(self.start), dtype=np.int64),
-                "section": self.section,
+                "section": sections_of(self.start),
                 "sentence": np.array(self.sentence, dtype=np.int64),
                 "start": np.array(self.start, dtype=np.int64),
                 "end": np.array(self.end, dtype=np.int64),
@@ -737,36 +737,35 @@ def _dates_frame(dates) -> pd.DataFrame:
 
 
 def _report_context(report):
-    sents = report.sentences
-    starts, ends = sents["start"].tolist(), sents["end"].tolist()
     parts = report.outline[report.outline["level"] == "part"]["start"].tolist()
-    year = _year(report.meta.get("date"))
-    return starts, ends, parts, year
+    return parts, _year(report.meta.get("date"))
 
 
 def extract_facts(report, *, chunk: int = _CHUNK) -> pd.DataFrame:
     """Every fact of ``report`` (see the module docstring), one row each, in text order.
     ``chunk``: the size of the pieces the text is read in (the result does not depend on it)."""
-    starts, ends, parts, year = _report_context(report)
-    return _run(report.text, starts, ends, parts, year, report.outline, report.section_at, chunk)
+    parts, year = _report_context(report)
+    sents = report.sentences
+    starts, ends = sents["start"].to_numpy(), sents["end"].to_numpy()
+    return _run(report.text, starts, ends, parts, year, report.outline, report._sections_of_sorted, chunk)
 
 
 def extract_dates(report, *, chunk: int = _CHUNK) -> pd.DataFrame:
     """Every date of ``report``: start, end, mention, date (ISO at the precision written)."""
-    _, _, parts, year = _report_context(report)
+    parts, year = _report_context(report)
     return _dates_frame(_find_dates(report.text, year, parts, chunk))
 
 
-def _text_sentences(text: str) -> tuple[list[int], list[int]]:
+def _text_sentences(text: str):
     spans = split_sentences(text, line_spans(text))
-    return [s for s, _ in spans], [e for _, e in spans]
+    return spans.starts, spans.ends
 
 
 def facts_from_text(text: str, report_date: str | None = None, *, chunk: int = _CHUNK) -> pd.DataFrame:
     """The facts of a plain text (no outline: section "0", no targets); sentences as the loader splits them.
     ``chunk``: the size of the pieces the text is read in (the result does not depend on it)."""
     starts, ends = _text_sentences(text)
-    return _run(text, starts, ends, [], _year(report_date), None, lambda pos: "0", chunk)
+    return _run(text, starts, ends, [], _year(report_date), None, lambda positions: ["0"] * len(positions), chunk)
 
 
 def dates_from_text(text: str, report_date: str | None = None, *, chunk: int = _CHUNK) -> pd.DataFrame:

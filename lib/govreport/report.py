@@ -6,9 +6,11 @@ import bisect
 from functools import cached_property
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import paths
+from .bulk import paused_gc
 from .meta import parse_meta
 from .reading import ReportError, read_text
 from .structure import Node, find_headings, find_points, line_spans, rstrip_pos, sentence_lines, split_sentences
@@ -69,12 +71,13 @@ class Report:
             lv = [n for n in nodes if n.level == level]
             self._levels.append(([n.start for n in lv], lv))
 
-        self._sentence_starts = [s for s, _ in spans]
-        self._sentence_ends = [e for _, e in spans]
+        # Offsets as int64 arrays: no Python int per sentence is kept.
+        self._sentence_starts = np.frombuffer(spans.starts, dtype=np.int64)
+        self._sentence_ends = np.frombuffer(spans.ends, dtype=np.int64)
         self.sentences = pd.DataFrame(
             {
-                "id": range(len(spans)),
-                "section": self._sections_of_sorted([s for s, _ in spans]),
+                "id": np.arange(len(spans), dtype=np.int64),
+                "section": self._sections_of_sorted(spans.starts),
                 "start": self._sentence_starts,
                 "end": self._sentence_ends,
                 "text": [text[s:e] for s, e in spans],
@@ -99,15 +102,20 @@ class Report:
                 return nodes[i].id
         return "0"
 
-    def _sections_of_sorted(self, positions: list[int]) -> list[str]:
-        """``section_at`` for offsets in ascending order, in one linear sweep over the outline.
+    def _sections_of_sorted(self, positions) -> list[str]:
+        """``section_at`` for each offset of ``positions``, in one linear sweep over the
+        outline when the offsets ascend (an offset smaller than the one before restarts
+        the sweep, so any order gives the right answer).
 
         Nodes come in text order with parents before children and spans nest, so a stack
         of the open nodes gives the deepest one holding each offset.
         """
         nodes = [n for n in self._nodes if n.level != "preamble"]
-        out, stack, i = [], [], 0
+        out, stack, i, last = [], [], 0, -1
         for pos in positions:
+            if pos < last:
+                stack, i = [], 0
+            last = pos
             while i < len(nodes) and nodes[i].start <= pos:
                 while stack and stack[-1].end <= nodes[i].start:
                     stack.pop()
@@ -120,7 +128,7 @@ class Report:
 
     def sentence_at(self, pos: int) -> int | None:
         """Id of the sentence holding offset ``pos``, or None if ``pos`` is between sentences."""
-        i = bisect.bisect_right(self._sentence_starts, pos) - 1
+        i = int(np.searchsorted(self._sentence_starts, pos, side="right")) - 1
         if i >= 0 and pos < self._sentence_ends[i]:
             return i
         return None
@@ -142,13 +150,15 @@ class Report:
     def facts(self) -> pd.DataFrame:
         from .facts import extract_facts
 
-        return extract_facts(self)
+        with paused_gc():
+            return extract_facts(self)
 
     @cached_property
     def dates(self) -> pd.DataFrame:
         from .facts import extract_dates
 
-        return extract_dates(self)
+        with paused_gc():
+            return extract_dates(self)
 
 
 def load_report(path: str | Path | None = None) -> Report:
@@ -159,4 +169,5 @@ def load_report(path: str | Path | None = None) -> Report:
     """
     path = paths.DEFAULT_REPORT if path is None else Path(path)
     text, encoding = read_text(path)
-    return Report(path, text, encoding)
+    with paused_gc():
+        return Report(path, text, encoding)

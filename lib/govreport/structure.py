@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from dataclasses import dataclass, field
 
 from .numerals import small_int
@@ -43,7 +44,7 @@ POINT_MIN_ELABORATION = 40
 POINT_MIN_PER_SECTION = 2
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     id: str
     level: str
@@ -78,9 +79,31 @@ def lstrip_pos(text: str, start: int, end: int) -> int:
     return start
 
 
-def split_sentences(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+class Sentences:
+    """Sentence spans as two arrays of offsets (no Python object per sentence).
+
+    ``starts[i]``, ``ends[i]``: the span of sentence ``i``; both ascending.
+    """
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self) -> None:
+        self.starts = array("q")
+        self.ends = array("q")
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __iter__(self):
+        return zip(self.starts, self.ends)
+
+    def __getitem__(self, i: int) -> tuple[int, int]:
+        return self.starts[i], self.ends[i]
+
+
+def split_sentences(text: str, lines: list[tuple[int, int]]) -> Sentences:
     """Sentence spans. A line end always ends a sentence; brackets and quotes are tracked per line."""
-    spans: list[tuple[int, int]] = []
+    spans = Sentences()
     for lstart, lend in lines:
         depth = 0
         sstart = lstart
@@ -97,16 +120,17 @@ def split_sentences(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, 
     return spans
 
 
-def _add_span(text: str, spans: list, start: int, end: int) -> None:
+def _add_span(text: str, spans: Sentences, start: int, end: int) -> None:
     start = lstrip_pos(text, start, end)
     end = rstrip_pos(text, start, end)
     if end <= start:
         return
-    if spans and all(c in TERMINATORS for c in text[start:end]) and spans[-1][1] == start:
+    if spans.ends and spans.ends[-1] == start and all(c in TERMINATORS for c in text[start:end]):
         # A run of terminators (。。 or ？！) belongs to the sentence it ends.
-        spans[-1] = (spans[-1][0], end)
+        spans.ends[-1] = end
         return
-    spans.append((start, end))
+    spans.starts.append(start)
+    spans.ends.append(end)
 
 
 def heading_title(text: str, start: int, end: int) -> tuple[str, int]:
@@ -144,10 +168,10 @@ def find_headings(text: str, lines: list[tuple[int, int]]) -> list[Node]:
     return parts
 
 
-def sentence_lines(sentences: list[tuple[int, int]], lines: list[tuple[int, int]]) -> list[int]:
-    """Index of the line holding each sentence (both lists in text order: one linear sweep)."""
-    out, li, last = [], 0, len(lines) - 1
-    for start, _ in sentences:
+def sentence_lines(sentences: Sentences, lines: list[tuple[int, int]]) -> array:
+    """Index of the line holding each sentence (both in text order: one linear sweep)."""
+    out, li, last = array("q"), 0, len(lines) - 1
+    for start in sentences.starts:
         while li < last and lines[li + 1][0] <= start:
             li += 1
         out.append(li)
@@ -157,17 +181,17 @@ def sentence_lines(sentences: list[tuple[int, int]], lines: list[tuple[int, int]
 def find_points(
     text: str,
     section: Node,
-    sentences: list[tuple[int, int]],
+    sentences: Sentences,
     lines: list[tuple[int, int]],
-    sent_lines: list[int],
+    sent_lines: array,
 ) -> list[Node]:
     """The bold lead sentences of a section (see the module docstring for the rule).
 
     ``sent_lines`` gives the line of each sentence (``sentence_lines``), so the work is
     linear in the section's length.
     """
-    lo = bisect.bisect_left(sentences, (section.start, -1)) + 1  # skip the heading sentence
-    hi = bisect.bisect_left(sentences, (section.end, -1))
+    lo = bisect.bisect_left(sentences.starts, section.start) + 1  # skip the heading sentence
+    hi = bisect.bisect_left(sentences.starts, section.end)
 
     def is_lead(span: tuple[int, int]) -> bool:
         s, e = span
@@ -186,7 +210,7 @@ def find_points(
         for k in range(i + 1, hi):
             if leads[k - lo] or sent_lines[k] != line:
                 break
-            elaboration += sentences[k][1] - sentences[k][0]
+            elaboration += sentences.ends[k] - sentences.starts[k]
         if elaboration >= POINT_MIN_ELABORATION:
             points.append(i)
     if len(points) < POINT_MIN_PER_SECTION:
