@@ -745,8 +745,7 @@ def extract_facts(report, *, chunk: int = _CHUNK) -> pd.DataFrame:
     """Every fact of ``report`` (see the module docstring), one row each, in text order.
     ``chunk``: the size of the pieces the text is read in (the result does not depend on it)."""
     parts, year = _report_context(report)
-    sents = report.sentences
-    starts, ends = sents["start"].to_numpy(), sents["end"].to_numpy()
+    starts, ends = report._sentence_starts, report._sentence_ends
     return _run(report.text, starts, ends, parts, year, report.outline, report._sections_of_sorted, chunk)
 
 

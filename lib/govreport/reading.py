@@ -36,7 +36,8 @@ def read_text(path: Path) -> tuple[str, str]:
     if path.is_dir():
         raise ReportError(path, "is a directory, not a report file")
     data = path.read_bytes()
-    if not data.strip():
+    # isspace() stops at the first other character; strip() would copy the whole file.
+    if not data or data.isspace():
         raise ReportError(path, "file is empty" if not data else "file contains only whitespace")
 
     if data.startswith(b"\xef\xbb\xbf"):
@@ -58,7 +59,7 @@ def read_text(path: Path) -> tuple[str, str]:
 
     if text.startswith("\ufeff"):  # a BOM that survived decoding (e.g. UTF-16)
         text = text[1:]
-    if not text.strip():
+    if not text or text.isspace():
         raise ReportError(path, "file contains only whitespace")
     if len(_CONTROL.findall(text)) > max(8, len(text) // 1000):
         raise ReportError(path, f"looks like a binary file (many control characters after decoding as {encoding})")

@@ -29,7 +29,7 @@ class Report:
     text : the file's content, decoded exactly (BOM dropped, nothing else changed).
     meta : dict with title, place, date (ISO), speaker, office, occasion, encoding, file.
     outline : DataFrame ``id, level, number, title, start, end, parent``.
-    sentences : DataFrame ``id, section, start, end, text``.
+    sentences : DataFrame ``id, section, start, end, text`` (built on first use).
     facts, dates : computed on first use (see ``govreport.facts``).
     """
 
@@ -74,23 +74,13 @@ class Report:
         # Offsets as int64 arrays: no Python int per sentence is kept.
         self._sentence_starts = np.frombuffer(spans.starts, dtype=np.int64)
         self._sentence_ends = np.frombuffer(spans.ends, dtype=np.int64)
-        self.sentences = pd.DataFrame(
-            {
-                "id": np.arange(len(spans), dtype=np.int64),
-                "section": self._sections_of_sorted(spans.starts),
-                "start": self._sentence_starts,
-                "end": self._sentence_ends,
-                "text": [text[s:e] for s, e in spans],
-            },
-            columns=SENTENCE_COLUMNS,
-        )
 
     def __repr__(self) -> str:
         counts = self.outline["level"].value_counts()
         return (
             f"<Report {self.meta['file']}: {len(self.text)} characters, "
             f"{counts.get('part', 0)} parts, {counts.get('section', 0)} sections, "
-            f"{counts.get('point', 0)} points, {len(self.sentences)} sentences>"
+            f"{counts.get('point', 0)} points, {len(self._sentence_starts)} sentences>"
         )
 
     # -- locating offsets -------------------------------------------------
@@ -146,6 +136,23 @@ class Report:
         return self.text[row["start"] : row["end"]]
 
     # -- derived tables, computed on first use ------------------------------
+    @cached_property
+    def sentences(self) -> pd.DataFrame:
+        """One row per sentence: ``id, section, start, end, text``. Built on first use: its
+        text column copies the whole text, and the facts do not need it."""
+        with paused_gc():
+            starts, ends, text = self._sentence_starts, self._sentence_ends, self.text
+            return pd.DataFrame(
+                {
+                    "id": np.arange(len(starts), dtype=np.int64),
+                    "section": self._sections_of_sorted(starts.tolist()),
+                    "start": starts,
+                    "end": ends,
+                    "text": [text[s:e] for s, e in zip(starts.tolist(), ends.tolist())],
+                },
+                columns=SENTENCE_COLUMNS,
+            )
+
     @cached_property
     def facts(self) -> pd.DataFrame:
         from .facts import extract_facts
