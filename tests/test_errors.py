@@ -59,3 +59,18 @@ def test_no_outline(write_report):
 
 def test_wrong_encoding_declared_by_bom(write_report):
     check(write_report(b"\xff\xfe" + b"\x00\xd8" + b"a", name="bad16.txt"), "byte-order mark")
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_garbage_collector_state_restored_after_an_error(write_report, enabled):
+    # The loader pauses the cyclic garbage collector while it builds its tables; an error
+    # raised inside must leave the collector as the caller had it.
+    import gc
+
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        check(write_report("关于政府工作的一些说明文字。\n没有任何提纲。\n".encode()), "no recognisable report outline")
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()

@@ -159,3 +159,16 @@ def _timed(fn):
     t0 = time.perf_counter()
     fn()
     return time.perf_counter() - t0
+
+
+def test_tables_built_on_first_use():
+    # load_report builds the outline; the sentences table (whose text column copies the
+    # whole text) waits for first use, and the facts do not need it.
+    report = load_report()
+    assert "sentences" not in vars(report) and "facts" not in vars(report)
+    assert len(report.facts) > 0
+    assert "sentences" not in vars(report)
+    assert "81 sentences" in repr(report) and "sentences" not in vars(report)
+    sentences = report.sentences
+    assert report.sentences is sentences  # built once
+    assert list(sentences.columns) == ["id", "section", "start", "end", "text"]
