@@ -99,3 +99,15 @@ def test_highlighted_labels_are_marked_even_for_zero_bars(styled):
     assert colors["无数字"] == charts.ACCENT
     assert colors["有数字"] != charts.ACCENT
     assert all(float(x).is_integer() for x in ax.get_xticks())  # counts get whole-number ticks
+
+
+def test_font_registered_once(styled):
+    # addfont appends the font again on every call (and opens the file each time).
+    from matplotlib import font_manager
+
+    path = str(charts.font_path())
+    before = sum(entry.fname == path for entry in font_manager.fontManager.ttflist)
+    charts.use_house_style()
+    charts.use_house_style()
+    assert before >= 1
+    assert sum(entry.fname == path for entry in font_manager.fontManager.ttflist) == before

@@ -45,9 +45,11 @@ def font_path() -> Path:
 
 def use_house_style() -> str:
     """Register the CJK font and set the house style. Returns the font family name."""
-    path = font_path()
-    font_manager.fontManager.addfont(str(path))
-    family = font_manager.FontProperties(fname=str(path)).get_name()
+    path = str(font_path())
+    # Register once: every addfont call appends the font's entries again and opens the file.
+    if not any(entry.fname == path for entry in font_manager.fontManager.ttflist):
+        font_manager.fontManager.addfont(path)
+    family = font_manager.FontProperties(fname=path).get_name()
     mpl.rcParams.update(
         {
             "font.family": "sans-serif",
