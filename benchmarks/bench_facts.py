@@ -57,8 +57,9 @@ def synthetic(chars: int, folder: Path) -> Path:
 
 def timed(path: Path | None, repeat: int) -> dict:
     """Best of ``repeat`` runs: CPU seconds of load_report, facts, dates and the sentences
-    table (built on first use), wall seconds of load_report + facts, and the number of facts. CPU time (time.process_time) is what the
-    targets are about: wall time also counts whatever else runs on the machine."""
+    table (built on first use), wall seconds of load_report + facts, and the number of facts.
+    CPU time (time.process_time) is what the targets are about: wall time also counts
+    whatever else runs on the machine."""
     best: dict = {}
     for _ in range(repeat):
         gc.collect()

@@ -72,18 +72,23 @@ def test_relative_years_without_a_report_date_are_not_invented():
     ]
 
 
+# A report dated 2022-01-10 with a 2020 review part (3月底) and a plan part (今年, 6月底):
+# the month takes its year from its own part only.
+PART_DATES = [
+    ("2022年1月10日", "2022-01-10"),
+    ("2020年", "2020"),
+    ("3月底", "2020-03"),
+    ("今年", "2022"),
+    ("6月底", "2022-06"),
+]
+
+
 def test_month_context_resets_at_each_part(tmp_path: Path):
     body = "一、2020年工作回顾\n(一)复工复产。3月底复工。\n二、今年工作安排\n(一)扩大投资。6月底开工。\n"
     path = tmp_path / "r.txt"
     path.write_text(HEAD + body, encoding="utf-8")
     d = load_report(path).dates
-    assert [(x.mention, x.date) for x in d.itertuples(index=False)] == [
-        ("2022年1月10日", "2022-01-10"),
-        ("2020年", "2020"),
-        ("3月底", "2020-03"),
-        ("今年", "2022"),
-        ("6月底", "2022-06"),
-    ]
+    assert [(x.mention, x.date) for x in d.itertuples(index=False)] == PART_DATES
 
 
 def test_report_without_a_date(tmp_path: Path):
@@ -136,10 +141,4 @@ def test_month_context_crosses_pieces_but_not_parts(tmp_path: Path):
     r = load_report(path)
     for chunk in (1, 50, len(r.text) + 1):
         d = extract_dates(r, chunk=chunk)
-        assert [(x.mention, x.date) for x in d.itertuples(index=False)] == [
-            ("2022年1月10日", "2022-01-10"),
-            ("2020年", "2020"),
-            ("3月底", "2020-03"),
-            ("今年", "2022"),
-            ("6月底", "2022-06"),
-        ]
+        assert [(x.mention, x.date) for x in d.itertuples(index=False)] == PART_DATES
