@@ -30,7 +30,7 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $(STAMP)
 
 report: $(STAMP) ## Execute every notebook and export build/html/ (index.html) and build/data/; REPORT=path for another report
-	$(PY) -m govreport.build $(if $(REPORT),--report "$(REPORT)")
+	$(PY) -m govreport.site.build $(if $(REPORT),--report "$(REPORT)")
 
 test: $(STAMP) ## Run the library tests and every notebook under nbval (strict: outputs compared)
 	$(PY) -m pytest tests notebooks --nbval --nbval-current-env -q
@@ -39,8 +39,8 @@ lab: $(STAMP) ## Open JupyterLab on the notebooks
 	$(VENV)/bin/jupyter lab notebooks
 
 notebooks: $(STAMP) ## Re-execute the notebooks in place (ONLY=name to pick one) and refresh the README table
-	$(PY) -m govreport.build --in-place $(if $(ONLY),--only $(ONLY))
-	$(PY) -m govreport.build --readme
+	$(PY) -m govreport.site.build --in-place $(if $(ONLY),--only $(ONLY))
+	$(PY) -m govreport.site.build --readme
 
 freeze: $(STAMP) ## Rewrite requirements.txt pins from the current environment
 	{ sed -n '/^#/p' requirements.txt; $(PY) -m pip freeze --exclude-editable | grep -v '^govreport'; echo "-e ."; } > requirements.tmp && mv requirements.tmp requirements.txt

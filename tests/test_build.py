@@ -2,7 +2,8 @@
 
 import pandas as pd
 
-from govreport import build, load_report
+from govreport import load_report
+from govreport.site import build
 
 
 def test_export_data_writes_excel_friendly_csv(tmp_path):
@@ -44,7 +45,7 @@ def test_section_notebooks_declare_their_section():
 
 
 def test_index_lists_skipped_notebooks_without_a_link(tmp_path):
-    from govreport import site
+    from govreport.site import pages as site
 
     entries = site.index_entries()
     page = site.render_index(entries, "x", {entries[1].name: "not run: r.txt has no section 1.1"})
@@ -60,7 +61,7 @@ def test_pages_carry_the_font_for_their_chinese_characters():
 
     from fontTools.ttLib import TTFont
 
-    from govreport import site
+    from govreport.site import pages as site
 
     page = site.embed_cjk_font("<html><head></head><body>焦作市“六稳”，第5位。Latin only</body></html>")
     data = re.search(r"base64,([A-Za-z0-9+/=]+)", page).group(1)

@@ -13,13 +13,13 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from govreport import charts  # noqa: E402
+from govreport.analysis import charts  # noqa: E402
 
 
 def test_import_has_no_side_effects():
     code = (
         "import matplotlib; before = dict(matplotlib.rcParams); "
-        "import govreport, govreport.charts, govreport.summary; "
+        "import govreport, govreport.analysis.charts, govreport.analysis.summary; "
         "assert dict(matplotlib.rcParams) == before; print('ok')"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

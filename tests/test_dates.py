@@ -1,4 +1,4 @@
-"""Dates (govreport.dates via Report.dates): ISO at the precision written, 去年/今年 resolved
+"""Dates (govreport.facts.dates via Report.dates): ISO at the precision written, 去年/今年 resolved
 from the report's date, nothing invented when a part cannot be resolved."""
 
 from __future__ import annotations

@@ -454,11 +454,11 @@ def test_slices_of_the_bundled_report_never_raise(pieces):
 
 # -- reading a long text in pieces ------------------------------------------------------------
 #
-# extract_facts reads a long text in line-aligned pieces (govreport.facts._line_chunks); the
+# extract_facts reads a long text in line-aligned pieces (govreport.facts.engine._line_chunks); the
 # result must be the same as reading it at once. ``chunk=1`` cuts at every line break where a
 # cut is allowed; a chunk longer than the text reads it in one piece.
 
-from govreport import facts as facts_module  # noqa: E402
+from govreport.facts import engine as facts_module  # noqa: E402
 from govreport.facts import extract_dates, extract_facts  # noqa: E402
 
 # Lines that put a fact, a date or a rule's context right at a line break.

@@ -1,4 +1,4 @@
-"""govreport.language: tokens, numbered slogans, quotes, keywords, and the data files behind them.
+"""govreport.analysis.language: tokens, numbered slogans, quotes, keywords, and the data files behind them.
 
 Counts on the bundled report were made by reading it (seeds/jiaozuo-2021.txt, 3496
 characters); the synthetic reports test the rules on formulas the glossary does not know.
@@ -14,7 +14,8 @@ import sys
 import pandas as pd
 import pytest
 
-from govreport import language, load_report
+from govreport import load_report
+from govreport.analysis import language
 
 # Terms named in issue 5 that the user dictionary must keep whole.
 ISSUE_TERMS = ["六稳", "六保", "三大攻坚战", "散乱污", "双替代", "专精特新", "复工复产", "常态化防控", "首席服务官", "百企退城"]
@@ -86,7 +87,7 @@ def test_first_use_prints_nothing(capfd):
 
 
 def test_import_has_no_side_effects():
-    code = "import sys, govreport.language; print(sorted(m for m in ('jieba', 'pypinyin') if m in sys.modules))"
+    code = "import sys, govreport.analysis.language; print(sorted(m for m in ('jieba', 'pypinyin') if m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert (result.stdout, result.stderr) == ("[]\n", "")
 

@@ -10,7 +10,8 @@ import re
 
 import pytest
 
-from govreport import paths, site
+from govreport import paths
+from govreport.site import pages as site
 
 NOTEBOOKS = sorted(paths.NOTEBOOKS_DIR.glob("*.ipynb"))
 
@@ -111,6 +112,6 @@ def test_index_entry_reads_title_and_first_sentence(tmp_path):
 
 def test_readme_table_is_generated_from_the_notebooks():
     readme = (paths.ROOT / "README.md").read_text(encoding="utf-8")
-    assert site.update_readme(readme, site.index_entries()) == readme, "run: python -m govreport.build --readme"
+    assert site.update_readme(readme, site.index_entries()) == readme, "run: python -m govreport.site.build --readme"
     for path in NOTEBOOKS:
         assert f"(notebooks/{path.name})" in readme

@@ -1,4 +1,4 @@
-"""The tables the notebooks share (govreport.summary, govreport.sections), on the bundled report.
+"""The tables the notebooks share (govreport.analysis.summary, govreport.analysis.sections), on the bundled report.
 
 Expected values were checked against the text: e.g. 184.7亿元 up 183.1% implies 184.7 / 2.831 = 65.24亿元
 the year before; 2020-02-16 + 372 days = 2021-02-22, the day before the report (2021-02-23).
@@ -6,7 +6,8 @@ the year before; 2020-02-16 + 372 days = 2021-02-22, the day before the report (
 
 import pytest
 
-from govreport import load_report, sections, summary
+from govreport import load_report
+from govreport.analysis import sections, summary
 
 
 @pytest.fixture(scope="module")

@@ -5,11 +5,11 @@
     >>> report.outline, report.sentences, report.meta
 
 Importing the package has no side effects: the chart style is set by
-``govreport.charts.use_house_style()``.
+``govreport.analysis.charts.use_house_style()``.
 """
 
-from .reading import ReportError
-from .report import Report, load_report
+from .reading.files import ReportError
+from .reading.report import Report, load_report
 
 __all__ = ["Report", "ReportError", "load_report"]
 __version__ = "0.1.0"

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from .numbers import RANGE_SEP, normalize
-from .numerals import digit_string, small_int
+from ..reading.numerals import digit_string, small_int
 
 _Y4 = r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)"
 _YC = r"[〇○零OＯ一二三四五六七八九]{4}"

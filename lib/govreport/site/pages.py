@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import paths
+from .. import paths
 
 NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
 
@@ -155,7 +155,7 @@ def font_subset(characters: set[str]) -> bytes:
 
     from fontTools import subset
 
-    from .charts import font_path
+    from ..analysis.charts import font_path
 
     options = subset.Options()
     options.layout_features = ["*"]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .report import Report
+from ..reading.report import Report
 
 #: Columns of the facts tables shown in the notebooks (the source sentence last, to trace every number).
 TABLE_COLUMNS = ["id", "mention", "value", "unit", "qualifier", "indicator", "kind", "is_target", "point", "sentence_text"]

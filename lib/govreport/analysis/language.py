@@ -76,7 +76,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from . import paths
+from .. import paths
 from .summary import short_title
 
 USERDICT_FILE = paths.DATA_DIR / "userdict.txt"

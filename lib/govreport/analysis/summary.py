@@ -6,7 +6,7 @@ import re
 
 import pandas as pd
 
-from .report import Report
+from ..reading.report import Report
 
 
 def characters(s: str) -> int:

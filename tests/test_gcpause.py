@@ -1,10 +1,10 @@
-"""govreport.bulk.paused_gc: the collector is off inside, and back as it was afterwards."""
+"""govreport.reading.gcpause.paused_gc: the collector is off inside, and back as it was afterwards."""
 
 import gc
 
 import pytest
 
-from govreport.bulk import paused_gc
+from govreport.reading.gcpause import paused_gc
 
 
 @pytest.fixture

@@ -1,8 +1,8 @@
 """``make report`` and ``make notebooks``: execute the notebooks, export HTML and data.
 
-    python -m govreport.build                  # build/html/*.html, build/html/index.html, build/data/*.csv
-    python -m govreport.build --report FILE    # the same notebooks, run on another report
-    python -m govreport.build --in-place       # refresh the committed outputs of notebooks/
+    python -m govreport.site.build                  # build/html/*.html, build/html/index.html, build/data/*.csv
+    python -m govreport.site.build --report FILE    # the same notebooks, run on another report
+    python -m govreport.site.build --in-place       # refresh the committed outputs of notebooks/
 
 The report mode writes only under build/ and never modifies notebooks/.
 """
@@ -15,8 +15,9 @@ import sys
 import time
 from pathlib import Path
 
-from . import paths, site
-from .reading import ReportError
+from .. import paths
+from . import pages as site
+from ..reading.files import ReportError
 
 KERNEL = "python3"
 CELL_TIMEOUT = 600
@@ -77,7 +78,7 @@ def export_html(notebook: Path, target: Path) -> None:
 
 def export_data(report_path: Path | None, out_dir: Path) -> list[Path]:
     """The report's tables as CSV in UTF-8 with BOM, so that Excel opens them with Chinese intact."""
-    from . import load_report
+    from .. import load_report
 
     report = load_report(report_path)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -91,7 +92,7 @@ def export_data(report_path: Path | None, out_dir: Path) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m govreport.build", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m govreport.site.build", description=__doc__.split("\n\n")[0])
     parser.add_argument("--report", type=Path, help="another report file to run the notebooks on")
     parser.add_argument("--in-place", action="store_true", help="re-execute notebooks/ in place (refresh outputs)")
     parser.add_argument("--only", nargs="*", default=None, help="notebook names (stems) to run; default all")
@@ -125,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     report = args.report.resolve() if args.report else None
-    from . import load_report
+    from .. import load_report
 
     try:
         loaded = load_report(report)  # fail early, with the library's clear message, on a bad report

@@ -18,7 +18,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from .paths import DATA_DIR
+from ..paths import DATA_DIR
 
 # One character for one: offsets survive normalization.
 _FULL = "０１２３４５６７８９％．，～－＋："

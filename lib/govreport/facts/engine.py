@@ -9,7 +9,7 @@ the result does not depend on the piece size.
 
 How a fact is found (each rule has a test in tests/test_facts.py):
 
-1. **Masking.** Dates (govreport.dates), quoted names (“133护航模式”, 《…》, up to 40
+1. **Masking.** Dates (govreport.facts.dates), quoted names (“133护航模式”, 《…》, up to 40
    characters on one line) and the slogans of ``data/facts_not_facts.txt`` are masked:
    no number inside them is a fact.
 2. **Numbers.** An amount is a number (digits, full-width digits, thousands separators,
@@ -54,8 +54,8 @@ import pandas as pd
 
 from . import numbers as nb
 from .dates import DateContext, find_dates
-from .paths import DATA_DIR
-from .structure import line_spans, split_sentences
+from ..paths import DATA_DIR
+from ..reading.outline import line_spans, split_sentences
 
 FACT_COLUMNS = ["id", "section", "sentence", "start", "end", "mention", "kind", "value",
                 "unit", "qualifier", "indicator", "is_target"]

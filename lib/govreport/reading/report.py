@@ -9,11 +9,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import paths
-from .bulk import paused_gc
+from .. import paths
+from .gcpause import paused_gc
 from .meta import parse_meta
-from .reading import ReportError, read_text
-from .structure import Node, find_headings, find_points, line_spans, rstrip_pos, sentence_lines, split_sentences
+from .files import ReportError, read_text
+from .outline import Node, find_headings, find_points, line_spans, rstrip_pos, sentence_lines, split_sentences
 
 OUTLINE_COLUMNS = ["id", "level", "number", "title", "start", "end", "parent"]
 SENTENCE_COLUMNS = ["id", "section", "start", "end", "text"]
@@ -155,14 +155,14 @@ class Report:
 
     @cached_property
     def facts(self) -> pd.DataFrame:
-        from .facts import extract_facts
+        from ..facts import extract_facts
 
         with paused_gc():
             return extract_facts(self)
 
     @cached_property
     def dates(self) -> pd.DataFrame:
-        from .facts import extract_dates
+        from ..facts import extract_dates
 
         with paused_gc():
             return extract_dates(self)
