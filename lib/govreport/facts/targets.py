@@ -1,0 +1,264 @@
+"""Targets and results, keyed: the planned figures of a report and the results it gives.
+
+``targets(report)`` has one row per target (an ``is_target`` fact); ``results(report)`` one
+row per figure of the year the report reviews. Both have the columns of ``COLUMNS``:
+
+- ``fact`` the id in ``report.facts``; ``key`` the canonical indicator (``gdp_growth``,
+  ``cpi`` …) from ``data/indicator_keys.csv``, ``""`` when the indicator is none of the
+  table's; ``label`` its English label; ``indicator``, ``mention``, ``value``, ``unit``,
+  ``qualifier``, ``kind`` as in ``facts``; ``target_year`` the year a target is for (NA for
+  results); ``sentence`` the id in ``report.sentences``.
+
+How a fact gets its key (each rule has a test in tests/test_targets.py):
+
+1. Every alias of the table (the Chinese ways of writing an indicator) is looked for in the
+   clause before the number (from the last ，；。：、 or the previous fact of the sentence)
+   and in the fact's ``indicator``. An alias of the clause that contains the indicator
+   completes it (城镇新增就业 for the indicator 新增就业, 经济增长 for 经济) and wins;
+   otherwise the longest alias inside the indicator is taken (a "respectively" list gives
+   each fact its own indicator, which the clause does not show).
+2. An alias can name several keys (地区生产总值 is ``gdp`` as an amount in 元 and
+   ``gdp_growth`` as a change in %): the key is the one whose ``kinds`` and ``units`` fit
+   the fact. If none fits (地区生产总值居全省第5位), the key stays empty.
+3. 城乡: for every pair of aliases 城镇X / 农村X of two keys, 城乡X names both. Two facts of
+   one sentence under 城乡X (分别增长7%和8%) are the urban and the rural value, in that
+   order; one fact (分别增长7.5%) gives both rows with that value. A fact engine that
+   already splits them (indicators 城镇X and 农村X) gives the same rows.
+4. ``target_year`` comes from ``facts.target_year`` when the fact engine provides it, else
+   from the report's year (``meta["year"]``, else the year of ``meta["date"]``).
+5. Results are the figures that are not targets, of sentences that speak of the year under
+   review (the report's year minus one): a sentence that names another year (other than as
+   a base: 比2020年), a span of years (2016—2020年) or a longer period
+   (``data/result_period_words.txt``: 年均, 五年来, "十三五"…) gives no result.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from ..paths import DATA_DIR
+
+COLUMNS = ["fact", "key", "label", "indicator", "mention", "value", "unit", "qualifier", "kind",
+           "target_year", "sentence"]
+URBAN, RURAL, BOTH = "城镇", "农村", "城乡"
+_DELIMS = set("，,；;。：:、！？!?\n\r")
+
+
+@dataclass(frozen=True)
+class Key:
+    key: str
+    label: str
+    aliases: tuple[str, ...]
+    higher_is_better: bool
+    kinds: frozenset[str]
+    units: frozenset[str]
+    main: bool
+
+    def fits(self, kind: str, unit: str) -> bool:
+        return kind in self.kinds and unit in self.units
+
+
+@lru_cache(maxsize=1)
+def keys() -> tuple[Key, ...]:
+    """The rows of ``data/indicator_keys.csv``, in file order."""
+    out = []
+    with open(DATA_DIR / "indicator_keys.csv", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            out.append(Key(
+                row["key"], row["label"], tuple(a for a in row["aliases"].split("|") if a),
+                row["higher_is_better"].strip() == "yes", frozenset(row["kinds"].split("|")),
+                frozenset(row["units"].split("|")), row["main"].strip() == "yes",
+            ))
+    return tuple(out)
+
+
+def key_table() -> pd.DataFrame:
+    """The key table as a DataFrame: key, label, aliases (、-joined), higher_is_better, kinds, units, main."""
+    return pd.DataFrame(
+        [(k.key, k.label, "、".join(k.aliases), k.higher_is_better, "|".join(sorted(k.kinds)),
+          "|".join(sorted(k.units)), k.main) for k in keys()],
+        columns=["key", "label", "aliases", "higher_is_better", "kinds", "units", "main"],
+    )
+
+
+def key_info(key: str) -> Key:
+    for k in keys():
+        if k.key == key:
+            return k
+    raise KeyError(f"no key {key!r} in indicator_keys.csv")
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> tuple[dict[str, list[Key]], dict[str, tuple[list[Key], list[Key]]], re.Pattern]:
+    """alias -> keys it names; 城乡 alias -> (urban keys, rural keys); a regex of all aliases."""
+    single: dict[str, list[Key]] = {}
+    for k in keys():
+        for a in k.aliases:
+            single.setdefault(a, []).append(k)
+    pairs: dict[str, tuple[list[Key], list[Key]]] = {}
+    for a, ks in single.items():
+        if a.startswith(URBAN) and RURAL + a[len(URBAN):] in single:
+            pairs[BOTH + a[len(URBAN):]] = (ks, single[RURAL + a[len(URBAN):]])
+    words = sorted(set(single) | set(pairs), key=len, reverse=True)
+    return single, pairs, re.compile("|".join(re.escape(w) for w in words))
+
+
+def _matches(text: str) -> list[tuple[int, int, str]]:
+    """Every alias occurrence in ``text`` (overlapping ones too) as (start, end, alias)."""
+    single, pairs, _ = _aliases()
+    out = []
+    for alias in list(single) + list(pairs):
+        i = text.find(alias)
+        while i >= 0:
+            out.append((i, i + len(alias), alias))
+            i = text.find(alias, i + 1)
+    return out
+
+
+def match_alias(indicator: str, clause: str) -> str | None:
+    """The alias that names a fact with this ``indicator`` written after this ``clause`` (rule 1)."""
+    refinements = [m for m in _matches(clause) if not indicator or indicator in m[2]]
+    if refinements:
+        return max(refinements, key=lambda m: (m[1], m[1] - m[0]))[2]
+    inside = _matches(indicator) if indicator else []
+    if inside:
+        return max(inside, key=lambda m: (m[1] - m[0], m[1]))[2]
+    return None
+
+
+def assign_key(alias: str | None, kind: str, unit: str) -> tuple[str, ...]:
+    """Keys for a fact named by ``alias``: one key, two (urban, rural) for a 城乡 alias, or none."""
+    if alias is None:
+        return ()
+    single, pairs, _ = _aliases()
+    if alias in pairs:
+        urban = next((k.key for k in pairs[alias][0] if k.fits(kind, unit)), None)
+        rural = next((k.key for k in pairs[alias][1] if k.fits(kind, unit)), None)
+        return (urban, rural) if urban and rural else ()
+    key = next((k.key for k in single[alias] if k.fits(kind, unit)), None)
+    return (key,) if key else ()
+
+
+def report_year(report) -> int | None:
+    """The report's year: ``meta["year"]`` when the loader gives it, else the year of its date."""
+    year = report.meta.get("year")
+    if year is not None and not pd.isna(year):
+        return int(year)
+    date = report.meta.get("date") or ""
+    return int(date[:4]) if re.match(r"\d{4}", date) else None
+
+
+def _clause(text: str, start: int, floor: int) -> str:
+    """The clause before offset ``start``: back to the last delimiter, not before ``floor``."""
+    i = start
+    while i > floor and text[i - 1] not in _DELIMS:
+        i -= 1
+    return text[i:start]
+
+
+def _keyed(report, facts: pd.DataFrame) -> list[tuple[int, list[tuple[str, str]]]]:
+    """(fact index, [(key, role)]) for each fact of ``facts`` (rows of ``report.facts``), in order.
+    ``role`` is "" or, for a fact named by a 城乡 alias, 城镇 / 农村."""
+    text = report.text
+    named = []
+    prev_sentence, prev_end = -1, 0
+    for i, f in enumerate(facts.itertuples(index=False)):
+        floor = int(report._sentence_starts[f.sentence])
+        if f.sentence == prev_sentence:
+            floor = max(floor, prev_end)
+        alias = match_alias(f.indicator, _clause(text, f.start, floor))
+        named.append((i, f.sentence, alias, assign_key(alias, f.kind, f.unit)))
+        prev_sentence, prev_end = f.sentence, f.end
+    _, pairs, _ = _aliases()
+    rows = []
+    j = 0
+    while j < len(named):
+        i, sentence, alias, ks = named[j]
+        if len(ks) == 2 and alias in pairs:
+            # Rule 3: a run of facts of one sentence under one 城乡 alias.
+            k = 1
+            while j + k < len(named) and named[j + k][1:3] == (sentence, alias) and len(named[j + k][3]) == 2:
+                k += 1
+            if k == 2:  # two values: urban, then rural
+                rows.append((i, [(ks[0], URBAN)]))
+                rows.append((named[j + 1][0], [(ks[1], RURAL)]))
+            else:  # one value (or a longer list): each value for both
+                rows.extend((n[0], [(n[3][0], URBAN), (n[3][1], RURAL)]) for n in named[j:j + k])
+            j += k
+            continue
+        else:
+            rows.append((i, [(ks[0], "")] if ks else [("", "")]))
+        j += 1
+    return rows
+
+
+def _table(report, facts: pd.DataFrame, target_years) -> pd.DataFrame:
+    labels = {k.key: k.label for k in keys()}
+    records = []
+    for i, named in _keyed(report, facts):
+        f = facts.iloc[i]
+        for key, role in named:
+            indicator = f["indicator"].replace(BOTH, role, 1) if role else f["indicator"]
+            records.append((int(f["id"]), key, labels.get(key, ""), indicator, f["mention"], float(f["value"]),
+                            f["unit"], f["qualifier"], f["kind"], target_years[i], int(f["sentence"])))
+    table = pd.DataFrame(records, columns=COLUMNS)
+    table["target_year"] = pd.array(table["target_year"].tolist(), dtype="Int64")
+    return table.astype({"fact": "int64", "value": "float64", "sentence": "int64"})
+
+
+def targets(report) -> pd.DataFrame:
+    """One row per target of ``report`` (``is_target`` facts), keyed; see the module docstring."""
+    facts = report.facts
+    facts = facts[facts["is_target"]].reset_index(drop=True)
+    if "target_year" in facts.columns:
+        years = [None if pd.isna(y) else int(y) for y in facts["target_year"]]
+    else:
+        years = [report_year(report)] * len(facts)
+    return _table(report, facts, years)
+
+
+@lru_cache(maxsize=1)
+def _period_words() -> re.Pattern:
+    words = [w.strip() for w in (DATA_DIR / "result_period_words.txt").read_text(encoding="utf-8").splitlines()
+             if w.strip() and not w.startswith("#")]
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+_YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*(?:年)?\s*[—–\-~～至到]+\s*(?:19|20)\d\d")
+_YEAR = re.compile(r"(?<![\d])((?:19|20)\d\d)\s*年")
+_BASE = ("比", "较", "与", "同")
+
+
+def speaks_of_year(sentence: str, year: int | None) -> bool:
+    """True when ``sentence`` can report results of ``year`` (rule 5)."""
+    if _period_words().search(sentence) or _YEAR_SPAN.search(sentence):
+        return False
+    if year is None:
+        return True
+    for m in _YEAR.finditer(sentence):
+        if int(m.group(1)) != year and not sentence[max(0, m.start() - 1):m.start()] in _BASE:
+            return False
+    return True
+
+
+def review_year(report) -> int | None:
+    """The year a report reviews: its own year minus one (None when its year is unknown)."""
+    year = report_year(report)
+    return None if year is None else year - 1
+
+
+def results(report) -> pd.DataFrame:
+    """One row per result of the year ``report`` reviews (figures that are not targets), keyed."""
+    facts = report.facts
+    facts = facts[~facts["is_target"]]
+    year = review_year(report)
+    starts, ends, text = report._sentence_starts, report._sentence_ends, report.text
+    keep = [speaks_of_year(text[int(starts[s]):int(ends[s])], year) for s in facts["sentence"]]
+    facts = facts[np.array(keep, dtype=bool)].reset_index(drop=True) if len(facts) else facts.reset_index(drop=True)
+    return _table(report, facts, [None] * len(facts))
