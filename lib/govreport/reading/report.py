@@ -161,6 +161,20 @@ class Report:
             return extract_facts(self)
 
     @cached_property
+    def targets(self) -> pd.DataFrame:
+        """The planned figures, keyed (``govreport.facts.targets.targets``)."""
+        from ..facts.targets import targets
+
+        return targets(self)
+
+    @cached_property
+    def results(self) -> pd.DataFrame:
+        """The figures of the year under review, keyed (``govreport.facts.targets.results``)."""
+        from ..facts.targets import results
+
+        return results(self)
+
+    @cached_property
     def dates(self) -> pd.DataFrame:
         from ..facts import extract_dates
 
