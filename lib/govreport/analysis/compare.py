@@ -1,0 +1,265 @@
+"""Did they do what they said? The targets of one report against the results of the next.
+
+``compare(previous, current)`` returns one row per key that ``previous`` targets for the year
+``current`` reviews (``current``'s year minus one), in the order the targets are written:
+the target (mention, value, unit, qualifier, sentence), the result (mention, value, unit,
+sentence), the ``margin`` (result minus target, in the target's unit) and a ``verdict``:
+
+- ``no result given``: ``current`` gives no figure for the key (worth showing, not an error);
+- ``not comparable``: the result is in another unit (元 against 美元; 斤, 公斤, 吨 are
+  converted) or of a kind the key does not equate with the target's;
+- ``met`` or ``missed``, by the target's qualifier. A target written as a decline (a negative
+  value: 下降3%以上) is read on the size of the decline, so "at least" means "at least that
+  much lower":
+  - ``at_least`` (以上, 不低于): met when result ≥ target; ``more_than`` (超过): result > target;
+  - ``at_most`` (以内, 以下, 不超过, 控制在): met when result ≤ target; ``less_than``: result < target;
+  - ``about`` (左右, 约): met when the result is at most the tolerance short of the target on
+    the side the key counts as worse (0.5 percentage point for %, else 5% of the target);
+    beating the target is met too;
+  - no qualifier: a floor for keys where higher is better (growth: met when result ≥ target),
+    a ceiling for the others (``cpi``, ``unemployment_rate``, ``energy_intensity``,
+    ``deficit_ratio``: met when result ≤ target).
+
+The ``rule`` column states the rule applied, and the margin lets a reader judge for themselves.
+When a key has a range as its target (5%—6%: an ``at_least`` and an ``at_most`` row of one
+sentence), the bound that matters is compared: the lower for higher-is-better keys, the upper
+for the others.
+
+``language_changes(previous, current)`` lists the numbered slogans and the frequent terms
+that appear in one report and not in the other. ``coverage(report)`` is what one report gives
+for its review year (and plans for its own) against the common keys.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from functools import lru_cache
+
+import pandas as pd
+
+from ..facts.targets import key_info, keys, report_year, review_year
+from ..paths import DATA_DIR
+
+COLUMNS = ["key", "label", "indicator", "target_year", "target_mention", "target_value", "target_unit", "qualifier",
+           "target_sentence", "result_mention", "result_value", "result_unit", "result_sentence", "margin",
+           "verdict", "rule"]
+VERDICTS = ("met", "missed", "no result given", "not comparable")
+TOLERANCE_POINTS = 0.5  # "about" targets in %: half a percentage point
+TOLERANCE_SHARE = 0.05  # "about" targets in other units: 5% of the target
+_EPS = 1e-9
+
+
+@lru_cache(maxsize=1)
+def _unit_factors() -> dict[str, tuple[str, float]]:
+    with open(DATA_DIR / "unit_factors.csv", encoding="utf-8", newline="") as f:
+        return {r["unit"]: (r["base"], float(r["factor"])) for r in csv.DictReader(f)}
+
+
+def convert(value: float, unit: str, to: str) -> float | None:
+    """``value`` in ``unit`` expressed in ``to``; None when the units cannot be converted."""
+    if unit == to:
+        return value
+    factors = _unit_factors()
+    if unit in factors and to in factors and factors[unit][0] == factors[to][0]:
+        return value * factors[unit][1] / factors[to][1]
+    return None
+
+
+def verdict(key: str, qualifier: str, target: float, result: float, unit: str,
+            tolerance_points: float = TOLERANCE_POINTS, tolerance_share: float = TOLERANCE_SHARE) -> tuple[str, str]:
+    """``(verdict, rule)`` for a result against a target of ``key`` in the same ``unit``."""
+    higher = key_info(key).higher_is_better
+    s = -1.0 if target < 0 else 1.0  # a decline: compare the size of the decline
+    t, r = s * target, s * result
+    if qualifier in ("at_least", "more_than"):
+        ok = r > t + _EPS if qualifier == "more_than" else r >= t - _EPS
+        rule = "at least: met when result ≥ target" if qualifier == "at_least" else "more than: met when result > target"
+    elif qualifier in ("at_most", "less_than"):
+        ok = r < t - _EPS if qualifier == "less_than" else r <= t + _EPS
+        rule = "at most: met when result ≤ target" if qualifier == "at_most" else "less than: met when result < target"
+    elif qualifier == "about":
+        tol = tolerance_points if unit == "%" else tolerance_share * abs(target)
+        tol_text = f"{tolerance_points:g} point" if unit == "%" else f"{tolerance_share:.0%} of the target"
+        if higher:
+            ok = result >= target - tol - _EPS
+            rule = f"about: met when result ≥ target − {tol_text}"
+        else:
+            ok = result <= target + tol + _EPS
+            rule = f"about (a ceiling): met when result ≤ target + {tol_text}"
+    else:
+        if higher:
+            ok, rule = result >= target - _EPS, "no qualifier, read as a floor: met when result ≥ target"
+        else:
+            ok, rule = result <= target + _EPS, "no qualifier, a ceiling for this key: met when result ≤ target"
+    return ("met" if ok else "missed"), rule
+
+
+def _pick_target(rows: pd.DataFrame) -> pd.Series:
+    """The target row of a key: the first, or the bound that matters of a range in one sentence."""
+    first = rows.iloc[0]
+    same = rows[rows["sentence"] == first["sentence"]]
+    quals = set(same["qualifier"])
+    if {"at_least", "at_most"} <= quals:
+        want = "at_least" if key_info(first["key"]).higher_is_better else "at_most"
+        if first["value"] < 0:  # a range of declines: the larger decline is the lower value
+            want = "at_most" if want == "at_least" else "at_least"
+        return same[same["qualifier"] == want].iloc[0]
+    return first
+
+
+def _sentence_text(report, sentence: int) -> str:
+    return report.text[int(report._sentence_starts[sentence]):int(report._sentence_ends[sentence])].strip()
+
+
+def compare(previous, current, *, tolerance_points: float = TOLERANCE_POINTS,
+            tolerance_share: float = TOLERANCE_SHARE) -> pd.DataFrame:
+    """The targets of ``previous`` for the year ``current`` reviews against ``current``'s results.
+
+    One row per key, in the order the targets are written (columns ``COLUMNS``); see the module
+    docstring for the verdict rules. Targets without a key are left out (they cannot be paired).
+    When neither report's year is known, every keyed target of ``previous`` is compared.
+    """
+    year = review_year(current)
+    if year is None:
+        year = report_year(previous)
+    targets = previous.targets
+    targets = targets[targets["key"] != ""]
+    if year is not None:
+        targets = targets[targets["target_year"].isna() | (targets["target_year"] == year)]
+    results = current.results
+    results = results[results["key"] != ""]
+    rows = []
+    for key, group in targets.groupby("key", sort=False):
+        t = _pick_target(group)
+        info = key_info(key)
+        row = {
+            "key": key, "label": info.label, "indicator": t["indicator"],
+            "target_year": t["target_year"], "target_mention": t["mention"], "target_value": t["value"],
+            "target_unit": t["unit"], "qualifier": t["qualifier"],
+            "target_sentence": _sentence_text(previous, t["sentence"]),
+            "result_mention": "", "result_value": math.nan, "result_unit": "", "result_sentence": "",
+            "margin": math.nan, "verdict": "no result given", "rule": "",
+        }
+        found = results[results["key"] == key]
+        if not found.empty:
+            converted = [convert(v, u, t["unit"]) for v, u in zip(found["value"], found["unit"])]
+            usable = [i for i, c in enumerate(converted) if c is not None]
+            r = found.iloc[usable[0] if usable else 0]
+            row.update(result_mention=r["mention"], result_value=r["value"], result_unit=r["unit"],
+                       result_sentence=_sentence_text(current, r["sentence"]))
+            same_kind = r["kind"] == t["kind"] or (r["kind"] in info.kinds and t["kind"] in info.kinds)
+            if not usable or not same_kind:
+                row.update(verdict="not comparable",
+                           rule=f"the result is in {r['unit'] or r['kind']}, the target in {t['unit'] or t['kind']}")
+            else:
+                value = converted[usable[0]]
+                row["margin"] = round(value - t["value"], 9)
+                row["verdict"], row["rule"] = verdict(key, t["qualifier"], t["value"], value, t["unit"],
+                                                      tolerance_points, tolerance_share)
+        rows.append(row)
+    table = pd.DataFrame(rows, columns=COLUMNS)
+    table["target_year"] = pd.array(table["target_year"].tolist(), dtype="Int64")
+    return table.astype({"target_value": "float64", "result_value": "float64", "margin": "float64"})
+
+
+def coverage(report) -> pd.DataFrame:
+    """One row per key of the key table: what ``report`` gives for its review year (``result``,
+    first mention) and plans for its own year (``target``), ``""`` when it says nothing.
+
+    Columns: key, label, main, result, result_sentence, target, target_sentence.
+    """
+    results, targets = report.results, report.targets
+    year = report_year(report)
+    if year is not None:
+        targets = targets[targets["target_year"].isna() | (targets["target_year"] == year)]
+    rows = []
+    for k in keys():
+        r = results[results["key"] == k.key]
+        t = targets[targets["key"] == k.key]
+        rows.append((
+            k.key, k.label, k.main,
+            r["mention"].iat[0] if len(r) else "", _sentence_text(report, r["sentence"].iat[0]) if len(r) else "",
+            t["mention"].iat[0] if len(t) else "", _sentence_text(report, t["sentence"].iat[0]) if len(t) else "",
+        ))
+    return pd.DataFrame(rows, columns=["key", "label", "main", "result", "result_sentence", "target", "target_sentence"])
+
+
+def language_changes(previous, current, top: int = 30) -> pd.DataFrame:
+    """Numbered slogans (``language.slogans``) and frequent terms found in one report and not the other.
+
+    Columns: ``term``, ``what`` (slogan or term), ``change`` (``gained``: only in ``current``;
+    ``dropped``: only in ``previous``), ``count`` (occurrences in the report that has it),
+    ``gloss`` (for slogans, from the glossary). A frequent term is one of a report's ``top``
+    content terms (``language.term_counts``) that the other report never uses.
+    Rows: slogans first, gained before dropped, each in order of first appearance or count.
+    """
+    from . import language
+
+    rows = []
+    before, after = language.slogans(previous), language.slogans(current)
+    for change, have, other in (("gained", after, before), ("dropped", before, after)):
+        others = set(other["term"])
+        for r in have.itertuples(index=False):
+            if r.term not in others:
+                rows.append((r.term, "slogan", change, int(r.count), r.gloss))
+    counts_before = language.term_counts(previous, top=None)
+    counts_after = language.term_counts(current, top=None)
+    for change, have, other in (("gained", counts_after, counts_before), ("dropped", counts_before, counts_after)):
+        for term, count in have.head(top).items():
+            if term not in other.index and not any(term in r[0] or r[0] in term for r in rows if r[1] == "slogan"):
+                rows.append((term, "term", change, int(count), ""))
+    return pd.DataFrame(rows, columns=["term", "what", "change", "count", "gloss"])
+
+
+def chart(table: pd.DataFrame, *, title: str = "目标与结果 Targets and results", ax=None):
+    """Target and result per key as paired dots on one scale per unit, met or missed marked.
+
+    ``table`` is a ``compare`` table. Keys with no result are drawn with the target alone and
+    marked 未报告 "no result"; keys in %, and keys in other units, each get a panel, since
+    growth rates and amounts share no scale. Returns the matplotlib Axes (the first panel).
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.ticker import FuncFormatter
+
+    from . import charts
+
+    if table.empty:
+        return charts._empty(ax, title, "无可比目标 no target of the earlier report for this year")
+    groups = [(unit, rows) for unit, rows in table.groupby("target_unit", sort=False)]
+    groups.sort(key=lambda g: g[0] != "%")
+    heights = [max(1.6, 0.42 * len(rows) + 1.0) for _, rows in groups]
+    fig, axes = plt.subplots(len(groups), 1, figsize=(8, sum(heights)), squeeze=False,
+                             gridspec_kw={"height_ratios": heights})
+    colours = {"met": charts.PALETTE[2], "missed": charts.ACCENT, "no result given": charts.MUTED,
+               "not comparable": charts.MUTED}
+    marks = {"met": "达成 met", "missed": "未达成 missed", "no result given": "未报告 no result",
+             "not comparable": "不可比 not comparable"}
+    for (unit, rows), a in zip(groups, axes[:, 0]):
+        rows = rows.iloc[::-1]
+        scale = 1.0
+        shown_unit = unit
+        if unit != "%":  # amounts: in 万 or 亿 of the unit, as reports write them
+            big = max(abs(rows["target_value"]).max(), abs(rows["result_value"].fillna(0)).max())
+            scale, prefix = (1e8, "亿") if big >= 1e8 else (1e4, "万") if big >= 1e4 else (1.0, "")
+            shown_unit = prefix + unit
+        for y, r in enumerate(rows.itertuples(index=False)):
+            t = r.target_value / scale
+            a.scatter([t], [y], marker="|", s=260, color=charts.INK, zorder=3, linewidths=2)
+            label = f"{r.target_mention} → {r.result_mention or '—'}  {marks[r.verdict]}"
+            if not math.isnan(r.result_value):
+                v = r.result_value / scale if r.result_unit == unit else None
+                if v is not None:
+                    a.plot([t, v], [y, y], color=colours[r.verdict], linewidth=2, zorder=2)
+                    a.scatter([v], [y], s=70, color=colours[r.verdict], zorder=4)
+            a.annotate(label, (1.0, y), xycoords=("axes fraction", "data"), xytext=(6, 0),
+                       textcoords="offset points", va="center", fontsize=8.5, color=colours[r.verdict])
+        a.set_yticks(range(len(rows)), list(rows["indicator"].where(rows["indicator"] != "", rows["key"])))
+        a.tick_params(axis="y", length=0)
+        a.axvline(0, color=charts.MUTED, linewidth=0.6)
+        a.set_ylim(-0.7, len(rows) - 0.3)
+        a.margins(x=0.15)
+        a.xaxis.set_major_formatter(FuncFormatter(lambda x, _: charts.number_format(x)))
+        a.set_xlabel(f"{shown_unit}（| 目标 target, ● 结果 result）")
+    axes[0, 0].set_title(title)
+    return axes[0, 0]
