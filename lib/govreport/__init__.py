@@ -10,6 +10,7 @@ Importing the package has no side effects: the chart style is set by
 
 from .reading.files import ReportError
 from .reading.report import Report, load_report
+from .analysis.compare import compare  # light: pandas only (no matplotlib, no jieba at import)
 
-__all__ = ["Report", "ReportError", "load_report"]
+__all__ = ["Report", "ReportError", "compare", "load_report"]
 __version__ = "0.1.0"
