@@ -163,6 +163,25 @@ def compare(previous, current, *, tolerance_points: float = TOLERANCE_POINTS,
     return table.astype({"target_value": "float64", "result_value": "float64", "margin": "float64"})
 
 
+def _number(x: float) -> str:
+    return f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def margin_text(margin: float, unit: str) -> str:
+    """A margin as a reader says it: ``+0.3 pt`` (percentage points) for %, else the amount
+    with 万/亿 and its unit (``−5,000万美元``); ``""`` when there is no margin."""
+    if pd.isna(margin):
+        return ""
+    sign = "+" if margin > 0 else "−" if margin < 0 else "±"
+    m = abs(margin)
+    if unit == "%":
+        return f"{sign}{_number(m)} pt"
+    for size, name in ((1e8, "亿"), (1e4, "万")):
+        if m >= size:
+            return f"{sign}{_number(m / size)}{name}{unit}"
+    return f"{sign}{_number(m)}{unit}"
+
+
 def coverage(report) -> pd.DataFrame:
     """One row per key of the key table: what ``report`` gives for its review year (``result``,
     first mention) and plans for its own year (``target``), ``""`` when it says nothing.
