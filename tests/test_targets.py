@@ -1,0 +1,171 @@
+"""report.targets and report.results: keys for every alias of the key table, 城乡 rows,
+results of the year under review only. The texts are synthetic, written for these tests."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from govreport import load_report
+from govreport.facts.targets import COLUMNS, key_table, keys, results, speaks_of_year, targets
+
+HEAD = (
+    "政府工作报告\n"
+    "——2022年1月10日在某某市第一届人民代表大会第二次会议上\n"
+    "某某市市长　张三\n"
+    "各位代表：\n"
+)
+
+# One phrase per key, written the way a plan sets the target ({a}: the alias) ...
+TARGET_PHRASES = {
+    "gdp_growth": "{a}增长6%左右", "gdp": "{a}达到5000亿元",
+    "budget_revenue_growth": "{a}增长5%", "budget_revenue": "{a}达到300亿元",
+    "fixed_investment_growth": "{a}增长10%以上", "retail_sales_growth": "{a}增长7%",
+    "industry_value_added_growth": "{a}增长8%", "urban_income_growth": "{a}增长7%",
+    "rural_income_growth": "{a}增长8%", "income_growth": "{a}增长7.5%",
+    "new_urban_jobs": "{a}4万人以上", "unemployment_rate": "{a}控制在5.5%以内",
+    "cpi": "{a}控制在3%左右", "energy_intensity": "{a}下降3%", "grain_output": "{a}稳定在120万吨以上",
+    "deficit_ratio": "{a}拟按3%安排", "foreign_trade_growth": "{a}增长5%",
+    "foreign_investment": "{a}3亿美元",
+}
+# ... and the way a review gives the result.
+RESULT_PHRASES = {
+    "gdp_growth": "{a}增长6.3%", "gdp": "{a}达到4870亿元",
+    "budget_revenue_growth": "{a}增长4.2%", "budget_revenue": "{a}完成288亿元",
+    "fixed_investment_growth": "{a}增长11.5%", "retail_sales_growth": "{a}增长6.6%",
+    "industry_value_added_growth": "{a}增长8.8%", "urban_income_growth": "{a}增长6.1%",
+    "rural_income_growth": "{a}增长8.4%", "income_growth": "{a}增长7.2%",
+    "new_urban_jobs": "{a}4.3万人", "unemployment_rate": "{a}为5.2%",
+    "cpi": "{a}上涨1.9%", "energy_intensity": "{a}下降3.4%", "grain_output": "{a}达到125万吨",
+    "deficit_ratio": "{a}为2.8%", "foreign_trade_growth": "{a}增长9.1%",
+    "foreign_investment": "{a}2.6亿美元",
+}
+CASES = [(k.key, a) for k in keys() for a in k.aliases]
+
+
+def test_every_key_has_a_phrase_here():
+    assert set(TARGET_PHRASES) == set(RESULT_PHRASES) == {k.key for k in keys()}
+
+
+@pytest.fixture(scope="module")
+def every_alias(tmp_path_factory):
+    """A 2022 report whose review gives a result, and whose plan sets a target, for every alias."""
+    review = "。".join(RESULT_PHRASES[k].format(a=a) for k, a in CASES)
+    plan = "；".join(TARGET_PHRASES[k].format(a=a) for k, a in CASES)
+    text = HEAD + f"一、2021年工作回顾\n过去一年，{review}。\n二、2022年工作安排\n今年主要预期目标是：{plan}。\n"
+    path = tmp_path_factory.mktemp("alias") / "every-alias.txt"
+    path.write_text(text, encoding="utf-8")
+    return load_report(path)
+
+
+def _row_of(table: pd.DataFrame, report, phrase: str) -> pd.Series:
+    sents = report.sentences
+    ids = sents.index[sents["text"].str.replace(r"^(过去一年，|今年主要预期目标是：)", "", regex=True).str.startswith(phrase)]
+    rows = table[table["sentence"].isin(sents.loc[ids, "id"])]
+    assert len(rows) == 1, f"{phrase}: {len(rows)} rows"
+    return rows.iloc[0]
+
+
+@pytest.mark.parametrize("key,alias", CASES, ids=[f"{k}-{a}" for k, a in CASES])
+def test_every_alias_gives_its_key_to_targets_and_results(every_alias, key, alias):
+    t = _row_of(every_alias.targets, every_alias, TARGET_PHRASES[key].format(a=alias))
+    assert (t["key"], t["target_year"]) == (key, 2022)
+    r = _row_of(every_alias.results, every_alias, RESULT_PHRASES[key].format(a=alias))
+    assert r["key"] == key and pd.isna(r["target_year"])
+
+
+def test_labels_and_columns(every_alias):
+    t = every_alias.targets
+    assert list(t.columns) == COLUMNS
+    labels = dict(zip(key_table()["key"], key_table()["label"]))
+    assert (t["label"] == t["key"].map(labels)).all()
+    assert t["target_year"].dtype == "Int64"
+    # each row points at its fact
+    facts = every_alias.facts.set_index("id")
+    assert (facts.loc[t["fact"], "mention"].to_numpy() == t["mention"].to_numpy()).all()
+
+
+def _report(tmp_path, review: str, plan: str, head: str = HEAD):
+    path = tmp_path / "r.txt"
+    path.write_text(head + f"一、2021年工作回顾\n{review}\n二、2022年工作安排\n{plan}\n", encoding="utf-8")
+    return load_report(path)
+
+
+def test_urban_and_rural_written_once_with_two_values(tmp_path):
+    r = _report(tmp_path, "过去一年，城乡居民人均可支配收入分别增长6.5%和8.1%。",
+                "今年主要预期目标是：城乡居民人均可支配收入分别增长7%和8%。")
+    t = r.targets[["key", "indicator", "value"]].values.tolist()
+    assert t == [["urban_income_growth", "城镇居民人均可支配收入", 7.0],
+                 ["rural_income_growth", "农村居民人均可支配收入", 8.0]]
+    res = r.results[["key", "value"]].values.tolist()
+    assert res == [["urban_income_growth", 6.5], ["rural_income_growth", 8.1]]
+
+
+def test_urban_and_rural_written_once_with_one_value(tmp_path):
+    r = _report(tmp_path, "过去一年，全市经济平稳运行。", "今年主要预期目标是：城乡居民人均可支配收入分别增长7.5%。")
+    t = r.targets
+    assert t[["key", "value"]].values.tolist() == [["urban_income_growth", 7.5], ["rural_income_growth", 7.5]]
+    assert t["fact"].nunique() == 1  # both rows come from one fact
+
+
+def test_respectively_list_keys_each_value(tmp_path):
+    r = _report(tmp_path, "过去一年，地区生产总值、一般公共预算收入分别增长6.2%、5.1%。", "今年经济增长6%左右。")
+    assert r.results["key"].tolist() == ["gdp_growth", "budget_revenue_growth"]
+    assert r.targets["key"].tolist() == ["gdp_growth"]
+
+
+def test_unknown_indicator_keeps_an_empty_key_and_stays(tmp_path):
+    r = _report(tmp_path, "过去一年，新建学校12所。", "今年主要预期目标是：新建学校10所；地区生产总值增长6%。")
+    assert r.targets["key"].tolist() == ["", "gdp_growth"]
+    assert r.targets["label"].tolist()[0] == ""
+    assert r.results["key"].tolist() == [""]
+
+
+def test_an_alias_with_the_wrong_kind_or_unit_gets_no_key(tmp_path):
+    r = _report(tmp_path, "过去一年，地区生产总值居全省第3位，地区生产总值达到4870亿元，粮食产量增长2%。",
+                "今年地区生产总值增长6%。")
+    assert r.results["key"].tolist() == ["", "gdp", ""]
+
+
+def test_results_are_of_the_year_under_review_only(tmp_path):
+    review = (
+        "过去一年，地区生产总值增长6.2%。"
+        "“十三五”期间，一般公共预算收入年均增长7.2%。"
+        "2016年至2020年，固定资产投资年均增长9%。"
+        "2020年社会消费品零售总额增长3%。"
+        "2021年规模以上工业增加值比2020年增长9.5%。"
+    )
+    r = _report(tmp_path, review, "今年地区生产总值增长6%。")
+    assert r.results["key"].tolist() == ["gdp_growth", "industry_value_added_growth"]
+    assert speaks_of_year("2021年全市粮食产量达到125万吨", 2021)
+    assert not speaks_of_year("五年来粮食产量稳定在120万吨以上", 2021)
+    assert not speaks_of_year("2019年粮食产量达到125万吨", 2021)
+
+
+def test_target_year_is_empty_when_the_report_has_no_year(tmp_path):
+    head = "政府工作报告\n某某县县长　李四\n各位代表：\n"
+    r = _report(tmp_path, "过去一年，地区生产总值增长6.2%。", "今年主要预期目标是：地区生产总值增长6%左右。", head=head)
+    assert r.targets["key"].tolist() == ["gdp_growth"]
+    assert r.targets["target_year"].isna().all()
+    assert r.results["key"].tolist() == ["gdp_growth"]
+
+
+def test_properties_are_the_functions_and_cached(every_alias):
+    assert every_alias.targets is every_alias.targets
+    pd.testing.assert_frame_equal(every_alias.targets, targets(every_alias))
+    pd.testing.assert_frame_equal(every_alias.results, results(every_alias))
+
+
+def test_bundled_report_has_no_targets_and_one_keyed_result():
+    r = load_report()
+    assert r.targets.empty and list(r.targets.columns) == COLUMNS
+    keyed = r.results[r.results["key"] != ""]
+    assert keyed[["key", "mention"]].values.tolist() == [["budget_revenue_growth", "1.3%"]]
+
+
+def test_key_table_is_well_formed():
+    table = key_table()
+    assert table["key"].is_unique
+    assert set(table["higher_is_better"]) <= {True, False}
+    for k in keys():
+        assert k.aliases and k.kinds <= {"measure", "share", "change", "rank"} and k.units
