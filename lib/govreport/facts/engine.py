@@ -53,63 +53,20 @@ import numpy as np
 import pandas as pd
 
 from . import numbers as nb
+from . import plan as targets_plan
 from .dates import DateContext, find_dates
-from ..paths import DATA_DIR
+from .lexicon import QUALIFIERS, alt, lexicon
 from ..reading.outline import line_spans, split_sentences
 
 FACT_COLUMNS = ["id", "section", "sentence", "start", "end", "mention", "kind", "value",
-                "unit", "qualifier", "indicator", "is_target"]
+                "unit", "qualifier", "indicator", "is_target", "target_year", "statement"]
 DATE_COLUMNS = ["start", "end", "mention", "date"]
 KINDS = ("measure", "share", "change", "rank")
-QUALIFIERS = ("", "more_than", "at_least", "about", "at_most", "less_than")
 
-# -- the lexicon --------------------------------------------------------------
+# -- the lexicon: govreport.facts.lexicon (data/facts_words.tsv and the not-fact lists) --
 
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
-@lru_cache(maxsize=1)
-def _lexicon() -> "_Lexicon":
-    roles: dict[str, set[str]] = {}
-    for line in (DATA_DIR / "facts_words.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        role, word = line.split("\t")[:2]
-        roles.setdefault(role.strip(), set()).add(word.strip())
-    not_facts = [
-        w.strip()
-        for w in (DATA_DIR / "facts_not_facts.txt").read_text(encoding="utf-8").splitlines()
-        if w.strip() and not w.startswith("#")
-    ]
-    return _Lexicon(roles, not_facts)
-
-
-class _Lexicon:
-    def __init__(self, roles: dict[str, set[str]], not_facts: list[str]):
-        get = lambda r: roles.get(r, set())  # noqa: E731
-        self.qualifier_before = {w: q for q in QUALIFIERS[1:] for w in get(q)}
-        self.qualifier_after = {w: q for q in QUALIFIERS[1:] for w in get(q + "_after")}
-        self.direction = {**{w: 1 for w in get("up")}, **{w: -1 for w in get("down")}}
-        self.links = get("link")
-        self.verbs, self.keeps = get("verb"), get("keep")
-        self.scopes, self.aspects, self.past = get("scope"), get("aspect"), get("past")
-        tail = set(self.qualifier_before) | set(self.direction) | self.links
-        self.tail_re = re.compile(rf"(?:{_alt(tail)}|占[^,;:、。；：！？]{{0,15}}的)$")
-        self.verb_re = re.compile(_alt(self.verbs | self.keeps))
-        self.verb_start_re = re.compile(rf"(?:{_alt(self.verbs | self.keeps)})")
-        multi_links = {w for w in self.links | set(self.direction) if len(w) > 1}
-        # After a count the noun ends at a verb or link (16名医护人员驰援 …); not at a
-        # keep word, which also begins nouns (372天无新增病例).
-        self.b_stop_re = re.compile(rf"{_alt(self.verbs | (multi_links - self.keeps))}|等|[,;:、。；：！？\d]")
-        self.b_bad_start_re = re.compile(
-            rf"(?:{_alt(multi_links | self.scopes | set(self.qualifier_before) | set(self.qualifier_after))}|等|[\d\s])"
-        )
-        self.scope_re = re.compile(rf"(?:{_alt(self.scopes)})")
-        self.qual_after_re = re.compile(rf"(?:{_alt(self.qualifier_after)})")
-        self.past_re = re.compile(_alt(self.past))
-        self.not_facts_re = re.compile(_alt(not_facts)) if not_facts else None
+_lexicon = lexicon
+_alt = alt
 
 
 # -- masking ------------------------------------------------------------------
@@ -120,11 +77,8 @@ _HARD = set(",;:。；：！？!?\n\r")
 _HARD_RE = re.compile(r"[,;:。；：！？!?\n\r]")
 _CN_DIGITS = set("〇零一二两三四五六七八九十")
 _LATIN = re.compile(r"[A-Za-z]")
-_PLAN_TITLE = re.compile(r"安排|任务|目标|今年|展望|思路|计划|打算|部署|重点工作|工作重点|总体要求|奋斗")
-_REVIEW_TITLE = re.compile(r"回顾|成就|总结|过去|成绩")
 _MONEY = {"元", "美元", "欧元", "港元"}
 _NOUN_START = re.compile(r"[\u4e00-\u9fffA-Za-z“\"(（]")
-_YEAR_IN = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
 
 def _mask(norm: str, spans: list[tuple[int, int]]) -> str:
@@ -156,6 +110,8 @@ class _Fact:
     sign: int = 0  # +1/-1 when a change verb was read; 0 when none
     indicator: str = ""
     is_target: bool = False
+    target_year: int | None = None  # the year a target is for (govreport.facts.plan)
+    statement: int | None = None  # the first sentence of its target statement
     sentence: int = -1
     range_part: str = ""  # "lo" / "hi" for the bounds of a range
     blank: bool = False  # no words of its own between the previous fact and this one
@@ -172,6 +128,13 @@ def _candidates(text: str, masked: str) -> list[_Fact]:
     found: list[_Fact] = []
     for m in nb.AMOUNT_RE.finditer(masked):
         found.extend(_amounts(masked, m))
+    for m in nb.BARE_COUNT_RE.finditer(masked):
+        # 200万 with no unit: kept only if the words before it name what it counts (see read()).
+        if masked[m.start() - 1 : m.start()] in ("第", "-") or _LATIN.match(masked[m.end() : m.end() + 1] or " "):
+            continue
+        v = nb.amount_value(m["num"], m["mult"])
+        if v is not None:
+            found.append(_Fact(m.start(), m.end(), "bare", v, "", "more_than" if (m["a1"] or m["a2"]) else ""))
     for m in nb.PERCENT_WORDS_RE.finditer(masked):
         v = nb.number_value(m["num"])
         if v is not None:
@@ -233,8 +196,13 @@ def _one_amount(masked: str, m: re.Match, p: str, unit: str, default_mult: str |
         if after_num < len(masked) and _LATIN.match(masked[after_num]) and not (unit and unit[0].isascii()):
             return None
     else:
-        if num == "一" or unit not in nb.CHINESE_OK_UNITS:
+        if num == "一" or (unit or "").split("/")[0] not in nb.CHINESE_OK_UNITS:
             return None  # 一批, 一期; 三大攻坚战, 两场硬仗
+        if not m[p + "mult"] and m[p + "unit"] and unit in lexicon().set_phrase_units:
+            nxt = masked[m.end(p + "unit") : m.end(p + "unit") + 1]
+            v = nb.number_value(num)
+            if nxt and "\u4e00" <= nxt <= "\u9fff" and v is not None and v <= 10:
+                return None  # a set phrase: 八项规定, 四个意识, 八个字
         if start >= 2 and masked[start - 2] in _CN_DIGITS and masked[start - 1] not in "至到~—-–":
             return None  # an idiom: 三番五次
     if unit == "年" and digits and len(num) == 4:
@@ -285,7 +253,7 @@ class _Reader:
         self.facts[:] = facts = [f for f in facts if f.kind != "none"]
         self.fill_backwards()
         self.respectively()
-        for f in facts:
+        for f in self.facts:
             f.indicator = f.indicator.strip(" \u3000、,;:，")
 
     # one fact --------------------------------------------------------------------
@@ -305,6 +273,8 @@ class _Reader:
         cstart, after_fact = self.clause_start(f, prev)
         seg = norm[cstart : f.start]
         if after_fact:
+            # The 以上 of 50万吨以上、蔬菜产量30万吨 belongs to the fact before.
+            seg = seg[lex.lead_re.match(seg).end() if lex.lead_re.match(seg) else 0 :]
             seg = seg.lstrip("、和及与 ")
         seg_start = f.start - len(seg)
         # Strip words from the end: qualifiers, change verbs, links.
@@ -326,6 +296,14 @@ class _Reader:
             seg = seg[: m.start()]
         f.blank = after_fact and not seg.strip() and not linked
         subject = self.trim(text[seg_start : seg_start + len(seg)])
+        if f.kind == "bare":
+            # 贫困人口减少200万, 新增就业1000万以上: a count of the noun before it, after a
+            # change verb or 新增; any other number with a multiplier and no unit is no fact.
+            unit = self.count_unit(subject) if (f.sign or subject.startswith(tuple(lex.keeps))) else ""
+            if not unit:
+                f.kind = "none"
+                return
+            f.kind, f.unit = "amount", unit
         # After the number: a qualifier (以上, 左右 …), then maybe the counted noun.
         after = f.end
         qm = lex.qual_after_re.match(norm, after)
@@ -382,6 +360,13 @@ class _Reader:
             ind = (noun or prev.indicator) if f.kind == "measure" else (prev.indicator or noun)
             f.indicator = prev.indicator = ind
 
+    def count_unit(self, subject: str) -> str:
+        """The unit of a count of ``subject`` from its last noun (人口 -> 人), or ""."""
+        for noun, unit in self.lex.count_nouns:
+            if subject.endswith(noun):
+                return unit
+        return ""
+
     def noun_after(self, f: _Fact, pos: int) -> str:
         """The noun a count is followed by (16名医护人员驰援 -> 医护人员), or, after a rank
         and a verb, the head of the verb's object (第二家实现…“三清零” -> 三清零)."""
@@ -422,8 +407,11 @@ class _Reader:
         for m in lex.verb_re.finditer(s) if cut_verbs else ():
             last = m
         if last is not None:
-            # 购置负压救护车 -> 负压救护车; 新增市场主体 stays; 培训 (nothing after) stays.
-            if last.group() in lex.keeps or last.end() == len(s):
+            # 购置负压救护车 -> 负压救护车; 新增市场主体 stays; 培训 (nothing after the verb:
+            # a predicate, no subject) gives no indicator.
+            if last.end() == len(s):
+                return ""
+            if last.group() in lex.keeps:
                 s = s[last.start() :]
             else:
                 s = s[last.end() :]
@@ -448,6 +436,11 @@ class _Reader:
         s = s.strip(" \u3000、,;:，")
         if len(s) > 2 and s[0] in "“\"" and s[-1] in "”\"" and not any(c in "“”\"" for c in s[1:-1]):
             s = s[1:-1]
+        m = lex.lead_re.match(s)
+        if m and m.end() < len(s):
+            s = s[m.end() :]  # 以上、蔬菜产量 -> 蔬菜产量
+        if lex.not_start_re.match(s) or lex.predicate_end_re.search(s):
+            return ""  # a fragment of the clause before, or a predicate: no subject
         return s
 
     # across facts ------------------------------------------------------------------
@@ -462,6 +455,7 @@ class _Reader:
     def respectively(self) -> None:
         """省、市…分别占…161%、164% -> 省…161%, 市…164%."""
         facts, i = self.facts, 0
+        out: list[_Fact] = []  # facts, with a copy for each 城乡-style pair written with one value
         while i < len(facts):
             j = i + 1
             while (
@@ -473,7 +467,19 @@ class _Reader:
                 j += 1
             group = facts[i:j]
             k = len(group)
-            if k >= 2 and "、" in group[0].subject:
+            pair = self.pair(group[0].subject)
+            if pair and k == len(pair):
+                # 城乡居民人均可支配收入分别达到3万元、1.5万元 -> 城镇居民…, 农村居民….
+                for g, name in zip(group, pair):
+                    g.indicator = name
+            elif pair and k == 1 and group[0].respectively:
+                # 城乡居民人均可支配收入分别增长6%: one value for both, two rows.
+                f = group[0]
+                f.indicator = pair[0]
+                twin = _Fact(**{a: getattr(f, a) for a in _Fact.__slots__})
+                twin.indicator = pair[1]
+                group = [f, twin]
+            elif k >= 2 and "、" in group[0].subject:
                 names = _distribute(group[0].subject, k)
                 if names:
                     for g, name in zip(group, names):
@@ -485,7 +491,18 @@ class _Reader:
                 if all(b.sentence == group[0].sentence and b.indicator for b in before):
                     for g, b in zip(group, before):
                         g.indicator = b.indicator
+            out.extend(group)
             i = j
+        facts[:] = out
+
+    def pair(self, subject: str) -> tuple[str, ...] | None:
+        """城乡居民人均可支配收入 -> (城镇居民人均可支配收入, 农村居民人均可支配收入); None
+        when the subject does not begin with a pair prefix of the lexicon."""
+        for prefix, names in self.lex.pairs.items():
+            if subject.startswith(prefix) and len(subject) > len(prefix):
+                rest = subject[len(prefix) :]
+                return tuple(n + rest for n in names)
+        return None
 
 
 _ASCII_HEAD = re.compile(r"[A-Za-z0-9.\-]+")
@@ -511,55 +528,6 @@ def _distribute(subject: str, k: int) -> list[str] | None:
     return items
 
 
-# -- targets ----------------------------------------------------------------------
-
-
-def _plan_spans(outline: pd.DataFrame | None, report_year: int | None) -> list[tuple[int, int]]:
-    """Spans of the plan parts: titles that announce plans and not a review."""
-    if outline is None:
-        return []
-    spans = []
-    rows = outline[outline["level"].isin(["part", "section"])]
-    review_parts = set()
-    for r in rows.itertuples(index=False):
-        title = r.title or ""
-        years = [int(y) for y in _YEAR_IN.findall(title)]
-        review = bool(_REVIEW_TITLE.search(title)) or (report_year is not None and years and max(years) < report_year)
-        plan = bool(_PLAN_TITLE.search(title)) or (report_year is not None and years and min(years) >= report_year)
-        if r.level == "part":
-            if review:
-                review_parts.add(r.id)
-            elif plan:
-                spans.append((r.start, r.end))
-        elif r.parent not in review_parts and plan and not review:
-            spans.append((r.start, r.end))
-    return spans
-
-
-def _mark_targets(facts: list[_Fact], norm: str, plan: list[tuple[int, int]], sent_starts, sent_ends, dates, report_year,
-                  offset: int = 0) -> None:
-    """``offset``: where ``norm`` begins in the whole text; ``plan`` and ``dates`` are in
-    whole-text offsets, facts and sentences in offsets into ``norm``."""
-    if not plan:
-        return
-    lex = _lexicon()
-    date_starts = [d.start - offset for d in dates]
-    for f in facts:
-        pos = f.start + offset
-        if not any(s <= pos < e for s, e in plan):
-            continue
-        s0, s1 = (sent_starts[f.sentence], sent_ends[f.sentence]) if sent_starts else (0, len(norm))
-        sentence = norm[s0:s1]
-        past = bool(lex.past_re.search(sentence))
-        if not past and report_year is not None:
-            k = bisect.bisect_left(date_starts, s0)
-            while k < len(dates) and date_starts[k] < s1:
-                if dates[k].year is not None and dates[k].year < report_year:
-                    past = True
-                k += 1
-        f.is_target = not past
-
-
 # -- public API -------------------------------------------------------------------
 
 
@@ -582,7 +550,8 @@ def _year(date: str | None) -> int | None:
 #
 # - right after a line break (\n): sentences, clauses, quotes, amounts and ranks never
 #   cross a line; facts only read words of their own sentence;
-# - after a line whose last non-blank character ends a sentence (。！？；!?;): a date range
+# - after a line whose last non-blank character ends a statement (。！？!?; not ；, after
+#   which a list of targets goes on: govreport.facts.plan): a date range
 #   may span a line break (2016年—\n2020年), a Chinese numeral at a line start is read as
 #   part of an idiom when the line before ends with a numeral (…三\n五…), and a bare
 #   ordinal at a line start is a rank when the line before ends with 居/位居 … (the
@@ -594,7 +563,7 @@ def _year(date: str | None) -> int | None:
 # piece to the next; sentence numbers and offsets are shifted back to the whole text.
 
 _CHUNK = 1 << 14
-_CUT_AFTER = frozenset("。！？；!?;")
+_CUT_AFTER = frozenset("。！？!?")
 _MINUS = frozenset("-－−")
 
 
@@ -632,7 +601,7 @@ def _run(text, sent_starts, sent_ends, part_starts, report_year, outline, sectio
     """The facts table of ``text``, read piece by piece (see above): offsets and sentence
     numbers are those of the whole text. ``sections_of`` maps ascending offsets to outline
     ids (one sweep, not a search per fact). ``chunk`` is the piece size (tests set it)."""
-    plan = _plan_spans(outline, report_year)
+    regions = targets_plan.plan_regions(outline, report_year)
     parts = sorted(part_starts)
     # Sentence bounds as arrays: each piece makes Python ints for its own sentences only.
     sent_starts = np.asarray(sent_starts, dtype=np.int64)
@@ -644,13 +613,14 @@ def _run(text, sent_starts, sent_ends, part_starts, report_year, outline, sectio
         starts = (sent_starts[k0:k1] - a).tolist()
         ends = (sent_ends[k0:k1] - a).tolist()
         piece = text[a:b]
-        facts = _run_piece(piece, a, starts, ends, parts, report_year, plan, context)
+        facts = _run_piece(piece, a, starts, ends, parts, report_year, regions, context, k0)
         table.add(piece, a, k0, facts)
     return table.frame(sections_of)
 
 
-def _run_piece(text, offset, sent_starts, sent_ends, parts, report_year, plan, context) -> list[_Fact]:
-    """The facts of one piece, in offsets into the piece; ``offset`` is where it begins."""
+def _run_piece(text, offset, sent_starts, sent_ends, parts, report_year, regions, context, first_sentence) -> list[_Fact]:
+    """The facts of one piece, in offsets into the piece; ``offset`` is where it begins and
+    ``first_sentence`` the number of its first sentence in the whole text."""
     norm = nb.normalize(text)
     dates = find_dates(text, report_year, parts, norm=norm, offset=offset, context=context)
     spans = [(d.start - offset, d.end - offset) for d in dates]
@@ -658,10 +628,12 @@ def _run_piece(text, offset, sent_starts, sent_ends, parts, report_year, plan, c
     lex = _lexicon()
     if lex.not_facts_re is not None:
         spans += [(m.start(), m.end()) for m in lex.not_facts_re.finditer(norm)]
+    if lex.not_fact_patterns_re is not None:
+        spans += [(m.start(), m.end()) for m in lex.not_fact_patterns_re.finditer(norm)]
     masked = _mask(norm, spans)
     facts = _candidates(text, masked)
     _Reader(text, norm, facts, sent_starts, sent_ends).run()
-    _mark_targets(facts, norm, plan, sent_starts, sent_ends, dates, report_year, offset)
+    targets_plan.mark_targets(facts, norm, sent_starts, sent_ends, dates, report_year, regions, offset, first_sentence)
     return facts
 
 
@@ -686,6 +658,7 @@ class _Table:
         self.qualifier: list[str] = []
         self.indicator: list[str] = []
         self.is_target = bytearray()
+        self.target_year, self.statement = array("q"), array("q")  # -1: none
 
     def add(self, piece: str, offset: int, first_sentence: int, facts: list[_Fact]) -> None:
         for f in facts:
@@ -699,6 +672,8 @@ class _Table:
             self.qualifier.append(f.qualifier)
             self.indicator.append(f.indicator)
             self.is_target.append(bool(f.is_target))
+            self.target_year.append(-1 if f.target_year is None else f.target_year)
+            self.statement.append(-1 if f.statement is None else f.statement)
 
     def frame(self, sections_of) -> pd.DataFrame:
         # Facts come in text order, so one sweep over the outline places them all.
@@ -716,11 +691,19 @@ class _Table:
                 "qualifier": self.qualifier,
                 "indicator": self.indicator,
                 "is_target": np.array(self.is_target, dtype=bool),
+                "target_year": _nullable(self.target_year),
+                "statement": _nullable(self.statement),
             },
             columns=FACT_COLUMNS,
         )
         return df.astype({"id": "int64", "sentence": "int64", "start": "int64", "end": "int64",
                           "value": "float64", "is_target": "bool"})
+
+
+def _nullable(values: array) -> pd.arrays.IntegerArray:
+    """Int64 with NA where the value is -1."""
+    v = np.array(values, dtype=np.int64)
+    return pd.arrays.IntegerArray(v, v < 0)
 
 
 def _dates_frame(dates) -> pd.DataFrame:
@@ -738,7 +721,8 @@ def _dates_frame(dates) -> pd.DataFrame:
 
 def _report_context(report):
     parts = report.outline[report.outline["level"] == "part"]["start"].tolist()
-    return parts, _year(report.meta.get("date"))
+    year = report.meta.get("year")
+    return parts, (int(year) if year is not None else _year(report.meta.get("date")))
 
 
 def extract_facts(report, *, chunk: int = _CHUNK) -> pd.DataFrame:
@@ -761,7 +745,8 @@ def _text_sentences(text: str):
 
 
 def facts_from_text(text: str, report_date: str | None = None, *, chunk: int = _CHUNK) -> pd.DataFrame:
-    """The facts of a plain text (no outline: section "0", no targets); sentences as the loader splits them.
+    """The facts of a plain text (no outline: section "0", no plan parts, so targets only where a
+    sentence sets one); sentences as the loader splits them.
     ``chunk``: the size of the pieces the text is read in (the result does not depend on it)."""
     starts, ends = _text_sentences(text)
     return _run(text, starts, ends, [], _year(report_date), None, lambda positions: ["0"] * len(positions), chunk)

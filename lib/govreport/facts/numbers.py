@@ -9,6 +9,7 @@
   Decimal arithmetic keeps 184.7亿 at exactly 18470000000.0.
 - Chinese numerals are read by cn2an (normal mode), imported on first use.
 
+``BARE_COUNT_RE`` finds a count written with a multiplier and no unit (200万).
 The units and whether a Chinese numeral may stand before them are in ``data/units.tsv``.
 """
 
@@ -21,8 +22,8 @@ from functools import lru_cache
 from ..paths import DATA_DIR
 
 # One character for one: offsets survive normalization.
-_FULL = "０１２３４５６７８９％．，～－＋："
-_HALF = "0123456789%.,~-+:"
+_FULL = "０１２３４５６７８９％．，～－＋：／"
+_HALF = "0123456789%.,~-+:/"
 _TRANS = {ord(f): h for f, h in zip(_FULL, _HALF)}
 _TRANS.update({c: c - 0xFEE0 for c in range(ord("Ａ"), ord("Ｚ") + 1)})
 _TRANS.update({c: c - 0xFEE0 for c in range(ord("ａ"), ord("ｚ") + 1)})
@@ -30,7 +31,7 @@ _TRANS[ord("−")] = "-"  # minus sign
 
 
 def normalize(text: str) -> str:
-    """Full-width digits, Latin letters and ％．，～－＋： as ASCII; same length as ``text``."""
+    """Full-width digits, Latin letters and ％．，～－＋：／ as ASCII; same length as ``text``."""
     out = text.translate(_TRANS)
     assert len(out) == len(text)
     return out
@@ -66,13 +67,21 @@ _NUM = rf"(?:(?<![\d.])(?<!\d,)(?:{DIGITS})|(?<![〇零一二两三四五六七�
 _ONE = rf"(?P<@num>{_NUM})(?P<@a1>多|余)?(?P<@mult>{_MULT_ALT})?(?P<@a2>多|余)?"
 _ONE_LO = _ONE.replace("@", "lo_")
 _ONE_HI = _ONE.replace("@", "")
+#: A unit, or a unit per unit written with / (微克/立方米, 吨标准煤/万元, 万元/亩): the whole
+#: is the unit; the multiplier of the second part (万 of 万元) stays inside it.
+_UNIT = rf"(?:{_UNIT_ALT})(?:/(?:{_MULT_ALT})?(?:{_UNIT_ALT}))?"
 #: A range separator between two amounts: 5%—6%, 5~6%, 5至6%, 20-30万元.
 RANGE_SEP = r"(?:—{1,2}|–|-|~|～|至|到)"
 AMOUNT_RE = re.compile(
     # The lookahead lets the regex engine skip most positions at once (5x faster).
     rf"(?=[\d一二两三四五六七八九十])"
-    rf"(?:{_ONE_LO}(?P<lo_unit>{_UNIT_ALT})?(?P<sep>{RANGE_SEP}))?"
-    rf"{_ONE_HI}(?P<unit>{_UNIT_ALT})"
+    rf"(?:{_ONE_LO}(?P<lo_unit>{_UNIT})?(?P<sep>{RANGE_SEP}))?"
+    rf"{_ONE_HI}(?P<unit>{_UNIT})"
+)
+#: A count with a multiplier and no unit (贫困人口减少200万, 新增就业1000万以上): a fact only
+#: when the words before it say what is counted (the fact engine checks).
+BARE_COUNT_RE = re.compile(
+    rf"(?=\d)(?<![\d.])(?<!\d,)(?P<num>{DIGITS})(?P<a1>多|余)?(?P<mult>{_MULT_ALT})(?P<a2>多|余)?(?![\d{_MULT_ALT.replace('|', '')}])"
 )
 #: 百分之五, 百分之十二点五, 百分之5: a percentage written in words.
 PERCENT_WORDS_RE = re.compile(rf"百分之(?P<num>{DIGITS}|[〇零一二两三四五六七八九十百点]+)")

@@ -1,0 +1,85 @@
+"""The words the fact engine reads a number's context with, loaded once from ``data/``.
+
+- ``data/facts_words.tsv``: ``role<TAB>word[<TAB>more]`` lines (roles explained in the file).
+- ``data/facts_not_facts.txt``: slogans whose numerals are never facts (literal phrases).
+- ``data/facts_not_fact_patterns.tsv``: regular expressions of numbers that name rather than
+  count (anniversaries, session numbers, version numbers, distances inside names).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..paths import DATA_DIR
+
+QUALIFIERS = ("", "more_than", "at_least", "about", "at_most", "less_than")
+
+
+def alt(words) -> str:
+    """A regex alternation of ``words``, longest first."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _lines(name: str) -> list[str]:
+    return [
+        line
+        for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> "Lexicon":
+    roles: dict[str, set[str]] = {}
+    extra: dict[str, list[tuple[str, str]]] = {}
+    for line in _lines("facts_words.tsv"):
+        role, word, *more = [x.strip() for x in line.split("\t")]
+        roles.setdefault(role, set()).add(word)
+        if more:
+            extra.setdefault(role, []).append((word, more[0]))
+    not_facts = [w.strip() for w in _lines("facts_not_facts.txt")]
+    patterns = [line.split("\t")[0] for line in _lines("facts_not_fact_patterns.tsv")]
+    return Lexicon(roles, extra, not_facts, patterns)
+
+
+class Lexicon:
+    """Word sets and the regexes built from them (see ``data/facts_words.tsv``)."""
+
+    def __init__(self, roles: dict[str, set[str]], extra: dict[str, list[tuple[str, str]]],
+                 not_facts: list[str], patterns: list[str]):
+        get = lambda r: roles.get(r, set())  # noqa: E731
+        self.qualifier_before = {w: q for q in QUALIFIERS[1:] for w in get(q)}
+        self.qualifier_after = {w: q for q in QUALIFIERS[1:] for w in get(q + "_after")}
+        self.direction = {**{w: 1 for w in get("up")}, **{w: -1 for w in get("down")}}
+        self.links = get("link")
+        self.verbs, self.keeps = get("verb"), get("keep")
+        self.scopes, self.aspects = get("scope"), get("aspect")
+        self.predicates = get("predicate")
+        self.set_phrase_units = get("set_phrase_unit")
+        # count_noun: the noun a count without a measure word counts, and its unit
+        # (贫困人口减少200万 -> 人); longest first.
+        self.count_nouns = sorted(extra.get("count_noun", []), key=lambda p: -len(p[0]))
+        # pair: a prefix that names two things at once (城乡 -> 城镇, 农村).
+        self.pairs = {w: tuple(x.strip() for x in names.split(",")) for w, names in extra.get("pair", [])}
+        tail = set(self.qualifier_before) | set(self.direction) | self.links
+        self.tail_re = re.compile(rf"(?:{alt(tail)}|占[^,;:、。；：！？]{{0,15}}的)$")
+        self.verb_re = re.compile(alt(self.verbs | self.keeps))
+        self.verb_start_re = re.compile(rf"(?:{alt(self.verbs | self.keeps)})")
+        multi_links = {w for w in self.links | set(self.direction) if len(w) > 1}
+        # After a count the noun ends at a verb or link (16名医护人员驰援 …); not at a
+        # keep word, which also begins nouns (372天无新增病例).
+        self.b_stop_re = re.compile(rf"{alt(self.verbs | (multi_links - self.keeps))}|等|[,;:、。；：！？\d]")
+        # 超 is a qualifier before a number (保有量超30万辆) but begins nouns after one (3家超市).
+        bad_start = multi_links | self.scopes | (set(self.qualifier_before) - {"超"}) | set(self.qualifier_after)
+        self.b_bad_start_re = re.compile(rf"(?:{alt(bad_start)}|等|[\d\s])")
+        self.scope_re = re.compile(rf"(?:{alt(self.scopes)})")
+        self.qual_after_re = re.compile(rf"(?:{alt(self.qualifier_after)})")
+        # An indicator that begins with a qualifier of the fact before (以上、蔬菜产量) loses it;
+        # one that begins with a word no noun phrase begins with (年纪念…, 字上…, 至…, 均…)
+        # or ends in a predicate (…发表重要讲话) is no subject: the indicator is empty.
+        self.lead_re = re.compile(rf"(?:{alt(self.qualifier_after)})[、,，\s]*")
+        self.not_start_re = re.compile("|".join(f"(?:{p})" for p in sorted(get("not_start"), key=len, reverse=True)))
+        self.predicate_end_re = re.compile(rf"(?:{alt(self.predicates)})$")
+        self.not_facts_re = re.compile(alt(not_facts)) if not_facts else None
+        self.not_fact_patterns_re = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None

@@ -1,0 +1,282 @@
+"""Targets: which figures are planned or expected, for which year, in which statement.
+
+The fact engine (``engine``) finds the facts; this module fills three of their columns:
+
+- ``is_target``: the figure is planned or expected. A clause of a statement sets the state:
+
+  1. A **list cue** (``今年的主要预期目标是：``) makes every figure from the cue to the end
+     of its statement a target, however many ``；`` the list runs over.
+  2. A **past** clause (去年, 过去, 已, 完成了, an earlier year …) reports results: not targets.
+     Comparisons are taken out first: ``比去年减少0.2个百分点`` is neither past nor a year.
+  3. A **cue** (力争, 确保, 计划, 拟, 目标是, 控制在 …; 安排 with the report's year or a
+     later one in its statement) sets a target, anywhere in the report.
+  4. A clause naming the report's year or a later one (``到2030年``, ``"十五五"时期``, 今年)
+     sets a target in a plan part or a mixed part.
+
+  A statement starts in the state of its part: a target in a **plan part** (a part whose
+  title names the report's year or a later one, or says 安排, 任务, 目标, 要求, 政策取向 …,
+  and not 回顾, 过去, 成就 …), not a target elsewhere. In a **mixed part** (a title that
+  names both a review and a plan: ``"十四五"成就和"十五五"目标``) a statement continues the
+  state of the statement before it in the same paragraph, so the sentences about the plan
+  years are targets and those about the past are not. Each clause's state holds for the
+  clauses after it, up to the end of the statement. Sections of a part that is not a
+  review may be plan parts by their own titles.
+- ``target_year``: the year a target is for: the last year of the report's year or later
+  named in the statement before the figure (the end of a period: ``2021—2025年`` and
+  ``"十四五"`` give 2025), else the report's year. NA for results (and for targets when
+  neither the text nor the report gives a year).
+- ``statement``: the id of the first sentence of the target statement the figure belongs
+  to. A statement runs from a sentence to the first one that does not end in ``；`` or
+  ``：``, so a list of targets is one statement. NA for results.
+
+The words are in ``data/facts_targets.tsv``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from ..paths import DATA_DIR
+from .dates import find_dates
+from .numbers import normalize
+
+# "十四五" and the like: the n-th five-year plan (n ≥ 3) runs from 1966 + 5 (n − 3).
+_FIVE_YEAR_RE = re.compile(
+    r"(?<![一二三四五六七八九十])(?P<n>十[一二三四五六七八九]|[三四五六七八九])五"
+    r"(?=[”\"」』]|时期|期间|规划|末|以来|开局|发展|目标)"
+)
+_TENS = {"十" + c: 10 + i for i, c in enumerate("一二三四五六七八九", start=1)}
+_UNITS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
+_CLAUSE_END = re.compile(r"[,;:。；：！？!?\n]")
+_CONTINUES = frozenset(";:；：")
+
+
+def five_year_plan(name: str) -> tuple[int, int]:
+    """The years of the n-th five-year plan: 十四 -> (2021, 2025)."""
+    n = _TENS.get(name) or _UNITS[name]
+    first = 1966 + 5 * (n - 3)
+    return first, first + 4
+
+
+@dataclass(frozen=True)
+class _Rules:
+    plan_title: re.Pattern
+    weak_plan_title: re.Pattern
+    review_title: re.Pattern
+    list_cue: re.Pattern
+    cue: re.Pattern
+    cue_later_year: re.Pattern
+    past: re.Pattern
+    comparison: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def rules() -> _Rules:
+    found: dict[str, list[str]] = {}
+    for line in (DATA_DIR / "facts_targets.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        role, pattern = line.split("\t", 1)
+        found.setdefault(role.strip(), []).append(pattern.strip())
+    return _Rules(**{k: re.compile("|".join(f"(?:{p})" for p in v)) for k, v in found.items()})
+
+
+def years_named(text: str, report_year: int | None, offset: int = 0, dates=None) -> list[tuple[int, int, int, int]]:
+    """(start, end, first year, last year) of every year or period ``text`` names with a year
+    written (2025年, 去年, 2021—2025年, "十五五"); months without a year are left out.
+    ``dates``: the dates of ``text`` when the caller has them (offsets from ``offset``)."""
+    if dates is None:
+        dates = find_dates(text, report_year)
+        offset = 0
+    out = []
+    for d in dates:
+        if "年" not in d.mention:
+            continue
+        if d.year is not None:
+            out.append((d.start - offset, d.end - offset, d.year, d.year))
+        elif "/" in d.date and d.date[:4].isdigit():
+            a, b = d.date.split("/")[:2]
+            if b[:4].isdigit():
+                out.append((d.start - offset, d.end - offset, int(a[:4]), int(b[:4])))
+    for m in _FIVE_YEAR_RE.finditer(text):
+        first, last = five_year_plan(m["n"])
+        out.append((m.start(), m.end(), first, last))
+    out.sort()
+    return out
+
+
+# -- plan parts ------------------------------------------------------------------
+
+
+def title_mode(title: str, report_year: int | None) -> str:
+    """``plan``, ``mixed``, ``review`` or ``""`` (says neither) for a part title."""
+    r = rules()
+    title = normalize(title or "")
+    years = years_named(title, report_year)
+    past_years = report_year is not None and any(last < report_year for _, _, _, last in years)
+    plan_years = report_year is not None and any(last >= report_year for _, _, _, last in years)
+    review = bool(r.review_title.search(title)) or past_years
+    plan = bool(r.plan_title.search(title)) or plan_years
+    if review and plan:
+        return "mixed"
+    if review:
+        return "review"
+    if plan or r.weak_plan_title.search(title):
+        return "plan"
+    return ""
+
+
+def plan_regions(outline: pd.DataFrame | None, report_year: int | None) -> list[tuple[int, int, str]]:
+    """Non-overlapping (start, end, mode) spans of the text, sorted, with mode ``plan`` or
+    ``mixed``. Parts by their titles; a section of a part that is not a review by its own
+    title when that title says plan, mixed or review (which ends the plan there)."""
+    if outline is None or outline.empty:
+        return []
+    parts: dict[str, str] = {}
+    spans: list[tuple[int, int, str]] = []
+    rows = outline[outline["level"].isin(["part", "section"])]
+    for r in rows.itertuples(index=False):
+        mode = title_mode(r.title, report_year)
+        if r.level == "part":
+            parts[r.id] = mode
+            if mode in ("plan", "mixed"):
+                spans.append((r.start, r.end, mode))
+        elif parts.get(r.parent) != "review" and mode in ("plan", "mixed", "review"):
+            spans.append((r.start, r.end, mode))
+    # Paint in order: a section's own mode replaces its part's over its span.
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    flat: list[tuple[int, int, str]] = []
+    for s, e, mode in spans:
+        kept = []
+        for fs, fe, fm in flat:
+            if fe <= s or fs >= e:
+                kept.append((fs, fe, fm))
+                continue
+            if fs < s:
+                kept.append((fs, s, fm))
+            if fe > e:
+                kept.append((e, fe, fm))
+        kept.append((s, e, mode))
+        flat = sorted(kept)
+    return [(s, e, m) for s, e, m in flat if m in ("plan", "mixed") and e > s]
+
+
+# -- statements -----------------------------------------------------------------------
+
+
+class _Clause:
+    """The signal of one clause: list, past, target, plan year, or nothing."""
+
+    __slots__ = ("list", "past", "target", "plan_year", "years")
+
+    def __init__(self, text: str, c0: int, years, report_year: int | None, later_in_statement: bool):
+        r = rules()
+        self.list = bool(r.list_cue.search(text))
+        compared = [(m.start() + c0, m.end() + c0) for m in r.comparison.finditer(text)]
+        plain = r.comparison.sub("", text) if compared else text
+        own = [y for y in years if not any(a <= y[0] < b for a, b in compared)]
+        self.years = [(s, last) for s, _, _, last in own if report_year is None or last >= report_year]
+        earlier = report_year is not None and any(last < report_year for _, _, _, last in own)
+        self.past = bool(r.past.search(plain)) or earlier
+        self.target = bool(r.cue.search(plain)) or (later_in_statement and bool(r.cue_later_year.search(plain)))
+        self.plan_year = bool(self.years) and report_year is not None
+
+
+def mark_targets(facts, norm: str, sent_starts, sent_ends, dates, report_year: int | None,
+                 regions: list[tuple[int, int, str]], offset: int, first_sentence: int) -> None:
+    """Fill ``is_target``, ``target_year`` and ``statement`` of ``facts`` (in text order, with
+    offsets into ``norm`` and sentence numbers into ``sent_starts``) in place. ``dates`` and
+    ``regions`` are in offsets of the whole text, where ``norm`` begins at ``offset``;
+    ``first_sentence`` is the whole-text number of the piece's first sentence."""
+    n = len(sent_starts)
+    if not facts or n == 0:
+        return
+    years_all = years_named(norm, report_year, offset, dates)
+    year_starts = [y[0] for y in years_all]
+    region_starts = [s for s, _, _ in regions]
+    # Does sentence k run on into the next one (it ends in ；or ：)?
+    cont = [norm[sent_ends[k] - 1] in _CONTINUES for k in range(n)]
+    j, k = 0, 0
+    carry, last_end = None, 0
+    while k < n and j < len(facts):
+        k1 = k
+        while k1 < n - 1 and cont[k1]:
+            k1 += 1
+        s0, s1 = sent_starts[k], sent_ends[k1]
+        j1 = j
+        while j1 < len(facts) and facts[j1].sentence <= k1:
+            j1 += 1
+        i = bisect.bisect_right(region_starts, s0 + offset) - 1
+        mode = regions[i][2] if i >= 0 and s0 + offset < regions[i][1] else ""
+        if j1 > j or mode == "mixed":
+            if mode == "plan":
+                state = "target"
+            elif mode == "mixed" and carry is not None and "\n" not in norm[last_end:s0]:
+                state = carry
+            else:
+                state = "none"
+            state = _statement(facts[j:j1], norm, s0, s1, state, mode, years_all, year_starts, report_year,
+                               first_sentence + k)
+            if mode == "mixed":
+                carry, last_end = state, s1
+        j, k = j1, k1 + 1
+
+
+def _statement(facts, norm, s0, s1, state, mode, years_all, year_starts, report_year, statement_id) -> str:
+    """Read the clauses of one statement in order and mark its facts; the final state."""
+    a, b = bisect.bisect_left(year_starts, s0), bisect.bisect_left(year_starts, s1)
+    years = years_all[a:b]
+    later = report_year is not None and any(last >= report_year for _, _, _, last in years)
+    plan_years: list[tuple[int, int]] = []  # (position, year) of the plan years seen so far
+    fi, c0 = 0, s0
+    while c0 < s1 and (state != "list" or fi < len(facts)):
+        m = _CLAUSE_END.search(norm, c0, s1)
+        c1 = m.end() if m else s1
+        if state != "list":
+            clause = _Clause(norm[c0:c1], c0, [y for y in years if c0 <= y[0] < c1], report_year, later)
+            if clause.list:
+                state = "list"
+            elif clause.past:
+                state = "past"
+            elif clause.target or (clause.plan_year and mode in ("plan", "mixed")):
+                state = "target"
+            plan_years += clause.years
+        else:
+            plan_years += [(s, last) for s, _, _, last in years
+                           if c0 <= s < c1 and (report_year is None or last >= report_year)]
+        while fi < len(facts) and facts[fi].start < c1:
+            f = facts[fi]
+            if state in ("target", "list"):
+                f.is_target = True
+                f.statement = statement_id
+                before = [y for p, y in plan_years if p < f.start]
+                f.target_year = before[-1] if before else report_year
+            fi += 1
+        c0 = c1
+    for f in facts[fi:]:  # facts after the last clause end (none in practice)
+        if state in ("target", "list"):
+            f.is_target, f.statement, f.target_year = True, statement_id, report_year
+    return state
+
+
+# -- the main targets of a report ---------------------------------------------------------
+
+
+def main_targets(report) -> pd.DataFrame:
+    """The facts of the report's first target statement that is a list of main targets
+    (opened by a list cue such as ``主要预期目标是：``): usually the year's headline targets.
+    An empty table (same columns) when the report has no such list."""
+    facts = report.facts
+    cue = rules().list_cue
+    starts = report._sentence_starts
+    targets = facts[facts["is_target"]]
+    for sid, group in targets.groupby("statement", sort=True):
+        text = normalize(report.text[int(starts[int(sid)]) : int(group["end"].max())])
+        if cue.search(text):
+            return facts[facts["statement"] == sid]
+    return facts.iloc[0:0]
