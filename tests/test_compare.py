@@ -1,0 +1,157 @@
+"""compare(previous, current): each verdict rule, the margin, the pairing by year, and the
+slogans gained and dropped. Two synthetic reports written for these tests: a 2022 report whose
+plan sets the year's targets, and a 2023 report whose review gives the 2022 results."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from govreport import compare, load_report
+from govreport.analysis.compare import COLUMNS, convert, coverage, language_changes, margin_text, verdict
+
+PREVIOUS = """政府工作报告
+——2022年1月10日在某某市第一届人民代表大会第二次会议上
+某某市市长　张三
+各位代表：
+一、2021年工作回顾
+过去一年，我们统筹推进“四个着力”，全市经济平稳运行。
+二、2022年工作安排
+今年主要预期目标是：地区生产总值增长6%—6.5%；一般公共预算收入增长5%左右；固定资产投资增长10%以上；社会消费品零售总额增长超过8%；规模以上工业增加值增长8%；城镇新增就业不少于4万人；城镇调查失业率控制在5.5%以内；居民消费价格涨幅3%左右；单位生产总值能耗下降3%；粮食产量稳定在12亿斤以上；进出口总额增长5%；实际使用外资3亿美元；新建学校10所。
+全年要坚持“四个着力”，落实“三项改革”。
+"""
+
+CURRENT = """政府工作报告
+——2023年1月12日在某某市第一届人民代表大会第三次会议上
+某某市市长　张三
+各位代表：
+一、2022年工作回顾
+过去一年，全市地区生产总值增长6.1%，一般公共预算收入增长4.4%，固定资产投资增长9.6%，社会消费品零售总额增长8%，规模以上工业增加值增长8%。城镇新增就业4.1万人，城镇调查失业率5.6%，居民消费价格上涨3.4%，单位生产总值能耗下降3.4%。粮食产量61万吨。实际使用外资19亿元。新建学校11所。
+二、2023年工作安排
+今年主要预期目标是：地区生产总值增长6%左右。全年深入推进“两个提升”，持续开展“两个提升”行动。
+"""
+
+# key: (target mention, result mention, margin, verdict), as written in the two texts above.
+EXPECTED = {
+    "gdp_growth": ("6%", "6.1%", 0.1, "met"),  # a range: its lower bound is the floor
+    "budget_revenue_growth": ("5%", "4.4%", -0.6, "missed"),  # about: 0.6 short, more than 0.5
+    "fixed_investment_growth": ("10%", "9.6%", -0.4, "missed"),  # at least
+    "retail_sales_growth": ("8%", "8%", 0.0, "missed"),  # more than: equal is not more
+    "industry_value_added_growth": ("8%", "8%", 0.0, "met"),  # bare growth target: a floor
+    "new_urban_jobs": ("4万人", "4.1万人", 1000.0, "met"),  # at least
+    "unemployment_rate": ("5.5%", "5.6%", 0.1, "missed"),  # at most
+    "cpi": ("3%", "3.4%", 0.4, "met"),  # about, a ceiling: within 0.5 above
+    "energy_intensity": ("3%", "3.4%", -0.4, "met"),  # a decline, ceiling key: fell more
+    "grain_output": ("12亿斤", "61万吨", 2e7, "met"),  # 61万吨 = 12.2亿斤: 2000万斤 more
+    "foreign_trade_growth": ("5%", "", math.nan, "no result given"),
+    "foreign_investment": ("3亿美元", "19亿元", math.nan, "not comparable"),
+}
+
+
+@pytest.fixture(scope="module")
+def pair(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("pair")
+    (folder / "p.txt").write_text(PREVIOUS, encoding="utf-8")
+    (folder / "c.txt").write_text(CURRENT, encoding="utf-8")
+    return load_report(folder / "p.txt"), load_report(folder / "c.txt")
+
+
+def test_one_row_per_targeted_key_in_the_order_written(pair):
+    table = compare(*pair)
+    assert list(table.columns) == COLUMNS
+    assert table["key"].tolist() == list(EXPECTED)  # 新建学校 has no key: not compared
+    assert (table["target_year"] == 2022).all()
+
+
+@pytest.mark.parametrize("key", list(EXPECTED))
+def test_verdicts_and_margins(pair, key):
+    row = compare(*pair).set_index("key").loc[key]
+    target, result, margin, expected = EXPECTED[key]
+    assert (row["target_mention"], row["result_mention"], row["verdict"]) == (target, result, expected)
+    if math.isnan(margin):
+        assert math.isnan(row["margin"])
+    else:
+        assert row["margin"] == pytest.approx(margin)
+    assert row["target_sentence"] and row["target_sentence"] in PREVIOUS
+    if result:
+        assert row["result_sentence"] in CURRENT and result in row["result_sentence"]
+    else:
+        assert row["result_sentence"] == ""
+
+
+@pytest.mark.parametrize(
+    "key,qualifier,target,result,expected",
+    [
+        ("gdp_growth", "at_least", 6.0, 6.0, "met"), ("gdp_growth", "at_least", 6.0, 5.9, "missed"),
+        ("gdp_growth", "more_than", 6.0, 6.1, "met"), ("gdp_growth", "more_than", 6.0, 6.0, "missed"),
+        ("unemployment_rate", "at_most", 5.5, 5.5, "met"), ("unemployment_rate", "at_most", 5.5, 5.6, "missed"),
+        ("unemployment_rate", "less_than", 5.5, 5.4, "met"), ("unemployment_rate", "less_than", 5.5, 5.5, "missed"),
+        ("gdp_growth", "about", 6.0, 5.5, "met"), ("gdp_growth", "about", 6.0, 5.4, "missed"),
+        ("gdp_growth", "about", 6.0, 8.1, "met"),  # beating an "about" target is met
+        ("cpi", "about", 3.0, 3.5, "met"), ("cpi", "about", 3.0, 3.6, "missed"),
+        ("gdp_growth", "", 6.0, 6.0, "met"), ("gdp_growth", "", 6.0, 5.99, "missed"),  # bare: floor
+        ("cpi", "", 3.0, 3.0, "met"), ("cpi", "", 3.0, 3.1, "missed"),  # bare, ceiling key
+        ("unemployment_rate", "", 5.5, 5.6, "missed"), ("deficit_ratio", "", 3.0, 2.8, "met"),
+        ("energy_intensity", "at_least", -3.0, -3.2, "met"),  # 下降3%以上: fell by at least 3
+        ("energy_intensity", "at_least", -3.0, -2.9, "missed"),
+        ("energy_intensity", "", -3.0, -2.9, "missed"),
+        ("grain_output", "about", 1e9, 0.96e9, "met"), ("grain_output", "about", 1e9, 0.94e9, "missed"),  # 5%
+    ],
+)
+def test_each_qualifier_rule(key, qualifier, target, result, expected):
+    unit = "斤" if key == "grain_output" else "%"
+    got, rule = verdict(key, qualifier, target, result, unit)
+    assert got == expected, rule
+    assert "met when" in rule
+
+
+def test_tolerance_is_a_parameter(pair):
+    strict = compare(*pair, tolerance_points=0.3).set_index("key")
+    assert strict.loc["cpi", "verdict"] == "missed"  # 3.4% against 3%左右 with 0.3 point
+    assert strict.loc["budget_revenue_growth", "verdict"] == "missed"
+    loose = compare(*pair, tolerance_points=1.0).set_index("key")
+    assert loose.loc["budget_revenue_growth", "verdict"] == "met"
+
+
+def test_units_convert_only_within_one_quantity():
+    assert convert(61e4, "吨", "斤") == pytest.approx(12.2e8)
+    assert convert(3.0, "美元", "元") is None
+    assert convert(3.0, "%", "%") == 3.0
+
+
+def test_reports_of_years_that_do_not_follow_pair_nothing(pair, tmp_path):
+    later = tmp_path / "later.txt"
+    later.write_text(CURRENT.replace("2023年1月12日", "2025年1月12日").replace("2022年工作回顾", "2024年工作回顾"),
+                     encoding="utf-8")
+    table = compare(pair[0], load_report(later))
+    assert table.empty and list(table.columns) == COLUMNS
+
+
+def test_margin_text():
+    assert margin_text(0.3, "%") == "+0.3 pt"
+    assert margin_text(-0.6000000001, "%") == "−0.6 pt"
+    assert margin_text(-5e7, "美元") == "−5,000万美元"
+    assert margin_text(1e8, "斤") == "+1亿斤"
+    assert margin_text(math.nan, "%") == ""
+
+
+def test_language_changes(pair):
+    changes = language_changes(*pair)
+    slogans = changes[changes["what"] == "slogan"]
+    assert slogans[["term", "change"]].values.tolist() == [["两个提升", "gained"], ["四个着力", "dropped"],
+                                                           ["三项改革", "dropped"]]
+    terms = changes[changes["what"] == "term"]
+    assert set(terms["change"]) <= {"gained", "dropped"}
+    for term, change in terms[["term", "change"]].values.tolist():
+        absent = PREVIOUS if change == "gained" else CURRENT
+        assert term not in absent
+
+
+def test_coverage_of_one_report(pair):
+    cov = coverage(pair[1]).set_index("key")
+    assert cov.loc["gdp_growth", "result"] == "6.1%" and cov.loc["gdp_growth", "target"] == "6%"
+    assert cov.loc["foreign_trade_growth", "result"] == ""
+    assert cov.loc["deficit_ratio", "result"] == ""
+    assert cov["main"].dtype == bool
