@@ -287,9 +287,13 @@ def test_keyword_matrix_counts_tokens(seed):
 def test_glossary_file():
     with open(language.GLOSSARY_FILE, encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
-    assert rows and list(rows[0]) == ["term", "pinyin", "gloss", "items"]
-    terms = [r["term"] for r in rows]
-    assert len(terms) == len(set(terms)), "duplicate terms in glossary.csv"
+    assert rows and list(rows[0]) == ["term", "pinyin", "gloss", "items", "region"]
+    keys = [(r["term"], r["region"]) for r in rows]
+    assert len(keys) == len(set(keys)), "a term glossed twice for the same region in glossary.csv"
+    with open(language.REGIONS_FILE, encoding="utf-8", newline="") as f:
+        regions = {r["region"] for r in csv.DictReader(f)}
+    for row in rows:  # a region is a place name itself (焦作市) or listed in regions.csv (河南)
+        assert not row["region"] or row["region"] in regions or row["region"].endswith(("省", "市", "县", "区", "州")), row
     for row in rows:
         assert row["term"].strip() == row["term"] and row["term"]
         assert row["gloss"].strip(), f"{row['term']} has no gloss"

@@ -354,3 +354,63 @@ def paired_bar(
     ax.legend(loc="lower right")
     ax.set_title(title)
     return ax
+
+
+def unique_labels(labels: Iterable[str], fallback: Sequence[str] | None = None) -> list[str]:
+    """Labels made unique for a chart axis: an empty label takes its ``fallback`` (the mention),
+    a repeated one gets " (2)", " (3)" …, so that no two bars share a row."""
+    out, seen = [], {}
+    for i, label in enumerate(labels):
+        label = str(label or (fallback[i] if fallback is not None else "") or "—")
+        seen[label] = seen.get(label, 0) + 1
+        out.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    return out
+
+
+def scaled(values: pd.Series, unit: str) -> tuple[pd.Series, str]:
+    """Amounts of money read in 亿元 or 万元 when they are that large (the axis says which)."""
+    if unit == "元" and len(values) and values.abs().max() >= 1e8:
+        return values / 1e8, "亿元 (100 million yuan)"
+    if unit == "元" and len(values) and values.abs().max() >= 1e4:
+        return values / 1e4, "万元 (10,000 yuan)"
+    return values, unit
+
+
+def amounts(facts: pd.DataFrame, *, title: str, ax=None):
+    """Figures that share one unit, largest at the top, each labelled as the report writes it.
+
+    ``facts`` has ``indicator, mention, value, unit`` and a single unit (one unit per axis;
+    a ValueError otherwise). Values that span more than three orders of magnitude get a
+    logarithmic axis, which the axis label says.
+    """
+    units = set(facts["unit"])
+    if len(units) > 1:
+        raise ValueError(f"one unit per chart axis, not {sorted(units)}")
+    if facts.empty:
+        return _empty(ax, title)
+    unit = units.pop()
+    values, axis_unit = scaled(facts["value"].astype(float).reset_index(drop=True), unit)
+    positive = values[values > 0]
+    log = len(positive) == len(values) and len(values) > 1 and positive.max() / positive.min() > 1000
+    labels = unique_labels(facts["indicator"].tolist(), facts["mention"].tolist())
+    return bar(
+        pd.Series(values.values, index=labels), title=title, unit=axis_unit or "count", log=log,
+        value_labels=facts["mention"].tolist(), ax=ax,
+    )
+
+
+def changes(facts: pd.DataFrame, *, title: str, ax=None):
+    """Changes against an earlier period that share one unit, in the report's order, signed."""
+    units = set(facts["unit"])
+    if len(units) > 1:
+        raise ValueError(f"one unit per chart axis, not {sorted(units)}")
+    if facts.empty:
+        return _empty(ax, title)
+    unit = units.pop()
+    values = facts["value"].astype(float)
+    labels = unique_labels(facts["indicator"].tolist(), facts["mention"].tolist())
+    signs = ["+" if v > 0 else "−" if v < 0 else "±" for v in values]
+    return bar(
+        pd.Series(values.values, index=labels), title=title, unit=f"变化 change ({unit})" if unit else "变化 change",
+        sort=False, value_labels=[f"{s}{number_format(abs(v))}{unit}" for s, v in zip(signs, values)], ax=ax,
+    )

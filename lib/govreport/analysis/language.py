@@ -14,8 +14,11 @@ own is built (jieba's global one is left untouched) and the user dictionary
 
 - ``data/userdict.txt``: policy terms kept as one token (六稳, 三大攻坚战, 散乱污 …).
 - ``data/stopwords.txt``: function words and the boilerplate of the genre (推进, 加强 …).
-- ``data/glossary.csv``: ``term, pinyin, gloss, items``: English glosses of slogans and
+- ``data/glossary.csv``: ``term, pinyin, gloss, items, region``: English glosses of slogans and
   quoted expressions. The glossary only *explains*; it never decides what a slogan is.
+  A gloss with a ``region`` (河南, 焦作市) is that region's usage and is given only for
+  reports of the region (``report_regions``, with ``data/regions.csv``); elsewhere the
+  term is "not in the glossary".
 
 Numbered slogans (``slogans``), by rule and never from a list
 -------------------------------------------------------------
@@ -82,6 +85,8 @@ from .summary import short_title
 USERDICT_FILE = paths.DATA_DIR / "userdict.txt"
 STOPWORDS_FILE = paths.DATA_DIR / "stopwords.txt"
 GLOSSARY_FILE = paths.DATA_DIR / "glossary.csv"
+REGIONS_FILE = paths.DATA_DIR / "regions.csv"
+GLOSSARY_COLUMNS = ["term", "pinyin", "gloss", "items", "region"]
 
 TOKEN_COLUMNS = ["sentence", "section", "start", "end", "token", "pos", "is_term"]
 SLOGAN_COLUMNS = ["term", "count", "quoted", "sections", "starts", "rule", "pinyin", "gloss", "items", "glossed"]
@@ -200,19 +205,73 @@ def stopwords() -> set[str]:
 def _glossary() -> pd.DataFrame:
     with open(GLOSSARY_FILE, encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
-    table = pd.DataFrame(rows, columns=["term", "pinyin", "gloss", "items"]).fillna("")
+    table = pd.DataFrame(rows, columns=GLOSSARY_COLUMNS).fillna("")
     for col in table.columns:
         table[col] = table[col].astype(str).str.strip()
     return table
 
 
 def glossary() -> pd.DataFrame:
-    """The glossary: ``term, pinyin, gloss, items`` (strings; items may be empty)."""
+    """The glossary: ``term, pinyin, gloss, items, region`` (strings; items and region may be empty).
+
+    ``region`` is empty for a gloss that holds everywhere (六稳, 十四五); otherwise the gloss
+    belongs to that region's usage (两区 is Henan's "two zones"), and is given only for
+    reports of that region (see ``report_regions``).
+    """
     return _glossary().copy()
 
 
-def _gloss_map() -> dict[str, dict]:
-    return {row["term"]: row for row in _glossary().to_dict("records")}
+@lru_cache(maxsize=None)
+def _region_places() -> dict[str, tuple[str, ...]]:
+    """region -> the places (province, prefecture-level cities) that belong to it, from regions.csv."""
+    with open(REGIONS_FILE, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    out: dict[str, list[str]] = {}
+    for row in rows:
+        out.setdefault(row["region"].strip(), []).append(row["place"].strip())
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def report_regions(report) -> set[str]:
+    """The glossary regions a report belongs to, from its metadata (``place``, and ``province``
+    when the metadata has one).
+
+    A region matches when a place of the report starts with the region's name (焦作市 for
+    焦作市 or 焦作市解放区) or with one of the places ``data/regions.csv`` lists for it
+    (河南: 河南省, 郑州市, …, 焦作市). A report whose place is unknown belongs to no region,
+    so it gets only the glosses that hold everywhere.
+    """
+    meta = getattr(report, "meta", None) or {}
+    places = [str(meta[k]) for k in ("place", "province") if meta.get(k)]
+    regions = set(_glossary()["region"]) - {""}
+    found = set()
+    for region in regions:
+        prefixes = (region,) + _region_places().get(region, ())
+        if any(p.startswith(prefixes) for p in places):
+            found.add(region)
+    return found
+
+
+def _gloss_map(report=None) -> dict[str, dict]:
+    """term -> glossary row that applies to ``report``: a gloss of the report's region first,
+    else one that holds everywhere; regional glosses of other regions are left out."""
+    regions = report_regions(report) if report is not None else set()
+    out: dict[str, dict] = {}
+    for row in _glossary().to_dict("records"):
+        region = row["region"]
+        if region and region not in regions:
+            continue
+        if row["term"] not in out or region:
+            out[row["term"]] = row
+    return out
+
+
+NOT_GLOSSED = "(not in the glossary)"
+
+
+def with_gloss_notes(table: pd.DataFrame, column: str = "gloss") -> pd.DataFrame:
+    """For display: an empty gloss reads "(not in the glossary)" (for this report's region)."""
+    return table.assign(**{column: table[column].where(table[column] != "", NOT_GLOSSED)})
 
 
 def pinyin(term: str) -> str:
@@ -592,7 +651,7 @@ def quotes(report) -> pd.DataFrame:
             runs[-1].append(m)
         else:
             runs.append([m])
-    glosses = _gloss_map()
+    glosses = _gloss_map(report)
     rows = []
     for run in runs:
         before = _clause_before(masked, run[0].start())
@@ -673,7 +732,8 @@ def slogans(report) -> pd.DataFrame:
     ``sections`` (list of section ids, else part ids, else "0", in order of appearance);
     ``starts`` (list of offsets: ``text[s:s+len(term)] == term``); ``rule`` (why it is a
     formula: quoted, five-year plan, recurs, heading); ``pinyin`` (glossary, else pypinyin);
-    ``gloss`` and ``items`` (glossary, else empty); ``glossed`` (in the glossary).
+    ``gloss`` and ``items`` (glossary, else empty); ``glossed`` (in the glossary, with a gloss
+    that applies to this report's region).
     Rows are in order of first appearance.
     """
     text = report.text
@@ -685,7 +745,7 @@ def slogans(report) -> pd.DataFrame:
     for term, reason in _unquoted_candidates(report).items():
         found.setdefault(term, reason)
     occurrences = _occurrences(text, found)
-    glosses = _gloss_map()
+    glosses = _gloss_map(report)
     rows = []
     for term, reason in found.items():
         starts = occurrences[term]

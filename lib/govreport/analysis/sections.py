@@ -6,6 +6,7 @@ any report: ``section_facts(report, "1.2")`` is section (二) of part 一 wherev
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import pandas as pd
@@ -107,16 +108,23 @@ def walk(report: Report, section_id: str) -> list[PointFacts]:
 
 
 def show_walk(report: Report, section_id: str, columns: list[str] | None = None) -> None:
-    """Display ``walk()`` in a notebook: a heading, the reading and the facts table per point."""
+    """Display ``walk()`` in a notebook: a heading, the reading and the facts table per point.
+
+    Titles and readings come from the report, so they are escaped (report text is data,
+    never markup); a point without a figure gets its reading and no empty table.
+    """
     from IPython.display import Markdown, display
+
+    from . import tables
+    from .prose import md_escape
 
     columns = columns or ["mention", "value", "unit", "qualifier", "indicator", "sentence_text"]
     for p in walk(report, section_id):
-        display(Markdown(f"**{p.id} {p.title}**: {p.reading}"))
+        display(Markdown(f"**{md_escape(p.id)} {md_escape(p.title)}**: {md_escape(p.reading)}"))
         if not p.facts.empty:
             from .charts import number_format
 
-            display(p.facts.assign(value=p.facts["value"].map(number_format))[columns])
+            tables.show(p.facts.assign(value=p.facts["value"].map(number_format))[columns], empty=None)
 
 
 def by_unit(facts: pd.DataFrame, units: list[str], kind: str = "measure") -> pd.DataFrame:
@@ -142,7 +150,8 @@ def changes_with_base(report: Report, section_id: str) -> pd.DataFrame:
 
     When a measure of the same indicator stands in the same sentence (184.7亿元, 同比增长183.1%),
     the earlier level follows: base = level / (1 + change/100). Changes given without any level
-    (PM2.5浓度下降11.1%) get no base: the report does not say from what.
+    (PM2.5浓度下降11.1%) get no base: the report does not say from what. ``fact`` is the
+    change's id in ``report.facts``.
     """
     f = node_facts(report, section_id)
     changes = f[(f["kind"] == "change") & (f["unit"] == "%")]
@@ -160,9 +169,11 @@ def changes_with_base(report: Report, section_id: str) -> pd.DataFrame:
                 "level_value": level["value"] if level is not None else float("nan"),
                 "unit": level["unit"] if level is not None else "",
                 "implied_base": base,
+                "fact": c.id,
             }
         )
-    return pd.DataFrame(rows, columns=["indicator", "change", "change_pct", "level", "level_value", "unit", "implied_base"])
+    columns = ["indicator", "change", "change_pct", "level", "level_value", "unit", "implied_base", "fact"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def enumerations(report: Report, facts: pd.DataFrame) -> pd.DataFrame:
@@ -271,9 +282,76 @@ def by_level(facts: pd.DataFrame) -> pd.DataFrame:
 
 
 def slogans(report: Report, section_id: str) -> pd.DataFrame:
-    """The numbered slogans (see ``language.slogans``) that occur in a section or its points."""
+    """The numbered slogans (see ``language.slogans``) that occur in a section or its points,
+    counted within the section.
+
+    Columns as ``language.slogans``, with ``count`` and ``quoted`` counting the occurrences
+    inside the section's span only (``starts`` likewise), and ``report_count`` the whole report's.
+    """
     from . import language
 
+    node = report.node(section_id)
     s = language.slogans(report)
-    inside = s["sections"].map(lambda ids: any(i == section_id or i.startswith(section_id + ".") for i in ids))
-    return s[inside.astype(bool)].reset_index(drop=True)
+    starts = s["starts"].map(lambda xs: [x for x in xs if node["start"] <= x < node["end"]])
+    out = s.assign(report_count=s["count"], starts=starts, count=starts.map(len).astype(int))
+    text = report.text
+    out["quoted"] = [
+        sum(1 for x in xs if x > 0 and text[x - 1] == "“" and text[x + len(t) : x + len(t) + 1] == "”")
+        for t, xs in zip(out["term"], out["starts"])
+    ]
+    return out[out["count"] > 0].reset_index(drop=True)
+
+
+def section_id(report: Report, value) -> str:
+    """The outline id meant by a ``SECTION`` parameter: a string as given ("1.2", "3"), an int
+    as a part (3 -> "3"), a float as papermill passes ``-p SECTION 3.2`` (3.2 -> "3.2").
+
+    A float loses trailing zeros: 1.10 arrives as 1.1. When the report has both "1.1" and
+    "1.10" (or "1.100") the float is ambiguous and is rejected with a message that says to
+    pass the id as a string. Anything that names no node of the outline (other than the
+    preamble) is rejected with the list of ids there are.
+    """
+    ids = [i for i in report.outline["id"] if i != "0"]
+    how = "pass it as a string: papermill -p SECTION '\"1.10\"' or -r SECTION 1.10"
+    if isinstance(value, bool) or value is None:
+        raise ValueError(f"SECTION must be an outline id such as \"1.2\", not {value!r}; {how}")
+    if isinstance(value, int):
+        sid = str(value)
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError(f"SECTION {value!r} is not an outline id; {how}")
+        sid = repr(value)
+        if sid.endswith(".0"):
+            sid = sid[:-2]
+        longer = [i for i in ids if i != sid and i.startswith(sid) and set(i[len(sid):]) == {"0"}]
+        if longer:
+            raise ValueError(
+                f"SECTION {value!r} is ambiguous: a number loses its trailing zeros, and "
+                f"{report.meta['file']} has {', '.join([sid] + longer) if sid in ids else ', '.join(longer)}; {how}"
+            )
+    elif isinstance(value, str):
+        sid = value.strip()
+    else:
+        raise ValueError(f"SECTION must be an outline id such as \"1.2\", not {type(value).__name__} {value!r}")
+    if sid not in ids:
+        raise ValueError(f"{report.meta['file']} has no outline node {sid!r}; its ids are {', '.join(ids)}")
+    return sid
+
+
+def measures_by_unit(facts: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The section's amounts and counts (``kind == "measure"``) grouped by unit, each group
+    largest first; units with the most figures first (ties in order of first appearance)."""
+    m = facts[facts["kind"] == "measure"]
+    groups = {unit: g.sort_values("value", ascending=False, kind="stable") for unit, g in m.groupby("unit", sort=False)}
+    return dict(sorted(groups.items(), key=lambda kv: -len(kv[1])))
+
+
+def changes_by_unit(facts: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The section's changes against an earlier period, grouped by unit (one chart axis each)."""
+    c = facts[facts["kind"] == "change"]
+    return {unit: g for unit, g in c.groupby("unit", sort=False)}
+
+
+def targets(facts: pd.DataFrame) -> pd.DataFrame:
+    """The figures of ``facts`` that are targets (``is_target``): planned or expected, not results."""
+    return facts[facts["is_target"].astype(bool)].reset_index(drop=True)

@@ -114,18 +114,49 @@ def rank_scope(report: Report, start: int, window: int = 8) -> str:
     return max(found)[1] if found else ""
 
 
-def headline_ranks(report: Report) -> pd.DataFrame:
-    """The rankings a report opens with: rank facts in the introduction of its first part.
+_PARAGRAPH_END = "。！？!?：:；;"
 
-    Columns: ``indicator, rank, mention, scope`` (全省, 全国, … read from the text before the rank).
+
+def opening_paragraph(report: Report) -> tuple[int, int]:
+    """Span of the opening paragraph of the first part: its first line of text after the heading.
+
+    A line that does not end a sentence (a hard-wrapped text, where lines break inside
+    sentences) runs on to the next line that does, so the paragraph is never cut mid-sentence.
+    If the first part has sections and the paragraph would run into the first of them, it
+    stops there. (0, 0) when the first part has no text before its end.
     """
     outline = report.outline
     parts = outline[outline["level"] == "part"]
+    if parts.empty:
+        return (0, 0)
     first = parts.iloc[0]
     sections = outline[(outline["level"] == "section") & (outline["parent"] == first["id"])]
-    intro_end = sections["start"].min() if len(sections) else first["end"]
+    limit = int(sections["start"].min()) if len(sections) else int(first["end"])
+    text = report.text
+    pos = text.find("\n", int(first["start"]))  # end of the heading line
+    pos = limit if pos < 0 or pos > limit else pos + 1
+    while pos < limit and text[pos].isspace():
+        pos += 1
+    start, end = pos, pos
+    while end < limit:
+        nl = text.find("\n", end)
+        line_end = limit if nl < 0 or nl > limit else nl
+        end = line_end
+        if text[start:end].rstrip()[-1:] in _PARAGRAPH_END or end >= limit:
+            break
+        end += 1
+    return (start, end) if end > start else (0, 0)
+
+
+def headline_ranks(report: Report) -> pd.DataFrame:
+    """The rankings a report opens with: rank facts in the opening paragraph of its first part
+    (see ``opening_paragraph``).
+
+    Columns: ``indicator, rank, mention, scope`` (全省, 全国, … read from the text before the rank).
+    """
+    start, end = opening_paragraph(report)
     f = report.facts
-    ranks = f[(f["kind"] == "rank") & (f["start"] >= first["start"]) & (f["end"] <= intro_end)]
+    ranks = f[(f["kind"] == "rank") & (f["start"] >= start) & (f["end"] <= end)]
     return pd.DataFrame(
         {
             "indicator": ranks["indicator"].values,

@@ -1,0 +1,162 @@
+"""The findings of the overview page (``notebooks/00_overview.ipynb``), written from the report.
+
+Every function returns Markdown computed from the report's tables, with a branch for
+nothing to report; report text is escaped (``prose.md_escape``). Counts say what they
+count: ``characters`` are non-blank characters (spaces and line breaks are not counted),
+the body is the text after the preamble (dateline, speaker, salutation).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..reading.report import Report
+from . import summary
+from .prose import bold, count, join, kinds_text, md_escape, number, ordinal, percent
+
+META_FIELDS = ("title", "place", "date", "speaker", "office", "occasion")
+
+
+def who_when_where(report: Report) -> str:
+    """Who delivered the report, when and where, as far as the text says."""
+    m = report.meta
+    place = bold(m["place"]) if m.get("place") else "The report (its place is not given in the text)"
+    year = f", {m['date'][:4]}" if m.get("date") else (f", {m['year']}" if m.get("year") else "")
+    parts = []
+    if m.get("speaker"):
+        parts.append(f"{md_escape(m.get('office') or '')} {bold(m['speaker'])}".strip() + " delivered it")
+    else:
+        parts.append("the text names no speaker")
+    parts.append(f"on {m['date']}" if m.get("date") else "on a date the text does not give")
+    if m.get("occasion"):
+        parts.append(f"to the {bold(m['occasion'])}")
+    return f"{place}{year}: {' '.join(parts)}."
+
+
+def size(report: Report) -> str:
+    """Parts, sections, points, sentences and characters, each named."""
+    c = summary.level_counts(report)
+    preamble = summary.characters(report.span("0"))
+    body = int(c["characters"]) - preamble
+    return (
+        f"The text has **{count(c['parts'], 'part')}, {count(c['sections'], 'section')} and "
+        f"{count(c['points'], 'point')}** in **{count(c['sentences'], 'sentence')}**: "
+        f"{number(c['characters'])} non-blank characters, {number(body)} of them in the body "
+        f"and {number(preamble)} in the preamble (dateline, speaker, salutation)."
+    )
+
+
+def missing_meta(report: Report) -> str:
+    """Which metadata the text does not give (shown as None, never guessed)."""
+    missing = [k for k in META_FIELDS if not report.meta.get(k)]
+    given = report.meta.get("given") or []
+    out = (
+        "The text gives every item: " + join(f"`{k}`" for k in META_FIELDS) + "."
+        if not missing
+        else "Not given by the text, so `None`: " + join(f"`{k}`" for k in missing) + "."
+    )
+    if given:
+        out += " Supplied by the user rather than read from the text: " + join(f"`{md_escape(k)}`" for k in given) + "."
+    return out
+
+
+def headline(ranks: pd.DataFrame) -> str:
+    """The rankings of the opening paragraph: how many, in which ranking, best and worst."""
+    if ranks.empty:
+        return "The opening paragraph of the first part gives no ranking."
+    scopes = [s for s in dict.fromkeys(ranks["scope"]) if s]
+    scope = f" within {join(bold(s) for s in scopes)}" if scopes else " (the text does not say within what)"
+    best, worst = ranks["rank"].min(), ranks["rank"].max()
+    best_of = ranks[ranks["rank"] == best]["indicator"]
+    worst_of = ranks[ranks["rank"] == worst]["indicator"]
+    if best == worst:
+        spread = f"all {ordinal(best)}"
+    else:
+        spread = (
+            f"from {ordinal(best)} ({join(md_escape(i) for i in best_of)}) "
+            f"to {ordinal(worst)} ({join(md_escape(i) for i in worst_of)})"
+        )
+    return f"The opening paragraph of the first part gives **{count(len(ranks), 'ranking')}**{scope}, {spread}."
+
+
+def totals_and_growth(ranks: pd.DataFrame) -> str:
+    """How totals (…总量) rank against growth rates (…增速), when the paragraph pairs them."""
+    kind = ranks["indicator"].str[-2:]
+    totals, growth = ranks[kind == "总量"]["rank"], ranks[kind == "增速"]["rank"]
+    if totals.empty or growth.empty:
+        return "The opening ranks do not set totals (总量) against growth rates (增速)."
+    def span(s):
+        return ordinal(s.min()) if s.min() == s.max() else f"{ordinal(s.min())} to {ordinal(s.max())}"
+    out = (
+        f"Totals (总量, {count(len(totals), 'ranking')}) rank {span(totals)}; "
+        f"growth rates (增速, {count(len(growth), 'ranking')}) rank {span(growth)}."
+    )
+    if totals.min() < growth.min():
+        out += " The best positions are totals: the place ranks higher in size than in growth."
+    elif growth.min() < totals.min():
+        out += " The best positions are growth rates: the place ranks higher in growth than in size."
+    else:
+        out += " The best position is shared by a total and a growth rate."
+    return out
+
+
+def lengths(table: pd.DataFrame) -> str:
+    """Which sections carry the most and the least text (``summary.section_summary`` rows)."""
+    rows = table[table["characters"] > 0]
+    if rows.empty:
+        return "The body has no text outside its headings."
+    total = rows["characters"].sum()
+    ordered = rows.sort_values("characters", ascending=False, kind="stable")
+    top = ordered.iloc[0]
+    out = f"The longest stretch of the body (sections, and part introductions counted apart) is {md_escape(top['label'])} ({number(top['characters'])} characters, {percent(top['characters'] / total)} of the body)"
+    if len(ordered) >= 3:
+        two = ordered.iloc[:2]["characters"].sum()
+        out += f"; with the next, {md_escape(ordered.iloc[1]['label'])}, it takes {percent(two / total)}"
+    if len(ordered) >= 2:
+        low = ordered.iloc[-1]
+        out += f". The shortest is {md_escape(low['label'])} ({number(low['characters'])} characters, {percent(low['characters'] / total)})"
+    return out + "."
+
+
+def points(report: Report) -> str:
+    """How many points the sections have, and which sections have none."""
+    o = report.outline
+    secs = o[o["level"] == "section"]
+    if secs.empty:
+        return "The report has no sections ((一), (二) …), so no points are looked for: its parts are read whole."
+    n_points = o[o["level"] == "point"].groupby("parent").size()
+    without = [f"{md_escape(i)} {md_escape(summary.short_title(t))}" for i, t in zip(secs["id"], secs["title"]) if n_points.get(i, 0) == 0]
+    out = f"{count(int(n_points.sum()), 'point')} in {count(len(secs), 'section')}"
+    if without:
+        out += f"; {count(len(without), 'section')} {'has' if len(without) == 1 else 'have'} none found: {join(without)} (its text is still counted above)."
+    else:
+        out += f": every section opens its themes with points (most: {number(n_points.max())}, fewest: {number(n_points.min())})."
+    return out[0].upper() + out[1:]
+
+
+def facts(report: Report, by_section: pd.DataFrame) -> str:
+    """How many facts, of which kinds, and where most of them are."""
+    f = report.facts
+    if f.empty:
+        return "The report gives no quantitative fact that the fact engine reads."
+    out = f"It carries **{count(len(f), 'quantitative fact')}** ({kinds_text(f['kind'].value_counts())})"
+    targets = int(f["is_target"].sum())
+    out += f", {count(targets, 'target')} among them" if targets else ", none of them a target"
+    if len(by_section) > 1:
+        top = by_section["total"].idxmax()
+        out += f". Most are in {md_escape(top)} ({number(by_section.loc[top, 'total'])} of {number(len(f))})"
+    return out + "."
+
+
+def answer(report: Report) -> str:
+    """The opening answer: who, when, how big, the headline ranks and the facts."""
+    ranks = summary.headline_ranks(report)
+    return "\n\n".join(
+        [
+            "**Answer, computed from this report.** " + who_when_where(report),
+            size(report),
+            headline(ranks),
+            facts(report, summary.facts_by_section(report)),
+            lengths(summary.section_summary(report)),
+        ]
+    )

@@ -1,0 +1,207 @@
+"""The findings of the generic section page (``notebooks/section.ipynb``), written from the report.
+
+Each function takes the report and an outline id and returns Markdown: the section's
+heading, its claim and size, its largest amounts, its changes and the base they imply,
+its figures per point, its targets and its numbered slogans. Every sentence is computed
+from that section and has a branch for nothing to report. Report text is escaped
+(``prose.md_escape``). The overview and language pages have their own modules
+(``overview_story``, ``language_story``).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..reading.report import Report
+from . import sections
+from .prose import (
+    bold, count, figure, join, kinds_text, md_escape, number, ordinal, percent, reading, times,
+)
+from .summary import characters
+
+CN_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """1..99 in Chinese: 1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 23 -> 二十三."""
+    n = int(n)
+    if n < 10:
+        return CN_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else CN_DIGITS[tens]) + "十" + (CN_DIGITS[ones] if ones else "")
+
+
+def outline_label(node) -> str:
+    """A node's outline number as the report writes it: part 一、, section （二）, point 1.2.3."""
+    level, n = node["level"], int(node["number"])
+    if level == "part":
+        return f"{chinese_number(n)}、" if n else ""
+    if level == "section":
+        return f"（{chinese_number(n)}）" if n else ""
+    return str(node["id"])
+
+
+def _level_word(node) -> str:
+    return {"part": "part", "section": "section", "point": "point"}.get(node["level"], "passage")
+
+
+def this(report: Report, sid: str) -> str:
+    """'This section' or 'This part' (a page may read a part that has no sections)."""
+    return f"This {_level_word(report.node(sid))}"
+
+
+def section_heading(report: Report, sid: str) -> str:
+    """A Markdown heading with the section's own title, in Chinese, with its outline number."""
+    node = report.node(sid)
+    title = md_escape(node["title"]) or "(untitled)"
+    return f"## {md_escape(outline_label(node))}{title}"
+
+
+def section_claim(report: Report, sid: str) -> str:
+    """What the section claims (its heading), where it sits, and how big it is."""
+    node = report.node(sid)
+    word = _level_word(node)
+    facts = sections.node_facts(report, sid)
+    pts = sections.points(report, sid)
+    sent = report.sentences
+    inside = sent[(sent["start"] >= node["start"]) & (sent["start"] < node["end"])]
+    where = ""
+    if pd.notna(node["parent"]) and node["parent"] != "0":
+        parent = report.node(node["parent"])
+        where = f", in part {md_escape(outline_label(parent))}{md_escape(parent['title'])}"
+    claim = (
+        f"**The claim.** The {word}'s heading, {md_escape(outline_label(node))}{bold(node['title'])}, is its claim{where}."
+        if node["title"]
+        else f"**The claim.** This {word} has no heading of its own{where}; its claim is its text."
+    )
+    size = (
+        f"It runs to {count(len(inside), 'sentence')} ({number(characters(report.span(sid)))} non-blank characters) "
+        f"in {count(len(pts), 'point')} (bold lead sentences)"
+        if len(pts)
+        else f"It runs to {count(len(inside), 'sentence')} ({number(characters(report.span(sid)))} non-blank characters); "
+        "no point (bold lead sentence) is found in it"
+    )
+    if facts.empty:
+        figs = "and gives no figure at all."
+    else:
+        figs = f"and gives {count(len(facts), 'figure')}: {kinds_text(facts['kind'].value_counts())}."
+    return f"{claim}\n\n{size}, {figs}"
+
+
+def largest_amounts(report: Report, sid: str, per_unit: int = 3) -> str:
+    """The largest amounts and counts of the section, unit by unit, as written, with their reading."""
+    groups = sections.measures_by_unit(sections.node_facts(report, sid))
+    if not groups:
+        return f"{this(report, sid)} gives no amount or count (no figure with a unit of measure)."
+    lines = []
+    for unit, g in groups.items():
+        top = g.head(per_unit)
+        more = f", of {count(len(g), 'figure')} in this unit" if len(g) > per_unit else ""
+        lines.append(
+            f"- in {bold(unit) if unit else 'no unit'}{more}: " + "; ".join(figure(r) for _, r in top.iterrows())
+        )
+    return f"The largest amounts and counts, unit by unit ({count(len(groups), 'unit')}):\n\n" + "\n".join(lines)
+
+
+def changes(report: Report, sid: str) -> str:
+    """The changes against an earlier period, with the base each implies when its level is given."""
+    facts = sections.node_facts(report, sid)
+    ch = facts[facts["kind"] == "change"]
+    if ch.empty:
+        return f"{this(report, sid)} gives no change against an earlier period."
+    based = sections.changes_with_base(report, sid)
+    lines = []
+    with_level = based[based["level"] != ""]
+    for r in with_level.itertuples():
+        lines.append(
+            f"- {md_escape(r.indicator)}: {bold(r.level)}, a change of {'+' if r.change_pct >= 0 else '−'}"
+            f"{number(abs(r.change_pct))}%, so about {bold(reading(r.implied_base, r.unit))} before"
+        )
+    rest = [r for _, r in ch.iterrows() if r["id"] not in set(with_level["fact"])]
+    head = f"{this(report, sid)} gives {count(len(ch), 'change')} against an earlier period."
+    if lines:
+        head += (
+            f" For {count(len(with_level), 'change')} the level it applies to stands in the same sentence, "
+            "so the earlier level follows (base = level / (1 + change/100)):\n\n" + "\n".join(lines)
+        )
+    if rest:
+        head += (
+            ("\n\n" if lines else " ")
+            + f"{'The other' if lines else 'All'} {count(len(rest), 'change')} "
+            + (" comes without the level it starts from" if len(rest) == 1 else " come without the level they start from")
+            + ", so the report does not say from what: "
+            + "; ".join(figure(r) for r in rest)
+            + "."
+        )
+    return head
+
+
+def figures_per_point(report: Report, sid: str) -> str:
+    """How the figures spread over the points, and which points give none."""
+    per = sections.figures_per_point(report, sid)
+    if per.empty:
+        return f"No point (bold lead sentence) is found in this {_level_word(report.node(sid))}, so its figures cannot be given point by point."
+    pts = sections.points(report, sid)
+    with_figs = [(i, t, n) for (i, t), n in zip(zip(pts["id"], pts["title"]), per.values) if n > 0]
+    without = [(i, t) for (i, t), n in zip(zip(pts["id"], pts["title"]), per.values) if n == 0]
+    out = f"Of its {count(len(pts), 'point')}, {number(len(with_figs))} "
+    out += "carries" if len(with_figs) == 1 else "carry"
+    out += " figures"
+    if with_figs:
+        busiest = max(with_figs, key=lambda x: x[2])
+        out += f"; the most, {count(busiest[2], 'figure')}, in {md_escape(busiest[0])} {bold(busiest[1])}"
+    total = int(per.sum())
+    outside = len(sections.node_facts(report, sid)) - total
+    if outside:
+        out += f" ({count(outside, 'figure')} of the {_level_word(report.node(sid))} {'stands' if outside == 1 else 'stand'} outside every point)"
+    out += ". "
+    if without:
+        out += (
+            f"{count(len(without), 'point')} {'states its' if len(without) == 1 else 'state their'} claim without a figure: "
+            + join(f"{md_escape(i)} {bold(t)}" for i, t in without)
+            + "."
+        )
+    else:
+        out += "Every point gives at least one figure."
+    return out
+
+
+def targets(report: Report, sid: str) -> str:
+    """The targets (planned or expected figures) the section sets."""
+    facts = sections.node_facts(report, sid)
+    t = sections.targets(facts)
+    if t.empty:
+        if facts.empty:
+            return f"{this(report, sid)} sets no target: it gives no figure at all."
+        return f"{this(report, sid)} sets no target: its {count(len(facts), 'figure')} {'is a result' if len(facts) == 1 else 'are results'} or descriptions, none planned or expected."
+    years = ""
+    if "target_year" in t.columns and t["target_year"].notna().any():
+        ys = sorted({str(int(y)) for y in t["target_year"].dropna() if str(y).strip() not in ("", "nan")})
+        if ys:
+            years = f" (for {join(ys)})"
+    shown = "; ".join(figure(r) for _, r in t.head(8).iterrows())
+    more = f"; and {count(len(t) - 8, 'other')}" if len(t) > 8 else ""
+    return f"{this(report, sid)} sets {count(len(t), 'target')}{years}: {shown}{more}."
+
+
+def slogans(report: Report, sid: str) -> str:
+    """The numbered slogans (提法) counted within the section."""
+    s = sections.slogans(report, sid)
+    if s.empty:
+        return f"No numbered slogan (提法) occurs in this {_level_word(report.node(sid))}."
+    total = int(s["count"].sum())
+    items = []
+    for r in s.itertuples():
+        gloss = f" “{md_escape(r.gloss)}”" if r.gloss else " (not in the glossary)"
+        elsewhere = r.report_count - r.count
+        tail = f", {times(elsewhere)} more elsewhere in the report" if elsewhere else ""
+        items.append(f"{bold(r.term)} ({times(r.count)} here{tail}){gloss}")
+    return (
+        f"{count(len(s), 'numbered slogan')} {'occurs' if len(s) == 1 else 'occur'} in this {_level_word(report.node(sid))}, "
+        f"{times(total)} in all (counted within it): " + "; ".join(items) + "."
+    )
+
+
+def nothing_to_draw(report: Report, sid: str, what: str) -> str:
+    """The sentence shown instead of a chart: "Nothing to draw: this section has no point."."""
+    return f"*Nothing to draw: {this(report, sid).lower()} has {what}.*"
