@@ -1,4 +1,4 @@
-# govreport: `make report` builds the HTML site and data, `make test` checks everything.
+# govreport: `make report` builds a report's site (HTML pages and data), `make test` checks everything.
 # Both set up the virtual environment (.venv) themselves on first use.
 
 PYTHON  ?= python3
@@ -6,20 +6,26 @@ VENV    := .venv
 PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.requirements-installed
 REPORT  ?=
+DATE    ?=
+PLACE   ?=
+PREVIOUS ?=
+OUT     ?=
+# The browser of `make test-site`: Debian's chromium (Playwright's own download is not used).
+CHROMIUM ?= $(firstword $(wildcard /usr/bin/chromium /usr/bin/chromium-browser) $(shell command -v chromium chromium-browser 2>/dev/null))
 # Keep matplotlib's font cache inside the environment, so that it is built once at
 # set-up time and never announces itself in a notebook's output.
 export MPLCONFIGDIR := $(CURDIR)/$(VENV)/mplconfig
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report test lab notebooks clean freeze
+.PHONY: help setup report test test-site lab notebooks clean freeze
 
 help: ## Show this help
 	@echo "govreport: a Chinese government work report as structured, checked, charted data"
 	@echo
 	@echo "Usage: make <target>   (the two you need: make report, make test)"
 	@echo
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-10s %s\n", $$1, $$2}'
 
 setup: $(STAMP) ## Create .venv and install requirements.txt (skipped when unchanged)
 
@@ -29,11 +35,19 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PY) -c "import matplotlib.pyplot"   # build the font cache now, not inside a notebook
 	touch $(STAMP)
 
-report: $(STAMP) ## Execute every notebook and export build/html/ (index.html) and build/data/; REPORT=path for another report
-	$(PY) -m govreport.site.build $(if $(REPORT),--report "$(REPORT)")
+report: $(STAMP) ## Build a report's site in build/<slug>/ (bundled report; REPORT=path [DATE= PLACE= PREVIOUS=] for another)
+	@$(PY) -m govreport.site.build $(if $(REPORT),--report "$(REPORT)") $(if $(DATE),--date "$(DATE)") \
+		$(if $(PLACE),--place "$(PLACE)") $(if $(PREVIOUS),--previous "$(PREVIOUS)") $(if $(OUT),--out "$(OUT)")
 
 test: $(STAMP) ## Run the library tests and every notebook under nbval (strict: outputs compared)
-	$(PY) -m pytest tests notebooks --nbval --nbval-current-env -q
+	$(PY) -m pytest tests notebooks --ignore=tests/browser --nbval --nbval-current-env -q
+
+test-site: $(STAMP) ## Build sites (bundled + synthetic reports) and check them in headless chromium
+	@test -n "$(CHROMIUM)" && test -x "$(CHROMIUM)" || { \
+		echo "make test-site: chromium not found (looked for /usr/bin/chromium, chromium-browser and chromium on PATH)."; \
+		echo "Install it (Debian/Ubuntu: apt-get install chromium) or point to it: make test-site CHROMIUM=/path/to/chromium"; \
+		exit 1; } >&2
+	GOVREPORT_CHROMIUM="$(CHROMIUM)" $(PY) -m pytest tests/browser -q
 
 lab: $(STAMP) ## Open JupyterLab on the notebooks
 	$(VENV)/bin/jupyter lab notebooks
@@ -45,5 +59,5 @@ notebooks: $(STAMP) ## Re-execute the notebooks in place (ONLY=name to pick one)
 freeze: $(STAMP) ## Rewrite requirements.txt pins from the current environment
 	{ sed -n '/^#/p' requirements.txt; $(PY) -m pip freeze --exclude-editable | grep -v '^govreport'; echo "-e ."; } > requirements.tmp && mv requirements.tmp requirements.txt
 
-clean: ## Remove build/ (keeps .venv)
+clean: ## Remove build/, every report's site (keeps .venv)
 	rm -rf build

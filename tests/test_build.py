@@ -1,9 +1,46 @@
-"""`make report`'s pieces that can be checked quickly: the data export and its errors."""
+"""`make report`'s pieces that can be checked quickly: which pages a site gets, where it goes,
+what it escapes, and what a bad report leaves behind (nothing).
 
+Building whole sites (every notebook executed, tens of seconds each) is checked by
+`make test-site` in tests/browser/, which builds them once for its browser checks too.
+"""
+
+import hashlib
+import json
+from html.parser import HTMLParser
+
+import nbformat
 import pandas as pd
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from govreport import load_report
-from govreport.site import build
+from govreport import load_report, paths
+from govreport.site import build, index, plan, render
+from govreport.site.slug import site_slug
+
+REPORTS = paths.ROOT / "tests" / "data" / "reports"
+INJECTED = "<img src=x onerror=alert(1)>"
+
+
+class Elements(HTMLParser):
+    """Counts the elements of a page by tag."""
+
+    def __init__(self, page):
+        super().__init__()
+        self.tags: dict[str, int] = {}
+        self.feed(page)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags[tag] = self.tags.get(tag, 0) + 1
+
+
+def tree_hash(folder):
+    h = hashlib.sha256()
+    for p in sorted(folder.rglob("*")):
+        h.update(str(p.relative_to(folder)).encode())
+        if p.is_file():
+            h.update(p.read_bytes())
+    return h.hexdigest()
 
 
 def test_export_data_writes_excel_friendly_csv(tmp_path):
@@ -20,53 +57,208 @@ def test_export_data_writes_excel_friendly_csv(tmp_path):
     assert list(sentences["text"]) == list(report.sentences["text"])
 
 
-def test_build_stops_on_a_bad_report_with_the_library_message(tmp_path, capsys):
-    bad = tmp_path / "empty.txt"
-    bad.write_bytes(b"")
-    assert build.main(["--report", str(bad), "--out", str(tmp_path / "out")]) == 2
+@pytest.mark.parametrize(
+    "name, content, problem",
+    [
+        ("missing.txt", None, "file not found"),
+        ("empty.txt", b"", "file is empty"),
+        ("binary.txt", bytes(range(256)) * 8, ""),
+        ("notes.txt", "今天天气很好，我们去公园散步。\n明天再说。\n".encode(), "no recognisable report outline"),
+    ],
+)
+def test_a_bad_report_prints_the_library_message_and_changes_nothing(tmp_path, capsys, name, content, problem):
+    out = tmp_path / "build"
+    (out / "jiaozuo-2021" / "html").mkdir(parents=True)
+    (out / "jiaozuo-2021" / "html" / "index.html").write_text("an earlier site", encoding="utf-8")
+    (out / "index.html").write_text("an earlier list", encoding="utf-8")
+    before = tree_hash(out)
+    bad = tmp_path / name
+    if content is not None:
+        bad.write_bytes(content)
+    assert build.main(["--report", str(bad), "--out", str(out)]) == 2
     err = capsys.readouterr().err
-    assert "empty.txt" in err and "file is empty" in err
-    assert not (tmp_path / "out").exists()  # nothing half-built
+    assert err.startswith("error: ") and name in err and problem in err.lower()
+    assert tree_hash(out) == before
+    assert sorted(p.name for p in out.iterdir()) == ["index.html", "jiaozuo-2021"]  # no temporary folder left
+
+
+def test_a_bad_report_does_not_create_the_build_folder(tmp_path):
+    assert build.main(["--report", str(tmp_path / "none.txt"), "--out", str(tmp_path / "out")]) == 2
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_bad_previous_report_is_refused_before_anything_runs(tmp_path, capsys):
+    (tmp_path / "old.txt").write_bytes(b"")
+    args = ["--report", str(REPORTS / "meixi-county-2023.txt"), "--previous", str(tmp_path / "old.txt")]
+    assert build.main(args + ["--out", str(tmp_path / "out")]) == 2
+    assert "old.txt" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
 
 
 def test_in_place_refuses_another_report(tmp_path, capsys):
-    try:
+    with pytest.raises(SystemExit) as exit:
         build.main(["--in-place", "--report", str(tmp_path / "x.txt")])
-    except SystemExit as exit:
-        assert exit.code == 2
+    assert exit.value.code == 2
     assert "--in-place" in capsys.readouterr().err
 
 
-def test_section_notebooks_declare_their_section():
-    from govreport import paths
-
-    assert build.section_parameter(paths.NOTEBOOKS_DIR / "01_epidemic_control.ipynb") == "1.1"
-    assert build.section_parameter(paths.NOTEBOOKS_DIR / "00_overview.ipynb") is None
-
-
-def test_index_lists_skipped_notebooks_without_a_link(tmp_path):
-    from govreport.site import pages as site
-
-    entries = site.index_entries()
-    page = site.render_index(entries, "x", {entries[1].name: "not run: r.txt has no section 1.1"})
-    assert f'href="{entries[1].href}"' not in page
-    assert "not run: r.txt has no section 1.1" in page
-    assert f'href="{entries[0].href}"' in page
+def test_slug_from_place_and_year_else_the_file_name():
+    assert site_slug(load_report().meta, paths.DEFAULT_REPORT) == "jiaozuo-2021"
+    meixi = load_report(REPORTS / "meixi-county-2023.txt")
+    assert site_slug(meixi.meta, meixi.path) == "meixi-2023"
+    assert site_slug({"place": "江岚省", "year": 2022}, "x.txt") == "jianglan-2022"
+    assert site_slug({"place": "某自治区", "date": "2020-01-05"}, "x.txt") == "mou-2020"
+    assert site_slug({"place": "焦作市", "date": None}, "My Report (2).txt") == "my-report-2"
+    assert site_slug({}, "郑州2023年.txt") == "zhengzhou-2023-nian"
+    assert site_slug({}, "!!!.txt") == "report"
 
 
-def test_pages_carry_the_font_for_their_chinese_characters():
+def _notebook(folder, name, params, settings=None, title="A page", tags_cells=()):
+    cells = [new_markdown_cell(f"# {title}\n\nWhat does it show?")]
+    cells.append(new_code_cell(params, metadata={"tags": ["parameters"]}))
+    cells += [new_markdown_cell(text, metadata={"tags": tags}) for text, tags in tags_cells]
+    nb = new_notebook(cells=cells, metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    if settings:
+        nb.metadata["govreport"] = settings
+    path = folder / name
+    nbformat.write(nb, path)
+    return path
+
+
+@pytest.fixture
+def notebooks(tmp_path):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    _notebook(folder, "00_overview.ipynb", "REPORT = None\nDATE = None\nPLACE = None")
+    _notebook(folder, "01_theme.ipynb", "REPORT = None\nSECTION = '1.1'", {"bundled_only": True})
+    _notebook(folder, "05_language.ipynb", "REPORT = None")
+    _notebook(folder, "08_compare.ipynb", "REPORT = None\nPREVIOUS = None")
+    _notebook(folder, "09_needs_previous.ipynb", "REPORT = None\nPREVIOUS = None", {"requires": ["PREVIOUS"]})
+    _notebook(folder, "section.ipynb", "REPORT = None\nSECTION = '1.1'\nDATE = None")
+    return folder
+
+
+def test_the_bundled_report_gets_the_themed_notebooks_and_no_generic_section_pages(notebooks):
+    pages = plan.plan(load_report().outline, bundled=True, folder=notebooks, log=lambda m: None)
+    assert [p.stem for p in pages] == ["00_overview", "01_theme", "05_language", "08_compare"]
+    assert all(p.parameters == {} and p.drop_tags == () for p in pages)
+
+
+def test_another_report_gets_a_page_per_section_in_text_order(notebooks, tmp_path):
+    path = REPORTS / "jianglan-province-2022.txt"
+    report = load_report(path)
+    pages = plan.plan(report.outline, bundled=False, report=path, date="2022-01-20", place="江岚省",
+                      previous=tmp_path / "old.txt", folder=notebooks, log=lambda m: None)
+    stems = [p.stem for p in pages]
+    sections = [f"section_2.{i}" for i in range(1, 11)]
+    assert stems == ["00_overview", "section_1.1", "section_1.2", *sections,
+                     "05_language", "08_compare", "09_needs_previous"]
+    by_stem = {p.stem: p for p in pages}
+    # Parameters only where the parameters cell defines them; SECTION as a string outline id.
+    assert by_stem["00_overview"].parameters == {"REPORT": str(path), "DATE": "2022-01-20", "PLACE": "江岚省"}
+    assert by_stem["section_2.10"].parameters == {"REPORT": str(path), "SECTION": "2.10", "DATE": "2022-01-20"}
+    assert by_stem["05_language"].parameters == {"REPORT": str(path)}
+    assert by_stem["08_compare"].parameters["PREVIOUS"] == str(tmp_path / "old.txt")
+    assert by_stem["section_2.10"].title == "（十）统筹发展和安全"
+    assert by_stem["section_1.1"].title == f"（一）经济运行{INJECTED}稳中有进"  # plain text; escaped when written
+    assert all(p.drop_tags == ("bundled-only",) for p in pages)
+
+
+def test_a_part_without_sections_gets_one_page_and_compare_runs_without_previous(notebooks):
+    path = REPORTS / "meixi-county-2023.txt"
+    messages = []
+    pages = plan.plan(load_report(path).outline, bundled=False, report=path, folder=notebooks, log=messages.append)
+    assert [p.stem for p in pages] == ["00_overview", "section_1", "section_2", "05_language", "08_compare"]
+    assert [p.title for p in pages[1:3]] == ["一、2022年工作回顾", "二、2023年工作安排"]
+    assert "PREVIOUS" not in pages[-1].parameters  # its default, None
+    assert messages == ["09_needs_previous.ipynb: not run (needs PREVIOUS=…)"]
+
+
+def test_no_generic_section_notebook_is_reported_not_failed(notebooks):
+    (notebooks / "section.ipynb").unlink()
+    messages = []
+    path = REPORTS / "meixi-county-2023.txt"
+    pages = plan.plan(load_report(path).outline, bundled=False, report=path, folder=notebooks, log=messages.append)
+    assert not any(p.stem.startswith("section_") for p in pages)
+    assert any("section.ipynb not found" in m for m in messages)
+
+
+def test_chinese_numbers_as_reports_write_them():
+    assert [plan.chinese_number(n) for n in (1, 9, 10, 11, 20, 23)] == ["一", "九", "十", "十一", "二十", "二十三"]
+
+
+def test_cells_tagged_bundled_only_are_removed_before_running(notebooks):
+    from govreport.site import run
+
+    path = _notebook(notebooks, "06_x.ipynb", "REPORT = None",
+                     tags_cells=[("About Jiaozuo only", ["bundled-only"]), ("About any report", [])])
+    kept = run.prepare(path, ("bundled-only",))
+    texts = [c.source for c in kept.cells]
+    assert "About any report" in texts and "About Jiaozuo only" not in texts
+    assert len(run.prepare(path, ()).cells) == len(kept.cells) + 1
+
+
+def test_pages_fold_code_and_escape_report_text():
+    nb = new_notebook(cells=[
+        new_markdown_cell("# Title"),
+        new_code_cell("x = 1 + 1", outputs=[nbformat.v4.new_output("stream", name="stdout", text="2\n")]),
+    ])
+    title = f"（一）经济运行{INJECTED}稳中有进"
+    page = render.page(nb, title, render.Link("index.html", f"江岚省{INJECTED}: index"),
+                       render.Link("a.html", title), render.Link("b.html", "<script>alert(1)</script>"))
+    tags = Elements(page).tags
+    assert tags.get("img", 0) == 0 and tags.get("script", 0) == 1  # only the font loader's script
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert tags["details"] == 1 and tags["summary"] == 1 and "x = 1 + 1" not in page.split("<details")[0]
+    assert page.count('<nav class="site') == 2 and 'href="a.html"' in page and 'href="b.html"' in page
+    assert "@font-face" in page  # the Chinese of the title and navigation is drawn with the embedded font
+
+
+def test_indexes_escape_report_text(tmp_path):
+    info = {"place": f"江岚省{INJECTED}", "speaker": "<b>周</b>", "date": "2022-01-20", "level": "province",
+            "file": "a<b>.txt", "parts": 2, "sections": 12, "facts": 45}
+    entries = [{"href": "section_1.1.html", "title": f"（一）经济运行{INJECTED}稳中有进",
+                "summary": "<i>question</i>", "thumbnail": None}]
+    page = index.report_index(info, entries, ["facts.csv"])
+    tags = Elements(page).tags
+    assert "img" not in tags and "b" not in tags and "i" not in tags
+    site = tmp_path / "jianglan-2022"
+    site.mkdir()
+    index.write_site_info(site, info)
+    (tmp_path / ".jianglan-2022-tmp").mkdir()  # a build in progress is not listed
+    root = index.write_root_index(tmp_path).read_text(encoding="utf-8")
+    tags = Elements(root).tags
+    assert "img" not in tags and "b" not in tags
+    assert 'href="jianglan-2022/html/index.html"' in root
+    assert [s["slug"] for s in index.read_sites(tmp_path)] == ["jianglan-2022"]
+    for value in ("province", "2022-01-20", "<td>2</td><td>12</td><td>45</td>"):
+        assert value in root
+
+
+def test_thumbnail_is_the_first_chart_scaled_down():
     import base64
     import io
-    import re
 
-    from fontTools.ttLib import TTFont
+    from PIL import Image
 
-    from govreport.site import pages as site
+    def png(width, height):
+        out = io.BytesIO()
+        Image.new("RGB", (width, height), "white").save(out, format="PNG")
+        return base64.b64encode(out.getvalue()).decode()
 
-    page = site.embed_cjk_font("<html><head></head><body>焦作市“六稳”，第5位。Latin only</body></html>")
-    data = re.search(r"base64,([A-Za-z0-9+/=]+)", page).group(1)
-    cmap = TTFont(io.BytesIO(base64.b64decode(data))).getBestCmap()
-    for c in "焦作市“六稳”，第位。":
-        assert ord(c) in cmap, c
-    assert ord("国") not in cmap  # only what the page uses
-    assert site.embed_cjk_font("<html><head></head><body>no Chinese</body></html>").count("@font-face") == 0
+    nb = new_notebook(cells=[
+        new_code_cell("", outputs=[nbformat.v4.new_output("display_data", data={"text/plain": "x"})]),
+        new_code_cell("", outputs=[nbformat.v4.new_output("display_data", data={"image/png": png(900, 300)})]),
+        new_code_cell("", outputs=[nbformat.v4.new_output("display_data", data={"image/png": png(50, 50)})]),
+    ])
+    thumb = Image.open(io.BytesIO(render.thumbnail(render.first_chart(nb))))
+    assert thumb.size == (render.THUMB_WIDTH, round(300 * render.THUMB_WIDTH / 900))
+    assert render.first_chart(new_notebook(cells=[new_markdown_cell("# no chart")])) is None
+
+
+def test_site_info_counts_what_the_root_index_lists():
+    report = load_report(REPORTS / "jianglan-province-2022.txt")
+    info = build.site_info(report, [], bundled=False, previous=None)
+    assert (info["parts"], info["sections"], info["facts"]) == (2, 12, len(report.facts))
+    assert (info["place"], info["date"], info["speaker"]) == ("江岚省", "2022-01-20", "周明远")
+    json.dumps(info)  # what site.json holds

@@ -1,30 +1,54 @@
-"""``make report`` and ``make notebooks``: execute the notebooks, export HTML and data.
+"""``make report`` and ``make notebooks``: a site per report, and the committed outputs.
 
-    python -m govreport.site.build                  # build/html/*.html, build/html/index.html, build/data/*.csv
-    python -m govreport.site.build --report FILE    # the same notebooks, run on another report
-    python -m govreport.site.build --in-place       # refresh the committed outputs of notebooks/
+    python -m govreport.site.build                      # the bundled report -> build/jiaozuo-2021/
+    python -m govreport.site.build --report FILE [--date 2023-01-15] [--place 某市] [--previous OLD]
+    python -m govreport.site.build --in-place [--only 00_overview]   # refresh notebooks/ outputs
+    python -m govreport.site.build --readme             # refresh the README's notebook table
 
-The report mode writes only under build/ and never modifies notebooks/.
+A report's site goes to ``build/<slug>/`` (``html/``, ``data/``, ``notebooks/``, ``site.json``),
+the slug from place and year (``jiaozuo-2021``) or else the file name. It is built in a
+hidden temporary folder beside it and moved into place only when every page has been
+written, so a failed build leaves no half-written site and never touches another report's.
+``build/index.html`` is then regenerated from the ``site.json`` of every site. A bad report
+(missing, empty, binary, no outline) stops the build before anything is written.
 """
 
 from __future__ import annotations
 
 import argparse
+import inspect
 import logging
+import multiprocessing
+import shutil
 import sys
+import tempfile
 import time
+from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
 from pathlib import Path
 
 from .. import paths
-from . import pages as site
 from ..reading.files import ReportError
+from . import index as site_index
+from . import pages as site
+from .plan import SECTION_NOTEBOOK, plan
+from .render import Link
+from .run import CELL_TIMEOUT, KERNEL, Job, PageError, run_page
+from .slug import site_slug
 
-KERNEL = "python3"
-CELL_TIMEOUT = 600
+JOBS = 2  # notebooks run at a time (the machines have two cores)
+DATA_TABLES = ("outline", "sentences", "facts", "dates")
 
 
 def _log(msg: str) -> None:
     print(msg, flush=True)
+
+
+def _shown(path: Path) -> str:
+    """A path as the user would type it: relative to the current folder when under it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def execute_in_place(notebook: Path) -> None:
@@ -42,73 +66,161 @@ def execute_in_place(notebook: Path) -> None:
     nbformat.write(nb, notebook)
 
 
-def execute_to(notebook: Path, target: Path, report: Path | None) -> None:
-    """Run a notebook with papermill into ``target``, pointing its parameters cell at ``report``."""
-    import papermill
-
-    parameters = {"REPORT": str(report)} if report is not None else {}
-    papermill.execute_notebook(
-        str(notebook), str(target), parameters=parameters, kernel_name=KERNEL,
-        progress_bar=False, cwd=str(notebook.parent), execution_timeout=CELL_TIMEOUT,
-    )
-
-
-def section_parameter(notebook: Path) -> str | None:
-    """The default of a notebook's ``SECTION`` parameter (section notebooks read one section), if any."""
-    import ast
-
-    import papermill
-
-    params = papermill.inspect_notebook(str(notebook))
-    if "SECTION" not in params:
-        return None
-    try:
-        return str(ast.literal_eval(params["SECTION"]["default"]))
-    except (ValueError, SyntaxError):
-        return None
-
-
-def export_html(notebook: Path, target: Path) -> None:
-    from nbconvert import HTMLExporter
-
-    exporter = HTMLExporter(template_name="lab")
-    body, _ = exporter.from_filename(str(notebook))
-    target.write_text(site.embed_cjk_font(body), encoding="utf-8")
-
-
-def export_data(report_path: Path | None, out_dir: Path) -> list[Path]:
-    """The report's tables as CSV in UTF-8 with BOM, so that Excel opens them with Chinese intact."""
+def load(path: Path | None, date: str | None = None, place: str | None = None):
+    """``load_report`` with the values the user supplies; ReportError on a bad file."""
     from .. import load_report
 
-    report = load_report(report_path)
+    given = {k: v for k, v in (("date", date), ("place", place)) if v}
+    accepted = set(inspect.signature(load_report).parameters)
+    report = load_report(path, **{k: v for k, v in given.items() if k in accepted})
+    for key, value in given.items():  # a loader that does not take them yet: at least name the site right
+        if key not in accepted:
+            report.meta[key] = value
+    return report
+
+
+def export_data(report, out_dir: Path) -> list[Path]:
+    """The report's tables as CSV in UTF-8 with BOM, so that Excel opens them with Chinese intact.
+
+    ``report``: a loaded Report, or a path (None for the bundled report).
+    """
+    from .. import load_report
+
+    if report is None or isinstance(report, (str, Path)):
+        report = load_report(report)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for name in ("outline", "sentences", "facts", "dates"):
-        table = getattr(report, name)
+    for name in DATA_TABLES:
         target = out_dir / f"{name}.csv"
-        table.to_csv(target, index=False, encoding="utf-8-sig")
+        getattr(report, name).to_csv(target, index=False, encoding="utf-8-sig")
         written.append(target)
     return written
 
 
+def site_info(report, pages_built: list, bundled: bool, previous) -> dict:
+    """What ``build/index.html`` lists about a site (kept in its ``site.json``)."""
+    meta = report.meta
+    counts = report.outline["level"].value_counts()
+    year = meta.get("year") or ((meta.get("date") or "")[:4] or None)
+    return {
+        "place": meta.get("place"), "level": meta.get("level"), "date": meta.get("date"),
+        "year": str(year) if year else None, "speaker": meta.get("speaker"), "title": meta.get("title"),
+        "file": meta.get("file"), "bundled": bundled, "previous": previous.meta.get("file") if previous else None,
+        "parts": int(counts.get("part", 0)), "sections": int(counts.get("section", 0)),
+        "points": int(counts.get("point", 0)), "facts": int(len(report.facts)),
+        "pages": [{"href": p.href, "title": p.title} for p in pages_built],
+    }
+
+
+def is_bundled(report: Path | None) -> bool:
+    if report is None:
+        return True
+    try:
+        return report.samefile(paths.DEFAULT_REPORT)
+    except OSError:
+        return False
+
+
+def run_pages(jobs: list[Job], workers: int) -> dict[str, dict]:
+    """Run the pages ``workers`` at a time, one line each as it is done; stop at the first failure."""
+    results: dict[str, dict] = {}
+    if workers <= 1:
+        for job in jobs:
+            results[job.stem] = r = run_page(job)
+            _log(f"page  {job.html.name:<40} {r['seconds']:5.1f} s")
+        return results
+    context = multiprocessing.get_context("spawn")  # fresh interpreters: no state forked from this one
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        pending = {pool.submit(run_page, job): job for job in jobs}
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_EXCEPTION)
+            for future in done:
+                job = pending.pop(future)
+                error = future.exception()
+                if error is not None:
+                    for other in pending:
+                        other.cancel()
+                    raise error
+                results[job.stem] = r = future.result()
+                _log(f"page  {job.html.name:<40} {r['seconds']:5.1f} s")
+    return results
+
+
+def build_site(report_path: Path | None, out: Path, *, date=None, place=None,
+               previous_path: Path | None = None, workers: int = JOBS) -> Path:
+    """Build one report's site under ``out``; returns its index. Raises ReportError or PageError."""
+    report = load(report_path, date, place)  # fail early, with the library's clear message
+    previous = load(previous_path) if previous_path else None
+    bundled = is_bundled(report_path)
+    slug = site_slug(report.meta, report.path)
+    pages_planned = plan(report.outline, bundled=bundled, report=report_path, date=date, place=place,
+                         previous=previous_path, log=_log)
+
+    out.mkdir(parents=True, exist_ok=True)
+    final = out / slug
+    tmp = Path(tempfile.mkdtemp(prefix=f".{slug}-", dir=out))
+    tmp.chmod(0o755)  # mkdtemp makes it private; the site is meant to be read and served
+    try:
+        html_dir, nb_dir, data_dir = tmp / "html", tmp / "notebooks", tmp / "data"
+        for d in (html_dir, nb_dir, data_dir):
+            d.mkdir()
+        index_link = Link("index.html", f"{site_index.report_heading(site_info_head(report))}: index")
+        jobs = []
+        for i, page in enumerate(pages_planned):
+            prev = pages_planned[i - 1] if i > 0 else None
+            nxt = pages_planned[i + 1] if i + 1 < len(pages_planned) else None
+            jobs.append(Job(
+                page.stem, page.notebook, page.parameters, page.drop_tags,
+                nb_dir / f"{page.stem}.ipynb", html_dir / page.href,
+                f"{page.title} · {site_index.report_heading(site_info_head(report))}",
+                index_link,
+                Link(prev.href, prev.title) if prev else None,
+                Link(nxt.href, nxt.title) if nxt else None,
+            ))
+        results = run_pages(jobs, workers)
+        data_files = export_data(report, data_dir)
+        info = site_info(report, pages_planned, bundled, previous)
+        entries = [
+            {"href": p.href, "title": p.title, "summary": p.summary, "thumbnail": results[p.stem]["thumbnail"]}
+            for p in pages_planned
+        ]
+        (html_dir / "index.html").write_text(
+            site_index.report_index(info, entries, [f.name for f in data_files]), encoding="utf-8"
+        )
+        site_index.write_site_info(tmp, info)
+        # Into place: the old site (if any) is moved aside, the new one renamed in, the old removed.
+        old = None
+        if final.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".old-{slug}-", dir=out))
+            final.rename(old / slug)
+        tmp.rename(final)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    site_index.write_root_index(out)
+    return final / "html" / "index.html"
+
+
+def site_info_head(report) -> dict:
+    return {k: report.meta.get(k) for k in ("place", "title", "date")}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m govreport.site.build", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--report", type=Path, help="another report file to run the notebooks on")
+    parser.add_argument("--report", type=Path, help="another report file to build a site for")
+    parser.add_argument("--date", help="the report's date (YYYY-MM-DD) when its file has no dateline")
+    parser.add_argument("--place", help="the place the report governs, when its file does not say")
+    parser.add_argument("--previous", type=Path, help="an earlier report, for the compare page")
     parser.add_argument("--in-place", action="store_true", help="re-execute notebooks/ in place (refresh outputs)")
-    parser.add_argument("--only", nargs="*", default=None, help="notebook names (stems) to run; default all")
+    parser.add_argument("--only", nargs="*", default=None, help="with --in-place: notebook names (stems) to run")
     parser.add_argument("--readme", action="store_true", help="regenerate the notebook table in README.md")
     parser.add_argument("--out", type=Path, default=paths.BUILD_DIR, help="output folder (default build/)")
+    parser.add_argument("--jobs", type=int, default=JOBS, help=f"notebooks run at a time (default {JOBS})")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
-    # nbconvert's accessibility note about charts without alt text, once per page: not actionable here.
     logging.getLogger("traitlets").setLevel(logging.ERROR)
-
-    notebooks = site.notebooks()
-    if args.only:
-        notebooks = [nb for nb in notebooks if nb.stem in set(args.only)]
-        missing = set(args.only) - {nb.stem for nb in notebooks}
-        if missing:
-            parser.error(f"no such notebook(s) in {paths.NOTEBOOKS_DIR.name}/: {', '.join(sorted(missing))}")
 
     if args.readme:
         readme = paths.ROOT / "README.md"
@@ -119,47 +231,37 @@ def main(argv: list[str] | None = None) -> int:
     if args.in_place:
         if args.report:
             parser.error("--in-place refreshes the committed outputs, which are made on the bundled report; drop --report")
+        notebooks = site.notebooks()
+        generic = paths.NOTEBOOKS_DIR / SECTION_NOTEBOOK
+        if generic.exists():
+            notebooks.append(generic)
+        if args.only:
+            notebooks = [nb for nb in notebooks if nb.stem in set(args.only)]
+            missing = set(args.only) - {nb.stem for nb in notebooks}
+            if missing:
+                parser.error(f"no such notebook(s) in {paths.NOTEBOOKS_DIR.name}/: {', '.join(sorted(missing))}")
         for nb in notebooks:
             t0 = time.perf_counter()
             execute_in_place(nb)
             _log(f"executed {nb.name} in place ({time.perf_counter() - t0:.1f} s)")
         return 0
+    if args.only:
+        parser.error("--only goes with --in-place; a site always holds every page for its report")
 
     report = args.report.resolve() if args.report else None
-    from .. import load_report
-
+    previous = args.previous.resolve() if args.previous else None
+    t0 = time.perf_counter()
     try:
-        loaded = load_report(report)  # fail early, with the library's clear message, on a bad report
+        index = build_site(report, args.out, date=args.date, place=args.place,
+                           previous_path=previous, workers=args.jobs)
     except ReportError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-
-    executed_dir, html_dir, data_dir = args.out / "notebooks", args.out / "html", args.out / "data"
-    executed_dir.mkdir(parents=True, exist_ok=True)
-    html_dir.mkdir(parents=True, exist_ok=True)
-    skipped: dict[str, str] = {}
-    ids = set(loaded.outline["id"])
-    for nb in notebooks:
-        section = section_parameter(nb)
-        if section is not None and section not in ids:
-            # A section notebook whose section this report does not have: say so, do not fail.
-            skipped[nb.stem] = f"not run: {loaded.meta['file']} has no section {section}"
-            _log(f"{nb.name}: {skipped[nb.stem]}")
-            continue
-        t0 = time.perf_counter()
-        executed = executed_dir / nb.name
-        execute_to(nb, executed, report)
-        export_html(executed, html_dir / f"{nb.stem}.html")
-        _log(f"{nb.name} -> {html_dir / (nb.stem + '.html')} ({time.perf_counter() - t0:.1f} s)")
-
-    meta = loaded.meta
-    subtitle = " · ".join(
-        str(x) for x in (meta.get("place"), meta.get("title") or "政府工作报告", meta.get("date"), meta.get("file")) if x
-    )
-    index = site.write_index([site.entry(nb) for nb in site.notebooks()], html_dir, subtitle, skipped)
-    _log(f"index -> {index}")
-    for target in export_data(report, data_dir):
-        _log(f"data -> {target}")
+    except PageError as err:
+        print(f"error: {err}\nnothing was written: the site of this report is as it was before.", file=sys.stderr)
+        return 1
+    _log(f"all reports: {_shown(args.out / 'index.html')}")
+    _log(f"site ({time.perf_counter() - t0:.0f} s): {_shown(index)}")
     return 0
 
 

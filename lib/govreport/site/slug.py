@@ -1,0 +1,49 @@
+"""The folder name of a report's site: ``jiaozuo-2021`` from the place and year, else the file name."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+# Administrative suffixes dropped before transliteration, longest first (焦作市 -> 焦作 -> jiaozuo).
+SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "新区", "省", "市", "县", "区", "州", "盟", "旗")
+
+
+def ascii_words(text: str) -> str:
+    """``text`` in lower-case ASCII words joined by ``-``: Chinese through pypinyin, accents dropped."""
+    from pypinyin import lazy_pinyin
+
+    words = []
+    for piece in lazy_pinyin(text, errors=lambda chars: [chars]):
+        piece = unicodedata.normalize("NFKD", piece).encode("ascii", "ignore").decode("ascii")
+        words.append(piece.lower())
+    # Chinese syllables of one name run together (jiao zuo -> jiaozuo); other text keeps its breaks.
+    joined = "".join(w if re.fullmatch(r"[a-z]+", w) else f"-{w}-" for w in words)
+    return re.sub(r"[^a-z0-9]+", "-", joined).strip("-")
+
+
+def place_stem(place: str) -> str:
+    """The place without its administrative suffix (焦作市 -> 焦作); unchanged if that would leave nothing."""
+    for suffix in SUFFIXES:
+        if place.endswith(suffix) and len(place) > len(suffix):
+            return place[: -len(suffix)]
+    return place
+
+
+def report_year(meta: dict) -> str | None:
+    year = meta.get("year")
+    if year:
+        return str(year)
+    date = meta.get("date") or ""
+    return date[:4] if re.match(r"\d{4}", date) else None
+
+
+def site_slug(meta: dict, path: Path | str) -> str:
+    """``<place>-<year>`` when the metadata gives both, else the file name's stem in ASCII."""
+    place, year = meta.get("place"), report_year(meta)
+    if place and year:
+        stem = ascii_words(place_stem(place))
+        if stem:
+            return f"{stem}-{year}"
+    return ascii_words(Path(path).stem) or "report"
