@@ -51,10 +51,64 @@ def test_not_chinese(write_report):
     check(write_report("Annual report\n1. Review\nThe economy grew.\n"), "no Chinese characters")
 
 
-def test_no_outline(write_report):
-    text = "今天天气很好。我们去公园散步，看见很多人在跳舞。\n晚上回家吃饭。\n"
-    message = check(write_report(text), "no recognisable report outline")
-    assert "一、" in message
+def test_text_without_headings_loads_flat(write_report):
+    # A text with no headings is still read (one part, empty title), not refused.
+    r = load_report(write_report("今天天气很好。我们去公园散步，看见很多人在跳舞。\n晚上回家吃饭。\n"))
+    assert r.meta["layout"] == "flat"
+    assert list(r.outline["level"]) == ["preamble", "part"]
+    assert r.node("1")["title"] == ""
+    assert r.span("1").startswith("今天天气很好") and r.span("1").endswith("晚上回家吃饭。")
+
+
+@pytest.mark.parametrize("content", ["甲 乙 丙\n", "1. 中\n2. 国\n", "（一）\n、。\n"])
+def test_no_sentence(write_report, content):
+    check(write_report(content), "has no sentence")
+
+
+@pytest.mark.parametrize(
+    "data, fragment",
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n" + bytes(range(256)), "is a PDF file"),
+        (b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00" + b"[Content_Types].xml" + bytes(range(256)), "zip-based file (a Word .docx"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "old Office file (Word .doc"),
+        (b"{\\rtf1\\ansi\\deff0 {\\fonttbl}\\f0 \\u25919?\\u24220?}", "an RTF document"),
+    ],
+)
+def test_documents_that_are_not_plain_text(write_report, data, fragment):
+    message = check(write_report(data, name="report.txt"), fragment)  # renamed .txt: the bytes say what it is
+    assert "extract its text first" in message
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title>政府工作报告</title></head>\n<body><p>一、工作回顾</p></body></html>\n",
+        "\n  <html lang=\"zh\">\n<body>\n<div>各位代表：现在，我代表市人民政府向大会报告工作。</div>\n</body></html>\n",
+    ],
+)
+def test_html_page(write_report, page):
+    message = check(write_report(page, name="report.htm"), "is an HTML page")
+    assert "extract its text first" in message
+    check(write_report(page, name="page-gbk.txt", encoding="gb18030"), "is an HTML page (decoded as gb18030)")
+
+
+@pytest.mark.parametrize(
+    "kwargs, fragment",
+    [
+        ({"date": "2021/02/23"}, "date must be an ISO date 'YYYY-MM-DD'"),
+        ({"date": "2021-02-30"}, "got '2021-02-30'"),
+        ({"date": "二〇二一年二月二十三日"}, "date must be an ISO date"),
+        ({"date": 2021}, "date must be an ISO date"),
+        ({"place": "  "}, "place must be a non-empty name"),
+        ({"level": "city"}, "level must be one of national, province, prefecture, county"),
+    ],
+)
+def test_invalid_given_values(kwargs, fragment):
+    from govreport import paths
+
+    with pytest.raises(ReportError) as info:
+        load_report(**kwargs)
+    assert str(paths.DEFAULT_REPORT) in str(info.value) and fragment in str(info.value)
 
 
 def test_wrong_encoding_declared_by_bom(write_report):
@@ -70,7 +124,7 @@ def test_garbage_collector_state_restored_after_an_error(write_report, enabled):
     was = gc.isenabled()
     try:
         gc.enable() if enabled else gc.disable()
-        check(write_report("关于政府工作的一些说明文字。\n没有任何提纲。\n".encode()), "no recognisable report outline")
+        check(write_report("甲 乙 丙 丁\n".encode()), "has no sentence")
         assert gc.isenabled() is enabled
     finally:
         gc.enable() if was else gc.disable()

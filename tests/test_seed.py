@@ -41,6 +41,11 @@ def test_metadata(report):
         "speaker": "徐衣显",
         "office": "市长",
         "occasion": "焦作市第十三届人民代表大会第四次会议",
+        "level": "prefecture",  # a 市长 of a city that is no province-level municipality
+        "year": 2021,
+        "layout": "numbered",  # parts written 一、
+        "wrapped": False,
+        "given": [],
         "encoding": "utf-8",
         "file": "jiaozuo-2021.txt",
     }
@@ -54,7 +59,8 @@ def test_text_is_exact(report):
 def test_outline_counts(report):
     levels = report.outline["level"].value_counts().to_dict()
     assert levels == {"preamble": 1, "part": 1, "section": 4, "point": 15}
-    assert list(report.outline.columns) == ["id", "level", "number", "title", "start", "end", "parent"]
+    assert list(report.outline.columns) == ["id", "level", "number", "title", "start", "end", "parent", "group"]
+    assert set(report.outline["group"]) == {""}  # no themed groups in a review part
 
 
 def test_part_and_sections(report):

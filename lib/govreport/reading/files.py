@@ -19,6 +19,22 @@ class ReportError(ValueError):
 # their presence means the bytes are not a text document.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# Characters a text of the genre hardly ever holds (private use, replacement, scripts
+# other than Latin, Greek, Cyrillic and CJK): many of them mean the bytes were decoded as
+# text but are not one (for example binary data after a UTF-16 byte-order mark).
+_UNUSUAL = re.compile(
+    "[^\t\n\r\x0c\x20-\x7e\u00a0-\u024f\u0370-\u04ff\u2000-\u27bf\u2e80-\u2fdf"
+    "\u3000-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
+)
+# Files that are documents but not plain text: (leading bytes, what the file is).
+_FORMATS = (
+    (b"%PDF", "a PDF file"),
+    (b"PK\x03\x04", "a zip-based file (a Word .docx, WPS, Excel or other Office document, or a zip archive)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office file (Word .doc, Excel .xls or WPS)"),
+    (b"{\\rtf", "an RTF document"),
+)
+_HTML = re.compile(r"<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s|div[\s>]|p[\s>])", re.IGNORECASE)
+EXTRACT_FIRST = "extract its text first (save or export it as plain text, .txt) and load that file"
 
 
 def read_text(path: Path) -> tuple[str, str]:
@@ -39,6 +55,11 @@ def read_text(path: Path) -> tuple[str, str]:
     # isspace() stops at the first other character; strip() would copy the whole file.
     if not data or data.isspace():
         raise ReportError(path, "file is empty" if not data else "file contains only whitespace")
+
+    lead = data[:1024].lstrip()
+    for magic, what in _FORMATS:
+        if lead.startswith(magic):
+            raise ReportError(path, f"is {what}, not a plain-text report: {EXTRACT_FIRST}")
 
     if data.startswith(b"\xef\xbb\xbf"):
         text, encoding = _decode(path, data[3:], "utf-8"), "utf-8-sig"
@@ -63,6 +84,13 @@ def read_text(path: Path) -> tuple[str, str]:
         raise ReportError(path, "file contains only whitespace")
     if len(_CONTROL.findall(text)) > max(8, len(text) // 1000):
         raise ReportError(path, f"looks like a binary file (many control characters after decoding as {encoding})")
+    if _HTML.search(text, 0, 4096):
+        raise ReportError(path, f"is an HTML page (decoded as {encoding}), not a plain-text report: {EXTRACT_FIRST}")
+    unusual = len(_UNUSUAL.findall(text))
+    if unusual >= 3 and unusual > len(text) // 10:
+        raise ReportError(
+            path, f"looks like a binary file ({unusual} of its {len(text)} characters are not text after decoding as {encoding})"
+        )
     if not _CJK.search(text):
         raise ReportError(path, f"contains no Chinese characters (decoded as {encoding}); is it a Chinese report?")
     return text, encoding

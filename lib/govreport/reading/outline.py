@@ -3,18 +3,20 @@
 Every offset is an index into the report's text, so ``text[start:end]`` gives the
 span back. Spans never include surrounding whitespace or line breaks.
 
-Rules (each one is tested on the bundled report and on synthetic texts):
+Parts, sections, the closing and the appendix are found by ``layouts``; this module
+finds the points inside them and splits the sentences. Rules (each one is tested on the
+bundled report and on synthetic texts):
 
-- **Parts** are lines that begin with a Chinese ordinal and 、 (一、 二、 …), numbered
-  in sequence. Title: the rest of the line (up to the first 。 if there is one).
-- **Sections** are lines that begin with (一) or （一）, numbered in sequence within
-  their part. Title: the heading sentence, up to the first 。 or the line end.
-- **Points** are the bold lead sentences inside a section: short (4–20 characters),
+- **Dash-led points**: a line that begins with a dash (——经济总体回升向好。…) is a point of
+  the node it stands in (a section, or a part before its first section), when the node has
+  at least two. Title: its first sentence without the dash and the terminator.
+- **Bold-lead points** are the bold lead sentences inside a section: short (4–20 characters),
   ending in 。, with no comma, colon, enumeration mark or digit, and followed in the
   same paragraph by an elaboration of at least 40 characters before the next such
   short sentence. A short sentence directly followed by another one (土壤污染防治有序开展。
   重大风险有效化解。) closes a block rather than opening one. A section has points only
   if at least two are found. A point runs to the next point or the end of its paragraph.
+  Only sections have bold-lead points.
 - **Sentences** end at 。！？； (and ! ? ;), or at a line end; never inside “…”,
   「…」, 《…》 or parentheses. Every non-blank character of the text lies in exactly
   one sentence.
@@ -31,8 +33,8 @@ from .numerals import small_int
 
 SPACE = " \t\u3000\u00a0\ufeff"
 _BREAK_RE = re.compile(r"\r\n|\r|\n")
-PART_RE = re.compile(r"(?P<num>[一二三四五六七八九十]{1,3})、")
-SECTION_RE = re.compile(r"[（(](?P<num>[一二三四五六七八九十]{1,3})[）)]")
+DASHES = "—―─－-"
+DASH_LEAD_RE = re.compile(r"(?:——|――|──|－－|--|—|―)(?![—―─－\-])")
 TERMINATORS = "。！？；!?;"
 OPENERS = "“「『《（(【[〔"
 CLOSERS = "”」』》）)】]〕"
@@ -54,6 +56,7 @@ class Node:
     end: int
     parent: str | None
     children: list["Node"] = field(default_factory=list)
+    group: str = ""  # for a section: the themed heading (一、…) it stands under in a plan part
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:
@@ -133,41 +136,6 @@ def _add_span(text: str, spans: Sentences, start: int, end: int) -> None:
     spans.ends.append(end)
 
 
-def heading_title(text: str, start: int, end: int) -> tuple[str, int]:
-    """Title of a heading whose text begins at start in the line ending at end: up to the first 。."""
-    cut = text.find("。", start, end)
-    title_end = end if cut < 0 else cut
-    return text[start:title_end].strip(SPACE), (end if cut < 0 else cut + 1)
-
-
-def find_headings(text: str, lines: list[tuple[int, int]]) -> list[Node]:
-    """Parts and sections, in text order and properly numbered; sections nested in parts."""
-    parts: list[Node] = []
-    for lstart, lend in lines:
-        pos = lstrip_pos(text, lstart, lend)
-        if pos >= lend:
-            continue
-        if m := PART_RE.match(text, pos, lend):
-            if small_int(m["num"]) == len(parts) + 1:
-                title, _ = heading_title(text, m.end(), lend)
-                parts.append(Node(str(len(parts) + 1), "part", len(parts) + 1, title, pos, lend, None))
-                continue
-        if parts and (m := SECTION_RE.match(text, pos, lend)):
-            part = parts[-1]
-            if small_int(m["num"]) == len(part.children) + 1:
-                title, _ = heading_title(text, m.end(), lend)
-                n = len(part.children) + 1
-                part.children.append(Node(f"{part.id}.{n}", "section", n, title, pos, lend, part.id))
-    # Close the spans: each node runs to the next sibling (or the parent's end), trimmed.
-    for i, part in enumerate(parts):
-        nxt = parts[i + 1].start if i + 1 < len(parts) else len(text)
-        part.end = rstrip_pos(text, part.start, nxt)
-        for j, sec in enumerate(part.children):
-            nxt = part.children[j + 1].start if j + 1 < len(part.children) else part.end
-            sec.end = rstrip_pos(text, sec.start, nxt)
-    return parts
-
-
 def sentence_lines(sentences: Sentences, lines: list[tuple[int, int]]) -> array:
     """Index of the line holding each sentence (both in text order: one linear sweep)."""
     out, li, last = array("q"), 0, len(lines) - 1
@@ -180,46 +148,71 @@ def sentence_lines(sentences: Sentences, lines: list[tuple[int, int]]) -> array:
 
 def find_points(
     text: str,
-    section: Node,
+    node: Node,
     sentences: Sentences,
     lines: list[tuple[int, int]],
     sent_lines: array,
+    *,
+    end: int | None = None,
+    leads: bool = True,
+    prefix: str | None = None,
 ) -> list[Node]:
-    """The bold lead sentences of a section (see the module docstring for the rule).
+    """The points of a node (see the module docstring for the rules): dash-led lines and,
+    with ``leads``, bold lead sentences, looked for from the node's heading to ``end``
+    (default: the node's end). Ids are ``prefix`` (default: the node's id) + "." + n.
 
     ``sent_lines`` gives the line of each sentence (``sentence_lines``), so the work is
-    linear in the section's length.
+    linear in the node's length.
     """
-    lo = bisect.bisect_left(sentences.starts, section.start) + 1  # skip the heading sentence
-    hi = bisect.bisect_left(sentences.starts, section.end)
+    end = node.end if end is None else end
+    prefix = node.id if prefix is None else prefix
+    lo = bisect.bisect_left(sentences.starts, node.start) + 1  # skip the heading sentence
+    hi = bisect.bisect_left(sentences.starts, end)
+    starts, ends = sentences.starts, sentences.ends
 
-    def is_lead(span: tuple[int, int]) -> bool:
-        s, e = span
+    dashes = []
+    for i in range(lo, hi):
+        s = starts[i]
+        if text[s] in DASHES and sent_lines[i] != sent_lines[i - 1]:
+            m = DASH_LEAD_RE.match(text, s)
+            if m and m.end() < ends[i] and text[m.end()] not in SPACE + TERMINATORS:
+                dashes.append(i)
+    if len(dashes) < POINT_MIN_PER_SECTION:
+        dashes = []
+
+    def is_lead(i: int) -> bool:
+        s, e = starts[i], ends[i]
         if text[e - 1] not in "。！":
             return False
         body = text[s : e - 1]
         return POINT_MIN <= len(body) <= POINT_MAX and not POINT_FORBIDDEN_RE.search(body)
 
-    leads = [is_lead(sentences[i]) for i in range(lo, hi)]
     points: list[int] = []  # sentence indices
-    for i in range(lo, hi):
-        if not leads[i - lo]:
-            continue
-        line = sent_lines[i]
-        elaboration = 0
-        for k in range(i + 1, hi):
-            if leads[k - lo] or sent_lines[k] != line:
-                break
-            elaboration += sentences.ends[k] - sentences.starts[k]
-        if elaboration >= POINT_MIN_ELABORATION:
-            points.append(i)
-    if len(points) < POINT_MIN_PER_SECTION:
-        return []
+    if leads:
+        is_leads = [is_lead(i) for i in range(lo, hi)]
+        for i in range(lo, hi):
+            if not is_leads[i - lo]:
+                continue
+            line = sent_lines[i]
+            elaboration = 0
+            for k in range(i + 1, hi):
+                if is_leads[k - lo] or sent_lines[k] != line:
+                    break
+                elaboration += ends[k] - starts[k]
+            if elaboration >= POINT_MIN_ELABORATION:
+                points.append(i)
+        if len(points) < POINT_MIN_PER_SECTION:
+            points = []
+    if dashes:
+        points = sorted(set(points) | set(dashes))
     nodes = []
     for n, i in enumerate(points, 1):
-        s, e = sentences[i]
+        s, e = starts[i], ends[i]
         line_end = rstrip_pos(text, s, lines[sent_lines[i]][1])
-        nxt = sentences[points[n]][0] if n < len(points) else section.end
-        end = rstrip_pos(text, s, min(nxt, line_end, section.end))
-        nodes.append(Node(f"{section.id}.{n}", "point", n, text[s : e - 1].strip(SPACE), s, end, section.id))
+        nxt = starts[points[n]] if n < len(points) else end
+        stop = rstrip_pos(text, s, min(nxt, line_end, end))
+        head = text[s : e - 1] if text[e - 1] in TERMINATORS else text[s:e]
+        m = DASH_LEAD_RE.match(head)
+        title = head[m.end() :] if m else head
+        nodes.append(Node(f"{prefix}.{n}", "point", n, title.strip(SPACE), s, stop, node.id))
     return nodes

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from functools import cached_property
 from pathlib import Path
 
@@ -10,78 +11,46 @@ import numpy as np
 import pandas as pd
 
 from .. import paths
-from .gcpause import paused_gc
-from .meta import parse_meta
 from .files import ReportError, read_text
-from .outline import Node, find_headings, find_points, line_spans, rstrip_pos, sentence_lines, split_sentences
+from .gcpause import paused_gc
+from .layouts import classify, is_appendix_line, is_plan_title, read_layout
+from .meta import LEVELS as PLACE_LEVELS
+from .meta import given_date, is_head_line, level_of, parse_meta, year_of
+from .outline import Node, find_points, line_spans, rstrip_pos, sentence_lines, split_sentences
+from .wrapping import unwrap
 
-OUTLINE_COLUMNS = ["id", "level", "number", "title", "start", "end", "parent"]
+OUTLINE_COLUMNS = ["id", "level", "number", "title", "start", "end", "parent", "group"]
 SENTENCE_COLUMNS = ["id", "section", "start", "end", "text"]
-LEVELS = ("preamble", "part", "section", "point")
+LEVELS = ("preamble", "part", "section", "point", "closing", "appendix")
+GIVEN_KEYS = ("date", "place", "level")
+_TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
-class Report:
-    """A parsed report. Every ``start``/``end`` in every table indexes into ``text``.
+class _Outlined:
+    """A text with its outline nodes and sentence offsets, and the lookups on them.
 
-    Attributes
-    ----------
-    path : Path of the file read.
-    text : the file's content, decoded exactly (BOM dropped, nothing else changed).
-    meta : dict with title, place, date (ISO), speaker, office, occasion, encoding, file.
-    outline : DataFrame ``id, level, number, title, start, end, parent``.
-    sentences : DataFrame ``id, section, start, end, text`` (built on first use).
-    facts, dates : computed on first use (see ``govreport.facts``).
+    ``Report`` is one; for a hard-wrapped text the report also keeps one for its working
+    copy (the text with the breaks inside sentences removed), which the fact engine reads.
     """
 
-    def __init__(self, path: Path, text: str, encoding: str):
+    def __init__(self, path: Path, text: str, nodes: list[Node], starts: np.ndarray, ends: np.ndarray, meta: dict):
         self.path = Path(path)
         self.text = text
-        lines = line_spans(text)
-        parts = find_headings(text, lines)
-        if not parts:
-            raise ReportError(
-                path,
-                "no recognisable report outline: found no part headings (一、 二、 … at the start of a line)",
-            )
-        spans = split_sentences(text, lines)
-        sent_lines = sentence_lines(spans, lines)
-        nodes: list[Node] = []
-        preamble_end = rstrip_pos(text, 0, parts[0].start)
-        preamble_start = len(text[:preamble_end]) - len(text[:preamble_end].lstrip())
-        nodes.append(Node("0", "preamble", 0, "", preamble_start, preamble_end, None))
-        for part in parts:
-            nodes.append(part)
-            for sec in part.children:
-                nodes.append(sec)
-                nodes.extend(find_points(text, sec, spans, lines, sent_lines))
+        self.meta = meta
         self._nodes = nodes
-
-        head = [text[s:e] for s, e in lines if e <= parts[0].start]
-        self.meta = parse_meta(head)
-        self.meta["encoding"] = encoding
-        self.meta["file"] = self.path.name
-
         self.outline = pd.DataFrame(
-            [[n.id, n.level, n.number, n.title, n.start, n.end, n.parent] for n in nodes],
+            [[n.id, n.level, n.number, n.title, n.start, n.end, n.parent, n.group] for n in nodes],
             columns=OUTLINE_COLUMNS,
         )
         # Per level: sorted starts, for finding the deepest node that holds an offset.
+        # Parts, the closing and the appendix do not overlap: one list.
         self._levels = []
-        for level in ("point", "section", "part"):
-            lv = [n for n in nodes if n.level == level]
+        for level in (("point",), ("section",), ("part", "closing", "appendix")):
+            lv = [n for n in nodes if n.level in level]
             self._levels.append(([n.start for n in lv], lv))
-
         # Offsets as int64 arrays: no Python int per sentence is kept.
-        self._sentence_starts = np.frombuffer(spans.starts, dtype=np.int64)
-        self._sentence_ends = np.frombuffer(spans.ends, dtype=np.int64)
-
-    def __repr__(self) -> str:
-        counts = self.outline["level"].value_counts()
-        return (
-            f"<Report {self.meta['file']}: {len(self.text)} characters, "
-            f"{counts.get('part', 0)} parts, {counts.get('section', 0)} sections, "
-            f"{counts.get('point', 0)} points, {len(self._sentence_starts)} sentences>"
-        )
+        self._sentence_starts = starts
+        self._sentence_ends = ends
 
     # -- locating offsets -------------------------------------------------
     def section_at(self, pos: int) -> str:
@@ -135,6 +104,109 @@ class Report:
         row = self.node(node_id)
         return self.text[row["start"] : row["end"]]
 
+
+
+class Report(_Outlined):
+    """A parsed report. Every ``start``/``end`` in every table indexes into ``text``.
+
+    Attributes
+    ----------
+    path : Path of the file read.
+    text : the file's content, decoded exactly (BOM dropped, nothing else changed).
+    meta : dict with title, place, date (ISO), speaker, office, occasion, level, year,
+        layout, wrapped, given, encoding, file (see the README's data dictionary).
+    outline : DataFrame ``id, level, number, title, start, end, parent, group``.
+    sentences : DataFrame ``id, section, start, end, text`` (built on first use).
+    unwrapped : the working copy the outline was read from: ``text`` itself, or for a
+        hard-wrapped text ``text`` without the line breaks inside sentences.
+    facts, dates : computed on first use (see ``govreport.facts``).
+    """
+
+    def __init__(self, path: Path, text: str, encoding: str, given: dict | None = None):
+        given = dict(given or {})
+        if not _TWO_HAN.search(text):
+            raise ReportError(path, "has no sentence: not even two Chinese characters in a row; is it a report?")
+        lines = line_spans(text)
+        # Correction: text copied from a PDF breaks its lines inside sentences; the outline
+        # and the sentences are read from a working copy without those breaks.
+        self._unwrap = unwrap(text, lines)
+        work = self._unwrap.text
+        wlines = line_spans(work) if self._unwrap.wrapped else lines
+        spans = split_sentences(work, wlines)
+        sent_lines = sentence_lines(spans, wlines)
+        layout = read_layout(work, wlines, classify(work, wlines), _head_line_count(work, wlines))
+
+        nodes: list[Node] = []
+        first = layout.parts[0].start
+        pre_end = rstrip_pos(work, 0, first)
+        pre_start = next((i for i in range(pre_end) if not work[i].isspace()), pre_end)
+        nodes.append(Node("0", "preamble", 0, "", pre_start, pre_end, None))
+        for part in layout.parts:
+            nodes.append(part)
+            intro_end = part.children[0].start if part.children else part.end
+            nodes.extend(find_points(work, part, spans, wlines, sent_lines, end=intro_end, leads=False, prefix=f"{part.id}.0"))
+            for sec in part.children:
+                nodes.append(sec)
+                nodes.extend(find_points(work, sec, spans, wlines, sent_lines))
+        if layout.closing:
+            nodes.append(Node("c", "closing", 0, "", *layout.closing, None))
+        if layout.appendix:
+            s, e, title = layout.appendix
+            nodes.append(Node("a", "appendix", 0, title, s, e, None))
+
+        head = [work[s:e] for s, e in wlines[: layout.head_end_line]]
+        found = parse_meta(head)
+        meta = {k: found[k] for k in ("title", "place", "date", "speaker", "office", "occasion")}
+        meta.update({k: given[k] for k in ("date", "place") if k in given})
+        meta["level"] = given["level"] if "level" in given else level_of(meta["place"], meta["office"], meta["occasion"])
+        meta["year"] = year_of(meta["date"], meta["occasion"], [p.title for p in layout.parts if is_plan_title(p.title)])
+        meta["layout"] = layout.kind
+        meta["wrapped"] = self._unwrap.wrapped
+        meta["given"] = [k for k in GIVEN_KEYS if k in given]
+        meta["encoding"] = encoding
+        meta["file"] = Path(path).name
+
+        starts = np.frombuffer(spans.starts, dtype=np.int64)
+        ends = np.frombuffer(spans.ends, dtype=np.int64)
+        if self._unwrap.wrapped:
+            # The fact engine reads the working copy; every offset shown indexes ``text``.
+            self._work = _Outlined(path, work, nodes, starts, ends, meta)
+            to_text = self._unwrap.to_text
+            node_starts = to_text([n.start for n in nodes]).tolist()
+            node_ends = to_text([n.end for n in nodes], ends=True).tolist()
+            nodes = [
+                Node(n.id, n.level, n.number, n.title, s, e, n.parent, group=n.group)
+                for n, s, e in zip(nodes, node_starts, node_ends)
+            ]
+            starts, ends = to_text(starts), to_text(ends, ends=True)
+        else:
+            self._work = self
+        super().__init__(path, text, nodes, starts, ends, meta)
+
+    def __repr__(self) -> str:
+        counts = self.outline["level"].value_counts()
+        return (
+            f"<Report {self.meta['file']}: {len(self.text)} characters, "
+            f"{counts.get('part', 0)} parts, {counts.get('section', 0)} sections, "
+            f"{counts.get('point', 0)} points, {len(self._sentence_starts)} sentences>"
+        )
+
+
+    @property
+    def unwrapped(self) -> str:
+        """The text the outline was read from: ``text`` itself, or for a hard-wrapped text
+        (``meta["wrapped"]``) ``text`` without the line breaks inside sentences."""
+        return self._work.text
+
+    def _to_text(self, table: pd.DataFrame) -> pd.DataFrame:
+        """A table of the working copy with its ``start``/``end`` mapped to ``text``."""
+        if self._work is self:
+            return table
+        table = table.copy()
+        table["start"] = self._unwrap.to_text(table["start"].to_numpy())
+        table["end"] = self._unwrap.to_text(table["end"].to_numpy(), ends=True)
+        return table
+
     # -- derived tables, computed on first use ------------------------------
     @cached_property
     def sentences(self) -> pd.DataFrame:
@@ -158,7 +230,7 @@ class Report:
         from ..facts import extract_facts
 
         with paused_gc():
-            return extract_facts(self)
+            return self._to_text(extract_facts(self._work))
 
     @cached_property
     def targets(self) -> pd.DataFrame:
@@ -179,16 +251,51 @@ class Report:
         from ..facts import extract_dates
 
         with paused_gc():
-            return extract_dates(self)
+            return self._to_text(extract_dates(self._work))
 
 
-def load_report(path: str | Path | None = None) -> Report:
+def _head_line_count(text: str, lines: list[tuple[int, int]]) -> int:
+    """How many lines at the top are the head: title, dateline, speaker, a short salutation,
+    web-page clutter (used when the text has no headings)."""
+    for i, (s, e) in enumerate(lines):
+        line = text[s:e].strip()
+        if not (is_head_line(line) or (line.startswith("各位代表") and len(line) <= 8) or is_appendix_line(line)):
+            return i
+    return len(lines)
+
+
+def load_report(
+    path: str | Path | None = None,
+    date: str | None = None,
+    place: str | None = None,
+    level: str | None = None,
+) -> Report:
     """Load and parse a report. ``path=None`` loads the bundled report (seeds/jiaozuo-2021.txt).
 
+    ``date`` (ISO 'YYYY-MM-DD'), ``place`` and ``level`` (national, province, prefecture,
+    county) supply what the file lacks: a value given overrides the text's everywhere (its
+    ``meta``, 去年/今年 in the dates and facts, ``meta["year"]``), and ``meta["given"]``
+    lists the keys supplied.
+
     Raises ``ReportError`` (a ``ValueError``) naming the file and the problem when the
-    file is missing, empty, binary or undecodable, or has no recognisable outline.
+    file is missing, empty, binary (PDF, Word …), an HTML page or undecodable, has no
+    sentence, or when a given value is not valid.
     """
     path = paths.DEFAULT_REPORT if path is None else Path(path)
+    given: dict = {}
+    if date is not None:
+        try:
+            given["date"] = given_date(date)
+        except ValueError as err:
+            raise ReportError(path, str(err)) from None
+    if place is not None:
+        if not isinstance(place, str) or not place.strip():
+            raise ReportError(path, f"place must be a non-empty name (for example '焦作市'), got {place!r}")
+        given["place"] = place.strip()
+    if level is not None:
+        if level not in PLACE_LEVELS:
+            raise ReportError(path, f"level must be one of {', '.join(PLACE_LEVELS)}, got {level!r}")
+        given["level"] = level
     text, encoding = read_text(path)
     with paused_gc():
-        return Report(path, text, encoding)
+        return Report(path, text, encoding, given)

@@ -1,0 +1,313 @@
+"""The layout of a report: which lines head its parts, sections and themed groups, where
+its closing begins and where the material after the body (appendix) begins.
+
+Reading is in two steps, both linear in the number of lines: ``classify`` tries a few
+anchored patterns at the start of each line (chosen by its first character) and keeps the
+lines that match as ``Mark``s; ``read_layout`` then decides the layout from the marks alone.
+
+Layouts (``Layout.kind``, reported as ``meta["layout"]``):
+
+- ``chapters``: parts are ``第一部分`` lines (``第一部分 …``, ``第一部分：…``, ``第一部分、…``), in sequence;
+- ``headings``: parts are unnumbered heading lines (a line of its own, at most 30 characters,
+  no sentence punctuation, naming a review, a plan or a task: ``2023年工作回顾``,
+  ``2024年工作安排``, ``加强政府自身建设``; words in ``data/reading_words.tsv``), used when
+  the first such line comes before any ``一、`` line;
+- ``numbered``: parts are ``一、`` lines, in sequence;
+- ``flat``: none of these: one part with an empty title.
+
+Inside a part, sections are ``（一）`` lines; where a chapters or headings part has ``一、``
+lines too, those are themed groups (``group``) of its ``（一）`` sections, whose numbering
+may restart under each group (a group with no ``（一）`` under it is a section itself); a
+chapters or headings part with ``一、`` lines and no ``（一）`` has the ``一、`` lines as
+sections; a part with neither has its ``一是``, ``二是`` … paragraph leads (at the start of a
+line, in sequence, at least two) as sections.
+
+The closing begins at the first salutation line (``各位代表！``, ``各位代表：``) after the
+last part or section heading (in a flat text: the last salutation in the second half of
+the body). The appendix begins at the first line, in the last 60 % of the text, that opens
+a glossary, an attachment, an editors' trailer, a licence footer or web-page clutter
+(``名词解释``, ``附件``, ``（责任编辑：…）``, ``打印`` …): its numbered items are not parts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..paths import DATA_DIR
+from .numerals import small_int
+from .outline import SPACE, Node, lstrip_pos, rstrip_pos
+
+ORD_CHARS = "一二三四五六七八九十"
+_ORD = f"[{ORD_CHARS}]{{1,3}}"
+_SP = "[ \t\u3000]*"
+PART_RE = re.compile(rf"(?P<num>{_ORD}){_SP}、")
+CHAPTER_RE = re.compile(rf"第(?P<num>{_ORD})部分{_SP}[：:、，,．.]?{_SP}")
+SECTION_RE = re.compile(rf"[（(]{_SP}(?P<num>{_ORD}){_SP}[）)]")
+LEAD_RE = re.compile(rf"(?P<num>{_ORD})是")
+SALUTE_RE = re.compile(r"各位代表[ \u3000]*(?:[！!：:，,、]|$)")
+_HEADING_PUNCT = re.compile(r"[。！？；，：,;:!?]")
+_INNER_SPACE = re.compile(r"(?<=[^\x00-\x7f])[ \t\u3000]+(?=[^\x00-\x7f])")
+_LEAD_END = re.compile(r"[，,。；;：:！!？?]")
+HEADING_MAX = 30
+APPENDIX_MAX = 30
+APPENDIX_FROM = 0.4  # an appendix begins in the last 60 % of the text
+
+
+@lru_cache(maxsize=1)
+def words() -> dict[str, list[str]]:
+    """The word lists of ``data/reading_words.tsv`` by role."""
+    roles: dict[str, list[str]] = {}
+    for line in (DATA_DIR / "reading_words.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            role, word = line.split("\t")[:2]
+            roles.setdefault(role.strip(), []).append(word.strip())
+    return roles
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    w = words()
+    alt = lambda ws: "|".join(re.escape(x) for x in sorted(ws, key=len, reverse=True))  # noqa: E731
+    return (
+        re.compile(alt(w["heading"])),
+        re.compile(alt(w["appendix"])),
+        re.compile(alt(w["footer"])),
+        re.compile(alt(w["plan"])),
+        re.compile(alt(w["review"])),
+    )
+
+
+def despace(s: str) -> str:
+    """Correction: headings are often typeset with spaces between their characters."""
+    return _INNER_SPACE.sub("", s.strip(SPACE))
+
+
+def is_plan_title(title: str) -> bool:
+    _, _, _, plan, review = _patterns()
+    return bool(plan.search(title)) and not review.search(title)
+
+
+def is_appendix_line(line: str) -> bool:
+    """A line that opens the material after the body (see the module docstring)."""
+    line = line.strip(SPACE)
+    if not line or len(line) > 2 * APPENDIX_MAX:
+        return False
+    _, appendix, footer, _, _ = _patterns()
+    if footer.search(line):
+        return True
+    key = line.lstrip("【[（(〔<《 \u3000")
+    return len(line) <= APPENDIX_MAX and "。" not in line and appendix.match(key) is not None
+
+
+@dataclass(slots=True)
+class Mark:
+    kind: str  # part, chapter, section, lead, salute, heading, appendix
+    num: int
+    li: int  # line index
+    pos: int  # where the line's content begins
+    end: int  # where the line's content ends
+    after: int  # where the marker (一、, （一）, 第一部分 …) ends
+
+
+def classify(text: str, lines: list[tuple[int, int]]) -> list[Mark]:
+    """The lines that may head something, in text order."""
+    heading_re, _, _, _, _ = _patterns()
+    marks = []
+    for li, (s, e) in enumerate(lines):
+        pos = lstrip_pos(text, s, e)
+        if pos >= e:
+            continue
+        c = text[pos]
+        m = None
+        if c in ORD_CHARS:
+            if m := PART_RE.match(text, pos, e):
+                kind = "part"
+            elif m := LEAD_RE.match(text, pos, e):
+                kind = "lead"
+        elif c in "（(":
+            if m := SECTION_RE.match(text, pos, e):
+                kind = "section"
+        elif c == "第":
+            if m := CHAPTER_RE.match(text, pos, e):
+                kind = "chapter"
+        elif c == "各":
+            if SALUTE_RE.match(text, pos, e):
+                marks.append(Mark("salute", 0, li, pos, e, pos))
+                continue
+        if m is not None:
+            num = small_int(m["num"])
+            if num:
+                marks.append(Mark(kind, num, li, pos, e, m.end()))
+            continue
+        end = rstrip_pos(text, pos, e)
+        if end - pos > 2 * APPENDIX_MAX + 10:
+            continue
+        line = text[pos:end]
+        if is_appendix_line(line):
+            marks.append(Mark("appendix", 0, li, pos, end, pos))
+        elif not _HEADING_PUNCT.search(line):
+            flat = despace(line)
+            if len(flat) <= HEADING_MAX and heading_re.search(flat):
+                marks.append(Mark("heading", 0, li, pos, end, pos))
+    return marks
+
+
+@dataclass
+class Layout:
+    kind: str  # numbered, chapters, headings, flat
+    parts: list[Node]
+    closing: tuple[int, int] | None = None
+    appendix: tuple[int, int, str] | None = None
+    head_end_line: int = 0  # lines before this index are the head (title, dateline, speaker…)
+    groups: list[Node] = field(default_factory=list)
+
+
+def heading_title(text: str, start: int, end: int) -> str:
+    """Title of a heading whose text begins at start in the line ending at end: up to the first 。."""
+    cut = text.find("。", start, end)
+    return despace(text[start : end if cut < 0 else cut])
+
+
+def _sequence(marks: list[Mark], kind: str, stop_at_restart: bool = False) -> list[Mark]:
+    """The marks of ``kind`` numbered 1, 2, 3 … in order (others skipped); with
+    ``stop_at_restart``, a second 1 ends the sequence."""
+    out: list[Mark] = []
+    for m in marks:
+        if m.kind == kind:
+            if m.num == len(out) + 1:
+                out.append(m)
+            elif stop_at_restart and m.num == 1:
+                break
+    return out
+
+
+def read_layout(text: str, lines: list[tuple[int, int]], marks: list[Mark], head_lines: int) -> Layout:
+    """Parts (with their sections), closing and appendix of ``text``.
+
+    ``head_lines``: how many lines at the top are the head (title, dateline, speaker,
+    salutation), used by the flat layout only.
+    """
+    n = len(text)
+    # The appendix: after the first paragraph of the body, in the last 60 % of the text.
+    first_para = next((li for li, (s, e) in enumerate(lines) if e - s >= 15 and text.find("。", s, e) >= 0), len(lines))
+    appendix = next(
+        (m for m in marks if m.kind == "appendix" and m.li > first_para and m.pos >= APPENDIX_FROM * n), None
+    )
+    limit = appendix.li if appendix else len(lines)
+    body_marks = [m for m in marks if m.li < limit]
+
+    chapters = _sequence(body_marks, "chapter")
+    numbered = _sequence(body_marks, "part")
+    headings = [m for m in body_marks if m.kind == "heading"]
+    if chapters:
+        kind, heads = "chapters", chapters
+    elif headings and (not numbered or headings[0].li < numbered[0].li):
+        kind, heads = "headings", headings
+    elif numbered:
+        kind, heads = "numbered", numbered
+    else:
+        kind, heads = "flat", []
+
+    parts: list[Node] = []
+    inner: list[list[Mark]] = []
+    for i, h in enumerate(heads):
+        if kind == "headings":
+            title = despace(text[h.pos : h.end])
+        else:
+            title = heading_title(text, h.after, h.end)
+            if not title and kind == "chapters" and h.li + 1 < limit:
+                s, e = lines[h.li + 1]
+                s, e = lstrip_pos(text, s, e), rstrip_pos(text, s, e)
+                if 0 < e - s <= HEADING_MAX and "。" not in text[s:e] and not any(m.li == h.li + 1 for m in body_marks):
+                    title = despace(text[s:e])  # 第一部分 on a line of its own, its title on the next
+        parts.append(Node(str(i + 1), "part", i + 1, title, h.pos, h.end, None))
+        inner.append([])
+    # The marks inside each part, in one sweep.
+    k = 0
+    for m in body_marks:
+        while k < len(heads) and heads[k].li <= m.li:
+            k += 1
+        if k > 0 and m is not heads[k - 1]:
+            inner[k - 1].append(m)
+
+    layout = Layout(kind, parts)
+    last_li = heads[-1].li if heads else -1
+    for part, ms in zip(parts, inner):
+        for m in _sections(text, part, ms, kind, layout):
+            last_li = max(last_li, m.li)
+
+    # The closing: the first salutation after the last heading.
+    body_end = appendix.pos if appendix else n
+    closing = None
+    if kind != "flat":
+        closing = next((m for m in body_marks if m.kind == "salute" and m.li > last_li), None)
+    if closing is not None:
+        body_end = closing.pos
+
+    if kind == "flat":
+        start = next((lstrip_pos(text, s, e) for s, e in lines[head_lines:limit] if lstrip_pos(text, s, e) < e), None)
+        if start is None or start >= body_end:
+            start, head_lines = 0, 0  # nothing but a head: the whole text is the body
+        salutes = [m for m in body_marks if m.kind == "salute" and m.pos > start and m.pos >= (start + body_end) / 2]
+        if salutes:
+            closing = salutes[-1]
+            body_end = closing.pos
+        parts.append(Node("1", "part", 1, "", start, body_end, None))
+        layout.head_end_line = head_lines
+    else:
+        layout.head_end_line = heads[0].li
+
+    for i, part in enumerate(parts):
+        nxt = parts[i + 1].start if i + 1 < len(parts) else body_end
+        part.end = rstrip_pos(text, part.start, nxt)
+        bounds = sorted([s.start for s in part.children] + [g.start for g in layout.groups if part.start < g.start < part.end])
+        for sec in part.children:
+            k = next((b for b in bounds if b > sec.start), part.end)
+            sec.end = rstrip_pos(text, sec.start, min(k, part.end))
+    if closing is not None:
+        end = appendix.pos if appendix else n
+        layout.closing = (closing.pos, rstrip_pos(text, closing.pos, end))
+    if appendix is not None:
+        layout.appendix = (appendix.pos, rstrip_pos(text, appendix.pos, n), despace(text[appendix.pos : appendix.end]))
+    return layout
+
+
+def _sections(text: str, part: Node, ms: list[Mark], kind: str, layout: Layout) -> list[Mark]:
+    """Fill ``part.children`` with its sections (rules in the module docstring); returns the
+    marks used (sections and group headings)."""
+    used: list[Mark] = []
+    groups = _sequence(ms, "part") if kind != "numbered" else []
+    group_lis = {g.li for g in groups}
+    secs: list[tuple[Mark, str, str]] = []  # (mark, title, group)
+    if any(m.kind == "section" for m in ms):
+        group, group_mark = "", None
+        in_group = numbered = 0  # （N） sections in the current group, in the part
+        for m in ms:
+            if m.li in group_lis:
+                if group_mark is not None and in_group == 0:
+                    secs.append((group_mark, group, group))  # a group without sections is a section
+                group_mark, group, in_group = m, heading_title(text, m.after, m.end), 0
+                used.append(m)
+            elif m.kind == "section" and (m.num == in_group + 1 or m.num == numbered + 1):
+                # Under themed groups the numbering may restart or run on.
+                secs.append((m, heading_title(text, m.after, m.end), group))
+                in_group += 1
+                numbered += 1
+        if group_mark is not None and in_group == 0:
+            secs.append((group_mark, group, group))
+        as_sections = {id(s[0]) for s in secs}
+        layout.groups += [Node("", "group", 0, "", g.pos, g.end, part.id) for g in groups if id(g) not in as_sections]
+    elif groups:
+        secs = [(g, heading_title(text, g.after, g.end), "") for g in groups]
+    else:
+        leads = _sequence(ms, "lead", stop_at_restart=True)
+        if len(leads) >= 2:
+            for m in leads:
+                cut = _LEAD_END.search(text, m.after, m.end)
+                secs.append((m, despace(text[m.after : cut.start() if cut else m.end]), ""))
+    for k, (m, title, group) in enumerate(secs, 1):
+        part.children.append(Node(f"{part.id}.{k}", "section", k, title, m.pos, m.end, part.id, group=group))
+        used.append(m)
+    return used
