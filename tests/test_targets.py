@@ -85,9 +85,9 @@ def test_labels_and_columns(every_alias):
     assert (facts.loc[t["fact"], "mention"].to_numpy() == t["mention"].to_numpy()).all()
 
 
-def _report(tmp_path, review: str, plan: str, head: str = HEAD):
+def _report(tmp_path, review: str, plan: str, head: str = HEAD, parts=("2021年工作回顾", "2022年工作安排")):
     path = tmp_path / "r.txt"
-    path.write_text(head + f"一、2021年工作回顾\n{review}\n二、2022年工作安排\n{plan}\n", encoding="utf-8")
+    path.write_text(head + f"一、{parts[0]}\n{review}\n二、{parts[1]}\n{plan}\n", encoding="utf-8")
     return load_report(path)
 
 
@@ -105,7 +105,7 @@ def test_urban_and_rural_written_once_with_one_value(tmp_path):
     r = _report(tmp_path, "过去一年，全市经济平稳运行。", "今年主要预期目标是：城乡居民人均可支配收入分别增长7.5%。")
     t = r.targets
     assert t[["key", "value"]].values.tolist() == [["urban_income_growth", 7.5], ["rural_income_growth", 7.5]]
-    assert t["fact"].nunique() == 1  # both rows come from one fact
+    assert t["mention"].tolist() == ["7.5%", "7.5%"] and t["sentence"].nunique() == 1
 
 
 def test_respectively_list_keys_each_value(tmp_path):
@@ -144,7 +144,8 @@ def test_results_are_of_the_year_under_review_only(tmp_path):
 
 def test_target_year_is_empty_when_the_report_has_no_year(tmp_path):
     head = "政府工作报告\n某某县县长　李四\n各位代表：\n"
-    r = _report(tmp_path, "过去一年，地区生产总值增长6.2%。", "今年主要预期目标是：地区生产总值增长6%左右。", head=head)
+    r = _report(tmp_path, "过去一年，地区生产总值增长6.2%。", "今年主要预期目标是：地区生产总值增长6%左右。", head=head,
+                parts=("过去一年工作回顾", "今年工作安排"))
     assert r.targets["key"].tolist() == ["gdp_growth"]
     assert r.targets["target_year"].isna().all()
     assert r.results["key"].tolist() == ["gdp_growth"]
