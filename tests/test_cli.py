@@ -1,0 +1,150 @@
+"""The govreport command on a corpus folder of synthetic reports with bad files among them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from govreport import load_report
+from govreport.site import cli
+
+HEAD = "政府工作报告\n——{y}年1月{d}日在某某市第一届人民代表大会第{n}次会议上\n某某市市长　张三\n各位代表：\n"
+
+
+def report_text(year: int, gdp: str, target: str) -> str:
+    return HEAD.format(y=year, d=10 + year % 10, n="二三四五六七八九"[year % 8]) + (
+        f"一、{year - 1}年工作回顾\n过去一年，全市地区生产总值增长{gdp}，新建学校{year % 7 + 3}所。\n"
+        f"二、{year}年工作安排\n今年主要预期目标是：地区生产总值增长{target}左右；城镇新增就业4万人以上。\n"
+    )
+
+
+@pytest.fixture
+def corpus(tmp_path, monkeypatch):
+    """tmp_path/corpus: three good reports (one in GBK, one in a subfolder), an empty file, a
+    binary file, and a file that is not .txt (not read); the working folder is tmp_path."""
+    root = tmp_path / "corpus"
+    (root / "sub").mkdir(parents=True)
+    (root / "a-2022.txt").write_text(report_text(2022, "6.8%", "6.5%"), encoding="utf-8")
+    (root / "sub" / "b-2023.txt").write_text(report_text(2023, "6.1%", "6%"), encoding="utf-8")
+    (root / "c-gbk.txt").write_bytes(report_text(2024, "5.2%", "5%").encode("gbk"))
+    (root / "empty.txt").write_bytes(b"")
+    (root / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (root / "notes.md").write_text("不是报告", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return root
+
+
+GOOD = ["corpus/a-2022.txt", "corpus/c-gbk.txt", "corpus/sub/b-2023.txt"]
+BAD = ["corpus/binary.txt", "corpus/empty.txt"]
+
+
+def run(args, capsys):
+    code = cli.main(args)
+    return code, capsys.readouterr().out
+
+
+def test_corpus_rows_errors_and_exit_code(corpus, capsys):
+    code, out = run(["facts", "corpus", "-o", "out", "--jobs", "1"], capsys)
+    assert code == 1
+    assert out.strip().splitlines()[-1] == "3 reports read, 2 failed (see out/reports.csv)"
+    reports = pd.read_csv("out/reports.csv", encoding="utf-8-sig", keep_default_na=False)
+    assert reports["path"].tolist() == sorted(GOOD + BAD)  # paths as given, sorted, .md not read
+    status = dict(zip(reports["path"], reports["status"]))
+    errors = dict(zip(reports["path"], reports["error"]))
+    assert {p for p, s in status.items() if s == "ok"} == set(GOOD)
+    assert "empty" in errors["corpus/empty.txt"] and errors["corpus/empty.txt"].startswith("corpus/empty.txt: ")
+    assert "binary" in errors["corpus/binary.txt"]
+    assert reports.set_index("path").loc["corpus/c-gbk.txt", "encoding"] == "gb18030"
+    facts = pd.read_csv("out/facts.csv", encoding="utf-8-sig", keep_default_na=False)
+    targets = pd.read_csv("out/targets.csv", encoding="utf-8-sig", keep_default_na=False)
+    outline = pd.read_csv("out/outline.csv", encoding="utf-8-sig", keep_default_na=False)
+    for path in GOOD:
+        report = load_report(path)
+        mine = facts[facts["path"] == path]
+        assert mine["mention"].tolist() == report.facts["mention"].tolist()
+        assert all(m in s for m, s in zip(mine["mention"], mine["sentence_text"]))
+        assert targets[targets["path"] == path]["key"].tolist() == report.targets["key"].tolist()
+        assert outline[outline["path"] == path]["id"].astype(str).tolist() == report.outline["id"].tolist()
+        row = reports.set_index("path").loc[path]
+        assert (int(row["facts"]), int(row["targets"])) == (len(report.facts), len(report.targets))
+    assert set(facts["path"]) == set(GOOD)
+    assert set(targets["key"]) == {"gdp_growth", "new_urban_jobs"}
+    # the Parquet tables hold the same rows
+    assert pd.read_parquet("out/facts.parquet")["mention"].tolist() == facts["mention"].tolist()
+    assert pd.read_parquet("out/reports.parquet")["status"].tolist() == reports["status"].tolist()
+    assert Path("out/facts.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_outputs_are_byte_identical_whatever_jobs(corpus, capsys):
+    assert run(["facts", "corpus", "-o", "one", "--jobs", "1"], capsys)[0] == 1
+    assert run(["facts", "corpus", "-o", "two", "--jobs", "2"], capsys)[0] == 1
+    names = sorted(p.name for p in Path("one").iterdir())
+    assert names == sorted(f"{t}.{e}" for t in cli.TABLES for e in ("csv", "parquet"))
+    for name in names:
+        assert Path("one", name).read_bytes() == Path("two", name).read_bytes(), name
+
+
+def test_files_given_one_by_one_and_all_good_exits_0(corpus, capsys):
+    code, out = run(["facts", "corpus/sub/b-2023.txt", "corpus/a-2022.txt", "-o", "out"], capsys)
+    assert code == 0 and out.strip().endswith("2 reports read, 0 failed (see out/reports.csv)")
+    reports = pd.read_csv("out/reports.csv", encoding="utf-8-sig")
+    assert reports["path"].tolist() == ["corpus/sub/b-2023.txt", "corpus/a-2022.txt"]  # the order given
+
+
+def test_a_missing_file_is_an_error_row(corpus, capsys):
+    code, _ = run(["facts", "corpus/a-2022.txt", "corpus/nope.txt", "-o", "out"], capsys)
+    reports = pd.read_csv("out/reports.csv", encoding="utf-8-sig", keep_default_na=False)
+    assert code == 1 and reports["status"].tolist() == ["ok", "error"]
+    assert reports["error"].iloc[1] == "corpus/nope.txt: file not found"
+
+
+def test_a_failed_write_leaves_no_output_and_no_temporary_folder(corpus, capsys, monkeypatch):
+    import pyarrow.parquet as pq
+
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(pq, "write_table", broken)
+    with pytest.raises(OSError):
+        cli.main(["facts", "corpus", "-o", "out", "--jobs", "1"])
+    assert sorted(p.name for p in Path(".").iterdir()) == ["corpus"]
+
+
+def test_rerun_replaces_the_tables_and_keeps_other_files(corpus, capsys):
+    run(["facts", "corpus", "-o", "out", "--jobs", "1"], capsys)
+    Path("out/mine.txt").write_text("a note of the user", encoding="utf-8")
+    (corpus / "empty.txt").unlink()
+    (corpus / "binary.txt").unlink()
+    code, _ = run(["facts", "corpus", "-o", "out", "--jobs", "1"], capsys)
+    assert code == 0
+    assert Path("out/mine.txt").exists()
+    assert len(pd.read_csv("out/reports.csv", encoding="utf-8-sig")) == 3
+    assert [p.name for p in Path(".").iterdir() if p.name.startswith(".")] == []
+
+
+def test_compare_command(corpus, capsys, tmp_path):
+    code, out = run(["compare", "corpus/a-2022.txt", "corpus/sub/b-2023.txt", "-o", "cmp.csv"], capsys)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "targets of corpus/a-2022.txt for 2022 against the results in corpus/sub/b-2023.txt"
+    gdp = next(line for line in lines if line.strip().startswith("gdp_growth"))
+    assert "6.5%" in gdp and "6.1%" in gdp and gdp.rstrip().endswith("met") and "−0.4 pt" in gdp
+    jobs = next(line for line in lines if line.strip().startswith("new_urban_jobs"))
+    assert jobs.rstrip().endswith("no result given")
+    table = pd.read_csv("cmp.csv", encoding="utf-8-sig")
+    assert table["verdict"].tolist() == ["met", "no result given"]
+
+
+def test_compare_command_with_a_bad_file(corpus, capsys):
+    assert cli.main(["compare", "corpus/a-2022.txt", "corpus/empty.txt"]) == 2
+    assert "corpus/empty.txt: file is empty" in capsys.readouterr().err
+
+
+def test_console_script_is_installed():
+    script = Path(sys.executable).parent / "govreport"
+    result = subprocess.run([str(script), "facts", "--help"], capture_output=True, text=True, check=True)
+    assert "usage: govreport facts" in result.stdout and "--jobs" in result.stdout
