@@ -426,8 +426,8 @@ class _Reader:
                 s = tail
         framed = False
         while True:
-            m = lex.scope_re.match(s)
-            if not m:
+            m = lex.scope_re.match(s) or _YEAR_LEAD.match(s)
+            if not m or not m.group():
                 break
             framed = framed or m.group() == "在"
             s = s[m.end() :]
@@ -499,11 +499,14 @@ class _Reader:
         """城乡居民人均可支配收入 -> (城镇居民人均可支配收入, 农村居民人均可支配收入); None
         when the subject does not begin with a pair prefix of the lexicon."""
         for prefix, names in self.lex.pairs.items():
-            if subject.startswith(prefix) and len(subject) > len(prefix):
+            if subject.startswith(prefix):
                 rest = subject[len(prefix) :]
                 return tuple(n + rest for n in names)
         return None
 
+
+# A year before the subject is its time, not its name: 2035年达到1.2万亿元, 到2030年全市….
+_YEAR_LEAD = re.compile(r"(?:到|至|在|于)?(?:(?:1[89]|20)\d\d年|今年|明年|去年|上年|当年)(?:底|末|前|内|以来)?")
 
 _ASCII_HEAD = re.compile(r"[A-Za-z0-9.\-]+")
 

@@ -71,6 +71,7 @@ class _Rules:
     list_cue: re.Pattern
     cue: re.Pattern
     cue_later_year: re.Pattern
+    cue_not_in_review: re.Pattern
     past: re.Pattern
     comparison: re.Pattern
 
@@ -132,21 +133,26 @@ def title_mode(title: str, report_year: int | None) -> str:
 
 
 def plan_regions(outline: pd.DataFrame | None, report_year: int | None) -> list[tuple[int, int, str]]:
-    """Non-overlapping (start, end, mode) spans of the text, sorted, with mode ``plan`` or
-    ``mixed``. Parts by their titles; a section of a part that is not a review by its own
-    title when that title says plan, mixed or review (which ends the plan there)."""
+    """Non-overlapping (start, end, mode) spans of the text, sorted, with mode ``plan``,
+    ``mixed`` or ``review``. Parts by their titles; a part whose title says neither, after a
+    plan part, is a plan part too (加强政府自身建设 after 今年工作安排). A section of a part
+    that is not a review by its own title, when that title says plan, mixed or review."""
     if outline is None or outline.empty:
         return []
     parts: dict[str, str] = {}
     spans: list[tuple[int, int, str]] = []
     rows = outline[outline["level"].isin(["part", "section"])]
+    planned = False
     for r in rows.itertuples(index=False):
         mode = title_mode(r.title, report_year)
         if r.level == "part":
+            if mode == "" and planned:
+                mode = "plan"
+            planned = planned or mode == "plan"
             parts[r.id] = mode
-            if mode in ("plan", "mixed"):
+            if mode:
                 spans.append((r.start, r.end, mode))
-        elif parts.get(r.parent) != "review" and mode in ("plan", "mixed", "review"):
+        elif parts.get(r.parent) != "review" and mode:
             spans.append((r.start, r.end, mode))
     # Paint in order: a section's own mode replaces its part's over its span.
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
@@ -163,7 +169,7 @@ def plan_regions(outline: pd.DataFrame | None, report_year: int | None) -> list[
                 kept.append((e, fe, fm))
         kept.append((s, e, mode))
         flat = sorted(kept)
-    return [(s, e, m) for s, e, m in flat if m in ("plan", "mixed") and e > s]
+    return [(s, e, m) for s, e, m in flat if e > s]
 
 
 # -- statements -----------------------------------------------------------------------
@@ -174,7 +180,8 @@ class _Clause:
 
     __slots__ = ("list", "past", "target", "plan_year", "years")
 
-    def __init__(self, text: str, c0: int, years, report_year: int | None, later_in_statement: bool):
+    def __init__(self, text: str, c0: int, years, report_year: int | None, later_in_statement: bool,
+                 review: bool):
         r = rules()
         self.list = bool(r.list_cue.search(text))
         compared = [(m.start() + c0, m.end() + c0) for m in r.comparison.finditer(text)]
@@ -183,7 +190,8 @@ class _Clause:
         self.years = [(s, last) for s, _, _, last in own if report_year is None or last >= report_year]
         earlier = report_year is not None and any(last < report_year for _, _, _, last in own)
         self.past = bool(r.past.search(plain)) or earlier
-        self.target = bool(r.cue.search(plain)) or (later_in_statement and bool(r.cue_later_year.search(plain)))
+        self.target = (bool(r.cue.search(plain)) or (later_in_statement and bool(r.cue_later_year.search(plain)))
+                       or (not review and bool(r.cue_not_in_review.search(plain))))
         self.plan_year = bool(self.years) and report_year is not None
 
 
@@ -202,7 +210,7 @@ def mark_targets(facts, norm: str, sent_starts, sent_ends, dates, report_year: i
     # Does sentence k run on into the next one (it ends in ；or ：)?
     cont = [norm[sent_ends[k] - 1] in _CONTINUES for k in range(n)]
     j, k = 0, 0
-    carry, last_end = None, 0
+    carry, carry_year, last_end = None, None, 0
     while k < n and j < len(facts):
         k1 = k
         while k1 < n - 1 and cont[k1]:
@@ -213,32 +221,37 @@ def mark_targets(facts, norm: str, sent_starts, sent_ends, dates, report_year: i
             j1 += 1
         i = bisect.bisect_right(region_starts, s0 + offset) - 1
         mode = regions[i][2] if i >= 0 and s0 + offset < regions[i][1] else ""
-        if j1 > j or mode == "mixed":
+        if j1 > j or mode == "mixed":  # (plan, mixed, review or "" for the rest)
             if mode == "plan":
                 state = "target"
             elif mode == "mixed" and carry is not None and "\n" not in norm[last_end:s0]:
                 state = carry
             else:
-                state = "none"
-            state = _statement(facts[j:j1], norm, s0, s1, state, mode, years_all, year_starts, report_year,
-                               first_sentence + k)
+                state, carry_year = "none", None
+            state, year = _statement(facts[j:j1], norm, s0, s1, state, mode, years_all, year_starts, report_year,
+                                     first_sentence + k, carry_year if mode == "mixed" else None)
             if mode == "mixed":
-                carry, last_end = state, s1
+                carry, carry_year, last_end = state, year, s1
         j, k = j1, k1 + 1
 
 
-def _statement(facts, norm, s0, s1, state, mode, years_all, year_starts, report_year, statement_id) -> str:
-    """Read the clauses of one statement in order and mark its facts; the final state."""
+def _statement(facts, norm, s0, s1, state, mode, years_all, year_starts, report_year, statement_id,
+               carry_year: int | None = None) -> tuple[str, int | None]:
+    """Read the clauses of one statement in order and mark its facts. Returns the final state
+    and the last plan year named (``carry_year``: one named in the statements before, in a
+    mixed part)."""
     a, b = bisect.bisect_left(year_starts, s0), bisect.bisect_left(year_starts, s1)
     years = years_all[a:b]
     later = report_year is not None and any(last >= report_year for _, _, _, last in years)
-    plan_years: list[tuple[int, int]] = []  # (position, year) of the plan years seen so far
+    # (position, year) of the plan years seen so far
+    plan_years: list[tuple[int, int]] = [] if carry_year is None else [(s0 - 1, carry_year)]
     fi, c0 = 0, s0
     while c0 < s1 and (state != "list" or fi < len(facts)):
         m = _CLAUSE_END.search(norm, c0, s1)
         c1 = m.end() if m else s1
         if state != "list":
-            clause = _Clause(norm[c0:c1], c0, [y for y in years if c0 <= y[0] < c1], report_year, later)
+            clause = _Clause(norm[c0:c1], c0, [y for y in years if c0 <= y[0] < c1], report_year, later,
+                             mode == "review")
             if clause.list:
                 state = "list"
             elif clause.past:
@@ -261,7 +274,7 @@ def _statement(facts, norm, s0, s1, state, mode, years_all, year_starts, report_
     for f in facts[fi:]:  # facts after the last clause end (none in practice)
         if state in ("target", "list"):
             f.is_target, f.statement, f.target_year = True, statement_id, report_year
-    return state
+    return state, (plan_years[-1][1] if plan_years else None)
 
 
 # -- the main targets of a report ---------------------------------------------------------
