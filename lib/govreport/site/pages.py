@@ -85,7 +85,8 @@ README_END = "<!-- /notebooks -->"
 def readme_table(entries: list[Entry]) -> str:
     """The README's table of notebooks (markdown), from the notebooks' own titles."""
     rows = ["| notebook | what it answers |", "|---|---|"]
-    rows += [f"| [`{e.name}`](notebooks/{e.name}.ipynb) | **{e.title}.** {e.summary} |" for e in entries]
+    rows += [f"| [`{e.name}`](notebooks/{e.name}.ipynb) | **{e.title}{'' if e.title.endswith(('?', '!', '.')) else '.'}** {e.summary} |"
+             for e in entries]
     return "\n".join(rows)
 
 

@@ -1,0 +1,202 @@
+"""The facts explorer: every fact of a report in one table that sorts, searches and pages.
+
+Two ways to use it, both built here so the notebook only calls them:
+
+- **In the exported HTML page** (and in JupyterLab): ``init()`` embeds the DataTables library
+  that itables ships (its JavaScript and CSS, base64 in the page: no request to the internet),
+  then ``show(table)`` draws the table as an interactive DataTable. The table's id is fixed
+  (``TABLE_ID``), so the output is the same on every run and nbval can compare it.
+- **In JupyterLab**: ``Filters(table)`` is an ipywidgets panel (kind, section, unit, and a
+  keyword searched in the indicator and the sentence) above a filtered copy of the table.
+  Its table is written into an ``Output`` widget's state (``Output.outputs``), never printed
+  through ``with output:``, so executing the cell emits no display message besides the
+  widget itself: nbval, which records every display message of a cell, sees the same
+  output as the saved notebook. The widget's plain-text form (shown wherever widgets are not
+  live, e.g. the exported page) is a fixed sentence.
+
+Report text is data: itables escapes every cell (``allow_html`` is left off).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..reading.report import Report
+
+#: The explorer's columns, in order: what is measured, the figure as written and as a number,
+#: its unit and kind, the section it stands in, and the sentence it comes from.
+COLUMNS = ["indicator", "mention", "value", "unit", "kind", "section", "sentence"]
+TABLE_ID = "govreport-facts"
+#: DataTables layout: the search box first (a layout different from itables' default, so that
+#: itables keeps the search box and the pager even when the table fits on one page).
+LAYOUT = {"topStart": "search", "topEnd": "pageLength", "bottomStart": "info", "bottomEnd": "paging"}
+ALL = "(all)"
+NO_UNIT = "(no unit)"
+
+
+def section_label(report: Report, node_id: str) -> str:
+    """``"1.2 精准发力…"``: the section (or else part) that holds an outline node, with its id and title."""
+    if node_id in ("", "0"):
+        return "0 preamble"
+    ids = node_id.split(".")
+    titles = report.outline.set_index("id")["title"]
+    key = ".".join(ids[:2]) if ".".join(ids[:2]) in titles.index else ids[0]
+    return f"{key} {titles.get(key, '')}".strip()
+
+
+def facts_table(report: Report) -> pd.DataFrame:
+    """One row per fact: ``indicator, mention, value, unit, kind, section, sentence``
+    (``section`` is the section's id and title; ``sentence`` is the source sentence's text)."""
+    f = report.facts
+    sentences = report.sentences.set_index("id")["text"]
+    labels = {s: section_label(report, s) for s in f["section"].unique()}
+    table = pd.DataFrame(
+        {
+            "indicator": f["indicator"],
+            "mention": f["mention"],
+            "value": f["value"].astype(float),
+            "unit": f["unit"],
+            "kind": f["kind"],
+            "section": f["section"].map(labels),
+            "sentence": f["sentence"].map(sentences),
+        },
+        columns=COLUMNS,
+    )
+    return table.reset_index(drop=True)
+
+
+def describe(table: pd.DataFrame) -> str:
+    """What the explorer holds, in one Markdown sentence computed from the table."""
+    from .prose import md_escape
+
+    n = len(table)
+    if n == 0:
+        return "The report states no figure the library can read, so the explorer below is empty."
+    kinds = table["kind"].value_counts()
+    kinds_text = ", ".join(f"{k} {kind}{'s' if k != 1 and not kind.endswith('s') else ''}" for kind, k in kinds.items())
+    sections = table["section"].value_counts(sort=False)
+    top = table["section"].value_counts().index[0]
+    units = table.loc[table["unit"] != "", "unit"].value_counts()
+    unit_text = (f"; the commonest unit is {md_escape(units.index[0])} ({units.iloc[0]} of them)" if len(units) else "")
+    return (f"The report states {n} fact{'s' if n != 1 else ''} ({kinds_text}) in {len(sections)} "
+            f"part{'s' if len(sections) != 1 else ''} or section{'s' if len(sections) != 1 else ''} of the outline; the most are in {md_escape(top)} "
+            f"({int(table['section'].eq(top).sum())}){unit_text}.")
+
+
+def by_section_and_kind(table: pd.DataFrame) -> pd.DataFrame:
+    """Counts of facts per section (rows, in text order) and kind (columns), for a heatmap."""
+    if table.empty:
+        return pd.DataFrame()
+    order = list(pd.unique(table["section"]))
+    counts = pd.crosstab(table["section"], table["kind"]).reindex(order)
+    counts.index.name, counts.columns.name = None, None
+    return counts
+
+
+def filter_facts(table: pd.DataFrame, kind: str | None = None, section: str | None = None,
+                 unit: str | None = None, keyword: str = "") -> pd.DataFrame:
+    """The rows of ``table`` that match every filter given: ``kind``, ``section`` and ``unit``
+    exactly (``""`` is the unit of ranks), ``keyword`` inside the indicator or the sentence."""
+    keep = pd.Series(True, index=table.index)
+    for column, value in (("kind", kind), ("section", section), ("unit", unit)):
+        if value is not None:
+            keep &= table[column] == value
+    keyword = (keyword or "").strip()
+    if keyword:
+        keep &= table["indicator"].str.contains(keyword, regex=False) | table["sentence"].str.contains(keyword, regex=False)
+    return table[keep]
+
+
+def init() -> None:
+    """Embed the DataTables library in the notebook's output (offline: no network at view time).
+    Call once, in a cell of its own, before ``show``; its output must be kept."""
+    from itables import init_notebook_mode
+
+    init_notebook_mode(all_interactive=False, connected=False)
+
+
+def to_html(table: pd.DataFrame, table_id: str = TABLE_ID, page_length: int = 10) -> str:
+    """The table as an interactive DataTable (HTML and a module script); deterministic for a given id."""
+    from itables import to_html_datatable
+
+    return to_html_datatable(
+        table,
+        table_id=table_id,
+        connected=False,
+        maxBytes=0,  # never drop rows: a reader searches all the facts
+        classes="display compact",  # no "nowrap": long sentences wrap
+        layout=LAYOUT,
+        pageLength=page_length,
+        lengthMenu=[10, 25, 50, 100],
+        display_logo_when_loading=False,
+        showIndex=False,
+    )
+
+
+def show(table: pd.DataFrame, table_id: str = TABLE_ID) -> None:
+    """Display the interactive table, or a sentence when there is no fact."""
+    from IPython.display import HTML, Markdown, display
+
+    if table.empty:
+        display(Markdown("The report states no figure, so the explorer has no row."))
+        return
+    display(HTML(to_html(table, table_id)))
+
+
+class Filters:
+    """Filters for the facts table in JupyterLab: ``Filters(table).widget`` is the panel.
+
+    ``kind``, ``section``, ``unit`` (dropdowns) and ``keyword`` (text) update ``shown`` (the
+    filtered table), ``status`` ("12 of 70 facts") and the table drawn in ``output``.
+    """
+
+    TEXT = ("Filters by kind, section, unit and keyword: run this notebook in JupyterLab to use them; "
+            "in a page, the search box of the table above searches every column.")
+
+    def __init__(self, table: pd.DataFrame, table_id: str = TABLE_ID + "-filtered"):
+        import ipywidgets as w
+
+        self.table = table
+        self.table_id = table_id
+        self._draws = 0
+
+        def options(column, label=lambda v: v, text_order=False):
+            values = list(pd.unique(table[column])) if text_order else sorted(table[column].unique(), key=str)
+            return [(ALL, None)] + [(label(v), v) for v in values]
+
+        self.kind = w.Dropdown(options=options("kind"), description="kind")
+        self.section = w.Dropdown(options=options("section", text_order=True), description="section")
+        self.unit = w.Dropdown(options=options("unit", lambda u: u or NO_UNIT), description="unit")
+        self.keyword = w.Text(description="keyword", placeholder="in indicator or sentence")
+        self.status = w.HTML()
+        self.output = w.Output()
+        for control in (self.kind, self.section, self.unit, self.keyword):
+            control.observe(self.update, names="value")
+        self.widget = w.VBox([w.HBox([self.kind, self.section]), w.HBox([self.unit, self.keyword]), self.status, self.output])
+        self.update()
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        """Shown as the widget panel; its plain-text form is ``TEXT`` (no object repr, no model id)."""
+        bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude)
+        bundle["text/plain"] = self.TEXT
+        return bundle
+
+    def update(self, change=None) -> None:
+        """Apply the filters: recompute ``shown``, the status line and the drawn table."""
+        from IPython.display import HTML, Markdown
+
+        self.shown = filter_facts(self.table, self.kind.value, self.section.value, self.unit.value, self.keyword.value)
+        n, total = len(self.shown), len(self.table)
+        self.status.value = f"{n} of {total} fact{'s' if total != 1 else ''}"
+        self._draws += 1
+        # Each draw gets its own id: DataTables keeps state per table element.
+        shown = (Markdown("No fact matches these filters.") if self.shown.empty
+                 else HTML(to_html(self.shown, f"{self.table_id}-{self._draws}")))
+        self.output.outputs = ()
+        self.output.append_display_data(shown)
+
+
+def filters(report_or_table) -> Filters:
+    """The JupyterLab filters for a report's facts (or for a facts table); a cell ending with it shows them."""
+    table = facts_table(report_or_table) if isinstance(report_or_table, Report) else report_or_table
+    return Filters(table)
