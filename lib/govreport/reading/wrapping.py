@@ -19,9 +19,13 @@ How the wrap is recognised (linear in the text; ``detect``):
 
 Which breaks are removed (``detect``): the break after a *full* line (at least 0.8 W wide,
 or at least 90 % of the median length in characters) when the next line is not blank and
-does not begin with indentation; after a full line that ends a sentence, also only when
-the next line does not begin a heading, a 一是 lead, a dash-led line or the salutation
-各位代表. Spaces at the end of the line and at the start of the next go with the break.
+does not begin with indentation; after a line that ends a sentence or begins a part
+heading (一、, 第一部分), only when it is quite full (0.95 W, or the median length in
+characters) and, for a sentence end, the next line does not begin a
+heading, a 一是 lead, a dash-led line or the salutation 各位代表; never between the lines of
+the head (title, dateline, speaker). Spaces at the end of the line and at the start of the
+next go with the break. A paragraph whose last line ends a sentence exactly at the width,
+followed by an unindented paragraph, cannot be told from a wrap: the two are read as one.
 """
 
 from __future__ import annotations
@@ -39,7 +43,23 @@ _STARTS_BLOCK = re.compile(
     r"[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[ \u3000]*、|第[一二三四五六七八九十]{1,3}部分"
     r"|[一二三四五六七八九十]{1,3}是|[—―─－]|--|各位代表"
 )
+_PART_HEADING = re.compile(r"[一二三四五六七八九十]{1,3}[ \u3000]*、|第[一二三四五六七八九十]{1,3}部分")
 OPEN_MIN = 8
+HEAD_LINES = 12  # the head (title, dateline, speaker) is among the first lines
+
+
+def _head_line(line: str) -> bool:
+    """A complete title, dateline or speaker line (not a name alone, which may be the last
+    piece of a wrapped line)."""
+    from .meta import OCCASION_RE, _dateline, _speaker, _TITLE_WORD
+
+    if _speaker(line) is not None:
+        return True
+    d = _dateline(line)
+    if d is not None:
+        rest = line[d[1] :]
+        return not rest.strip() or bool(OCCASION_RE.match(rest))
+    return bool(_TITLE_WORD.search(line)) and len(line) <= 40
 
 
 @dataclass
@@ -120,8 +140,13 @@ def detect(text: str, lines: list[tuple[int, int]]) -> list[int]:
         ns, ne = stripped[i + 1]
         if ns >= ne or ns != lines[i + 1][0]:
             continue  # a blank line or an indented one: a new paragraph
-        if text[e - 1] in _ENDS and _STARTS_BLOCK.match(text, ns, ne):
-            continue
+        quite_full = widths[i] >= 0.95 * wide or e - s >= chars
+        if text[e - 1] in _ENDS and (_STARTS_BLOCK.match(text, ns, ne) or not quite_full):
+            continue  # a sentence ends the line: a new paragraph unless the line is quite full
+        if not quite_full and _PART_HEADING.match(text, s, e):
+            continue  # a part heading a little short of the width
+        if i < HEAD_LINES and (_head_line(text[s:e]) or _head_line(text[ns:ne])):
+            continue  # the head's own lines (a full-width dateline before the speaker line)
         joins.append(i)
     return joins
 
