@@ -54,6 +54,7 @@ _TENS = {"十" + c: 10 + i for i, c in enumerate("一二三四五六七八九", 
 _UNITS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
 _CLAUSE_END = re.compile(r"[,;:。；：！？!?\n]")
 _CONTINUES = frozenset(";:；：")
+_SPACE_RE = re.compile(r"\s+")
 
 
 def five_year_plan(name: str) -> tuple[int, int]:
@@ -289,7 +290,8 @@ def main_targets(report) -> pd.DataFrame:
     starts = report._sentence_starts
     targets = facts[facts["is_target"]]
     for sid, group in targets.groupby("statement", sort=True):
-        text = normalize(report.text[int(starts[int(sid)]) : int(group["end"].max())])
+        # (whitespace out: a hard-wrapped text may break a line inside the cue)
+        text = _SPACE_RE.sub("", normalize(report.text[int(starts[int(sid)]) : int(group["end"].max())]))
         if cue.search(text):
             return facts[facts["statement"] == sid]
     return facts.iloc[0:0]
