@@ -232,6 +232,14 @@ class Report(_Outlined):
         with paused_gc():
             return self._to_text(extract_facts(self._work))
 
+    def main_targets(self) -> pd.DataFrame:
+        """The facts of the first target statement that is a list of main targets (opened by
+        ``主要预期目标是：`` or the like): the year's headline targets; empty when the report
+        has none (``govreport.facts.plan.main_targets``)."""
+        from ..facts.plan import main_targets
+
+        return main_targets(self)
+
     @cached_property
     def targets(self) -> pd.DataFrame:
         """The planned figures, keyed (``govreport.facts.targets.targets``)."""
