@@ -155,3 +155,35 @@ def test_coverage_of_one_report(pair):
     assert cov.loc["foreign_trade_growth", "result"] == ""
     assert cov.loc["deficit_ratio", "result"] == ""
     assert cov["main"].dtype == bool
+
+
+def test_compare_notebook_on_a_pair(pair, tmp_path):
+    """08_compare.ipynb run by papermill on the two reports: the verdict of every key is shown."""
+    import json
+    import re
+
+    import papermill
+
+    from govreport import paths
+
+    out = tmp_path / "08_compare.ipynb"
+    papermill.execute_notebook(
+        str(paths.NOTEBOOKS_DIR / "08_compare.ipynb"), str(out), kernel_name="python3", progress_bar=False,
+        parameters={"REPORT": str(pair[1].path), "PREVIOUS": str(pair[0].path)}, cwd=str(paths.NOTEBOOKS_DIR),
+    )
+    nb = json.loads(out.read_text(encoding="utf-8"))
+    texts = []
+    for cell in nb["cells"]:
+        for o in cell.get("outputs", []):
+            assert o["output_type"] != "error" and o.get("name") != "stderr"
+            for mime in ("text/plain", "text/markdown"):
+                if mime in o.get("data", {}):
+                    texts.append("".join(o["data"][mime]))
+    plain = "\n".join(texts)
+    for key, (_, _, _, expected) in EXPECTED.items():
+        lines = [line for line in plain.splitlines() if re.match(rf"{key}\s", line)]
+        assert any(re.search(rf"\s{expected}(\s|$)", line) for line in lines), (key, expected, lines)
+    assert "**6 met**, **4 missed**, 1 no result given and 1 not comparable" in plain
+    assert "进出口总额" in plain  # named among the targets the later report is silent about
+    assert "两个提升" in plain and "四个着力" in plain  # a slogan gained, a slogan dropped
+    assert sum("image/png" in o.get("data", {}) for c in nb["cells"] for o in c.get("outputs", [])) == 1
