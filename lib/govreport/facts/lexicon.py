@@ -82,4 +82,8 @@ class Lexicon:
         self.not_start_re = re.compile("|".join(f"(?:{p})" for p in sorted(get("not_start"), key=len, reverse=True)))
         self.predicate_end_re = re.compile(rf"(?:{alt(self.predicates)})$")
         self.not_facts_re = re.compile(alt(not_facts)) if not_facts else None
-        self.not_fact_patterns_re = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+        # Every pattern begins with a numeral: the lookahead skips other positions at once.
+        self.not_fact_patterns_re = (
+            re.compile(r"(?=[\d一二两三四五六七八九十百])(?:" + "|".join(f"(?:{p})" for p in patterns) + ")")
+            if patterns else None
+        )

@@ -73,6 +73,7 @@ class _Rules:
     cue: re.Pattern
     cue_later_year: re.Pattern
     cue_not_in_review: re.Pattern
+    any_cue: re.Pattern  # any of the four cues: a statement outside a plan part without one has no target
     past: re.Pattern
     comparison: re.Pattern
 
@@ -85,7 +86,10 @@ def rules() -> _Rules:
             continue
         role, pattern = line.split("\t", 1)
         found.setdefault(role.strip(), []).append(pattern.strip())
-    return _Rules(**{k: re.compile("|".join(f"(?:{p})" for p in v)) for k, v in found.items()})
+    compiled = {k: re.compile("|".join(f"(?:{p})" for p in v)) for k, v in found.items()}
+    cues = ("list_cue", "cue", "cue_later_year", "cue_not_in_review")
+    compiled["any_cue"] = re.compile("|".join(f"(?:{p})" for k in cues for p in found[k]))
+    return _Rules(**compiled)
 
 
 def years_named(text: str, report_year: int | None, offset: int = 0, dates=None) -> list[tuple[int, int, int, int]]:
@@ -205,6 +209,7 @@ def mark_targets(facts, norm: str, sent_starts, sent_ends, dates, report_year: i
     n = len(sent_starts)
     if not facts or n == 0:
         return
+    any_cue = rules().any_cue
     years_all = years_named(norm, report_year, offset, dates)
     year_starts = [y[0] for y in years_all]
     region_starts = [s for s, _, _ in regions]
@@ -222,7 +227,8 @@ def mark_targets(facts, norm: str, sent_starts, sent_ends, dates, report_year: i
             j1 += 1
         i = bisect.bisect_right(region_starts, s0 + offset) - 1
         mode = regions[i][2] if i >= 0 and s0 + offset < regions[i][1] else ""
-        if j1 > j or mode == "mixed":  # (plan, mixed, review or "" for the rest)
+        # A statement outside plan and mixed parts can only be set a target by a cue.
+        if (j1 > j and (mode in ("plan", "mixed") or any_cue.search(norm, s0, s1))) or mode == "mixed":
             if mode == "plan":
                 state = "target"
             elif mode == "mixed" and carry is not None and "\n" not in norm[last_end:s0]:
