@@ -173,3 +173,167 @@ def test_a_single_short_sentence_is_not_a_point(write_report):
     )
     r = load_report(write_report(text))
     assert "point" not in levels(r)  # one lead alone does not make a list of points
+
+
+# -- every common layout (synthetic texts in tests/data/layouts/, written for the tests) --
+
+LAYOUTS = __import__("pathlib").Path(__file__).parent / "data" / "layouts"
+
+
+def outline_of(r, level):
+    o = r.outline
+    return o[o["level"] == level]
+
+
+def test_national_layout():
+    r = load_report(LAYOUTS / "national.txt")
+    assert r.meta["layout"] == "numbered"
+    assert levels(r) == {"preamble": 1, "part": 3, "section": 6, "point": 8, "closing": 1, "appendix": 1}
+    assert list(outline_of(r, "part")["title"]) == ["2029年工作回顾", "2030年经济社会发展总体要求和政策取向", "2030年政府工作任务"]
+    # The review's sections are its 一是 … leads; its dash-led lines are points of the part.
+    assert list(outline_of(r, "section")["title"][:3]) == ["加强宏观调控", "深化改革开放", "着力改善民生"]
+    assert r.span("1.1").startswith("一是加强宏观调控") and r.span("1.3").endswith("群众获得感进一步增强。")
+    points = outline_of(r, "point")
+    assert list(points["id"][:3]) == ["1.0.1", "1.0.2", "1.0.3"] and set(points["parent"][:3]) == {"1"}
+    assert list(points["title"][:3]) == ["经济运行总体平稳", "就业形势保持稳定", "民生保障持续加强"]
+    assert r.span("1.0.1").startswith("——经济运行总体平稳。") and r.span("1.0.1").endswith("国际收支基本平衡。")
+    assert r.node("2.0.1")["title"] == "国内生产总值增长5%左右"
+    assert list(points[points["parent"] == "3.1"]["title"]) == ["推动产业链供应链优化升级", "积极培育新兴产业和未来产业"]
+    # The closing is a node of its own; the last section ends before it and has no points in it.
+    assert r.span("c").startswith("各位代表！") and r.span("c").endswith("推动构建人类命运共同体。")
+    assert r.span("3.3").endswith("激发民间投资活力。") and r.span("3").endswith("激发民间投资活力。")
+    assert r.node("a")["title"] == "注释" and r.span("a").endswith("（责任编辑：周某）")
+    sections = r.sentences.set_index("text")["section"]
+    assert sections["团结就是力量。"] == "c" and sections["（责任编辑：周某）"] == "a"
+    assert not isinstance(r.node("c")["parent"], str) and not isinstance(r.node("a")["parent"], str)
+    check_invariants(r)
+
+
+def test_headings_layout_with_themed_groups():
+    r = load_report(LAYOUTS / "province.txt")
+    assert r.meta["layout"] == "headings"
+    assert levels(r) == {"preamble": 1, "part": 3, "section": 11, "closing": 1}
+    assert list(outline_of(r, "part")["title"]) == ["2029年工作回顾", "2030年主要目标任务", "加强政府自身建设"]
+    # In a headings layout a part's 一、 lines are its sections when it has no （一）.
+    assert list(outline_of(r, "section")["title"][:3]) == ["经济运行稳中向好", "改革开放不断深化", "民生福祉持续增进"]
+    # In the plan part, 一、 … are themed groups; （一） restarts under each and every （一）
+    # is a section of the part, numbered in order; a group with no （一） is a section itself.
+    plan = outline_of(r, "section")[lambda d: d["parent"] == "2"]
+    assert list(plan["id"]) == ["2.1", "2.2", "2.3", "2.4", "2.5", "2.6"]
+    assert list(plan["title"]) == ["推动制造业高端化发展", "促进数字经济加快发展", "深化国资国企改革", "优化民营经济发展环境", "扩大高水平对外开放", "持续保障和改善民生"]
+    assert list(plan["group"]) == ["加快构建现代化产业体系"] * 2 + ["全面深化重点领域改革"] * 3 + ["持续保障和改善民生"]
+    assert set(outline_of(r, "section")[lambda d: d["parent"] != "2"]["group"]) == {""}
+    # The group heading line belongs to the part, not to the section before it.
+    assert r.span("2.2").endswith("建设一批智能工厂。")
+    assert r.sentences.set_index("text").loc["二、全面深化重点领域改革", "section"] == "2"
+    # 一是/二是 paragraph leads are the sections of a part that has no other.
+    assert list(outline_of(r, "section")[lambda d: d["parent"] == "3"]["title"]) == ["坚持依法行政", "坚持勤政廉政"]
+    assert r.span("c").startswith("各位代表！")
+    check_invariants(r)
+
+
+def test_chapters_layout_with_appendix_and_clutter():
+    r = load_report(LAYOUTS / "district.txt")
+    assert r.meta["layout"] == "chapters"
+    assert levels(r) == {"preamble": 1, "part": 3, "section": 5, "closing": 1, "appendix": 1}
+    assert list(outline_of(r, "part")["title"]) == ["过去五年工作回顾", "今后五年奋斗目标", "2030年重点工作"]
+    assert list(outline_of(r, "section")["id"]) == ["1.1", "1.2", "3.1", "3.2", "3.3"]
+    assert r.node("3.3")["title"] == "兜牢民生底线"
+    # 附件's numbered items 一、…三、 are not parts; the clutter lines stay in the appendix.
+    assert r.node("a")["title"] == "附件" and r.span("a").endswith("关闭窗口")
+    assert r.span("c").startswith("各位代表：") and r.span("c").endswith("奋力谱写绿水发展新篇章！")
+    assert r.span("3").endswith("新增托位800个。")
+    check_invariants(r)
+
+
+def test_flat_layout():
+    r = load_report(LAYOUTS / "flat.txt")
+    assert r.meta["layout"] == "flat"
+    assert levels(r) == {"preamble": 1, "part": 1, "closing": 1}
+    assert r.node("1")["title"] == ""
+    assert r.span("0") == "某某县政府工作报告\n各位代表："
+    assert r.span("1").startswith("去年，全县经济") and r.span("1").endswith("扎实做好各项工作。")
+    assert r.span("c").startswith("各位代表！")
+    # Facts, dates and language work on it; 去年 is resolved once a date is given.
+    assert {"210亿元", "5.6%", "65个", "88亿元"} <= set(r.facts["mention"])
+    assert set(r.facts[r.facts["mention"] == "210亿元"]["section"]) == {"1"}
+    assert list(r.dates["date"][:1]) == [""]
+    dated = load_report(LAYOUTS / "flat.txt", date="2030-01-15")
+    assert dated.meta["date"] == "2030-01-15" and dated.meta["year"] == 2030 and dated.meta["given"] == ["date"]
+    assert list(dated.dates["date"][:1]) == ["2029"]
+    from govreport.analysis import language
+
+    assert len(language.tokens(r)) > 20
+    check_invariants(r)
+
+
+@pytest.mark.parametrize(
+    "heading, title",
+    [
+        ("一、工作回顾", "工作回顾"),
+        ("\u3000\u3000一、工作回顾", "工作回顾"),
+        ("一、工 作 回 顾", "工作回顾"),
+        ("一 、 工　作　回　顾", "工作回顾"),
+        ("第一部分 工作回顾", "工作回顾"),
+        ("第一部分：工作回顾", "工作回顾"),
+        ("第一部分、工作回顾", "工作回顾"),
+        ("第一部分\n工作回顾", "工作回顾"),
+        ("2029年工作回顾", "2029年工作回顾"),
+        ("过去五年工作回顾", "过去五年工作回顾"),
+        ("　　2030年工作安排", "2030年工作安排"),
+    ],
+)
+def test_part_heading_forms(write_report, heading, title):
+    layout = "chapters" if "第一部分" in heading else "numbered" if "、" in heading else "headings"
+    text = f"各位代表：\n{heading}\n（一）经济运行稳中向好。全年经济运行总体平稳，各项指标好于预期。\n（二）民生持续改善。办好了一批民生实事。\n"
+    r = load_report(write_report(text))
+    assert r.meta["layout"] == layout
+    assert list(outline_of(r, "part")["title"]) == [title]
+    assert list(outline_of(r, "section")["title"]) == ["经济运行稳中向好", "民生持续改善"]
+    check_invariants(r)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "这是2029年工作回顾的一部分内容。",  # sentence punctuation: not a heading
+        "我们认真总结了过去五年取得的成绩和经验并对今后五年工作回顾作出安排和部署",  # too long
+        "经济运行稳中向好",  # names no review, plan or task
+    ],
+)
+def test_lines_that_are_not_unnumbered_headings(write_report, line):
+    r = load_report(write_report(f"{line}\n全年经济运行总体平稳，各项指标好于预期。\n"))
+    assert r.meta["layout"] == "flat"
+
+
+def test_a_lead_inside_a_paragraph_is_not_a_section(write_report):
+    text = (
+        "一、工作回顾\n我们主要抓了三件事：一是稳增长，二是促改革，三是惠民生。\n"
+        "一是稳增长。全年经济运行总体平稳。\n"
+    )
+    r = load_report(write_report(text))
+    assert "section" not in levels(r)  # one lead at a line start is no sequence
+    r = load_report(write_report(text + "二是促改革。重点领域改革取得突破。\n"))
+    assert list(outline_of(r, "section")["title"]) == ["稳增长", "促改革"]
+
+
+def test_closing_salutation_only_after_the_last_heading(write_report):
+    text = (
+        "一、今年工作安排\n各位代表，今年是关键之年，任务艰巨。\n"
+        "（一）稳定经济增长。全年经济增长6%左右。\n（二）保障改善民生。新增就业5万人。\n"
+        "各位代表：\n让我们团结奋斗。\n"
+    )
+    r = load_report(write_report(text))
+    assert r.span("c") == "各位代表：\n让我们团结奋斗。"
+    assert r.span("1").startswith("一、今年工作安排\n各位代表，今年是")  # an earlier salutation stays in the part
+    assert r.span("1.2") == "（二）保障改善民生。新增就业5万人。"
+    check_invariants(r)
+
+
+@pytest.mark.parametrize("trailer", ["（责任编辑：某某）", "名词解释\n一、新业态：指新的经营形态。", "相关报道", "版权所有：某某市人民政府办公室"])
+def test_after_the_body(write_report, trailer):
+    body = synthetic_report(parts=2, sections=(2, 1))
+    r = load_report(write_report(body + trailer + "\n"))
+    assert levels(r)["part"] == 2 and r.span("a") == trailer
+    assert r.sentences.iloc[-1]["section"] == "a"
+    check_invariants(r)

@@ -20,7 +20,8 @@ lines too, those are themed groups (``group``) of its ``（一）`` sections, wh
 may restart under each group (a group with no ``（一）`` under it is a section itself); a
 chapters or headings part with ``一、`` lines and no ``（一）`` has the ``一、`` lines as
 sections; a part with neither has its ``一是``, ``二是`` … paragraph leads (at the start of a
-line, in sequence, at least two) as sections.
+line, in sequence, at least two) as sections; the last of them, when it leads a paragraph
+(rather than standing as a heading line of its own), ends with its paragraph.
 
 The closing begins at the first salutation line (``各位代表！``, ``各位代表：``) after the
 last part or section heading (in a flat text: the last salutation in the second half of
@@ -162,6 +163,7 @@ class Layout:
     appendix: tuple[int, int, str] | None = None
     head_end_line: int = 0  # lines before this index are the head (title, dateline, speaker…)
     groups: list[Node] = field(default_factory=list)
+    paragraph_leads: set[int] = field(default_factory=set)  # id() of sections led by 一是 in a paragraph
 
 
 def heading_title(text: str, start: int, end: int) -> str:
@@ -220,7 +222,7 @@ def read_layout(text: str, lines: list[tuple[int, int]], marks: list[Mark], head
             if not title and kind == "chapters" and h.li + 1 < limit:
                 s, e = lines[h.li + 1]
                 s, e = lstrip_pos(text, s, e), rstrip_pos(text, s, e)
-                if 0 < e - s <= HEADING_MAX and "。" not in text[s:e] and not any(m.li == h.li + 1 for m in body_marks):
+                if 0 < e - s <= HEADING_MAX and "。" not in text[s:e] and not any(m.li == h.li + 1 and m.kind != "heading" for m in body_marks):
                     title = despace(text[s:e])  # 第一部分 on a line of its own, its title on the next
         parts.append(Node(str(i + 1), "part", i + 1, title, h.pos, h.end, None))
         inner.append([])
@@ -263,8 +265,10 @@ def read_layout(text: str, lines: list[tuple[int, int]], marks: list[Mark], head
         nxt = parts[i + 1].start if i + 1 < len(parts) else body_end
         part.end = rstrip_pos(text, part.start, nxt)
         bounds = sorted([s.start for s in part.children] + [g.start for g in layout.groups if part.start < g.start < part.end])
-        for sec in part.children:
+        for j, sec in enumerate(part.children):
             k = next((b for b in bounds if b > sec.start), part.end)
+            if j == len(part.children) - 1 and id(sec) in layout.paragraph_leads:
+                k = min(k, sec.end)  # the last paragraph lead ends with its paragraph
             sec.end = rstrip_pos(text, sec.start, min(k, part.end))
     if closing is not None:
         end = appendix.pos if appendix else n
@@ -308,6 +312,9 @@ def _sections(text: str, part: Node, ms: list[Mark], kind: str, layout: Layout) 
                 cut = _LEAD_END.search(text, m.after, m.end)
                 secs.append((m, despace(text[m.after : cut.start() if cut else m.end]), ""))
     for k, (m, title, group) in enumerate(secs, 1):
-        part.children.append(Node(f"{part.id}.{k}", "section", k, title, m.pos, m.end, part.id, group=group))
+        node = Node(f"{part.id}.{k}", "section", k, title, m.pos, m.end, part.id, group=group)
+        part.children.append(node)
         used.append(m)
+        if m.kind == "lead" and re.search(r"[。！？；]", text[m.after : m.end].rstrip("。！？； \u3000")):
+            layout.paragraph_leads.add(id(node))
     return used
