@@ -7,37 +7,50 @@ plain string (no outline: every section is "0"), for tests and other callers. Al
 read the text in line-aligned pieces (see "reading a long text piece by piece" below);
 the result does not depend on the piece size.
 
-How a fact is found (each rule has a test in tests/test_facts.py):
+How a fact is found (each rule has a test in tests/test_facts.py or, for the phrasing of
+other reports, tests/test_fact_phrasing.py; targets in tests/test_fact_targets.py):
 
 1. **Masking.** Dates (govreport.facts.dates), quoted names (“133护航模式”, 《…》, up to 40
-   characters on one line) and the slogans of ``data/facts_not_facts.txt`` are masked:
-   no number inside them is a fact.
+   characters on one line), the slogans of ``data/facts_not_facts.txt`` and the patterns
+   of ``data/facts_not_fact_patterns.tsv`` (anniversaries 75周年, session numbers
+   十六届人大三次会议, versions 3.0方案, distances and times in names 50米内换乘,
+   15分钟生活圈) are masked: no number inside them is a fact.
 2. **Numbers.** An amount is a number (digits, full-width digits, thousands separators,
    or Chinese numerals read by cn2an), an optional 多/余, an optional multiplier and a
-   unit from ``data/units.tsv``. A number with no unit is no fact (河南企业100强, 十三五).
+   unit from ``data/units.tsv``, or two units joined by / (35微克/立方米, kept whole).
+   A number with no unit is no fact (河南企业100强, 十三五), except a count with a
+   multiplier after 减少/增加/新增 … whose noun says what it counts (贫困人口减少200万 ->
+   unit 人; the nouns and units are ``count_noun`` lines of ``data/facts_words.tsv``).
    Not facts either: a number after 第 (第十三届, 第四次会议), next to a Latin letter (5G,
    PM2.5, P2实验室), a lone 一 (一批, 一期), a Chinese numeral before a unit that takes
-   only digits (三大攻坚战, 两场硬仗), or inside an idiom (三番五次).
+   only digits (三大攻坚战, 两场硬仗), inside an idiom (三番五次), or a Chinese numeral up
+   to 十 with 个/项/条 … right before a noun (八项规定, 四个意识, 八个字: a set phrase).
    A money amount before 以上/以下 and a noun is a size class, not an amount
    (10亿元以上项目). A range (5%—6%, 20—30万元) is two rows: the lower bound with
    qualifier at_least, the upper bound with at_most; a unit or multiplier written once
    after the upper bound applies to both.
-   A rank is 第N位/名/家/个 (第5位, 第二家), or 第N / 首位 right after 居, 位居, 排名 ….
+   A rank is 第N位/名/家/个 (第5位, 第二家), or 第N / 首位 right after 居, 稳居, 位居 ….
 3. **Context** (words in ``data/facts_words.tsv``). The text of the clause before the
-   number is read backwards: qualifier words (超过, 约, 不足 …), change verbs (增长 → +,
-   下降 → −), links (居, 达到, 同比, 分别, 占…的 …). What remains is the subject; an
-   action verb (购置, 争取 …) is cut off and its object kept. A count followed by a noun
-   (16名医护人员) takes that noun. ``indicator`` is that phrase, trimmed of scope words
-   (全市, 在…中), of what comes before 的 or 等, and of enclosing quotes.
+   number is read backwards: qualifier words (超过, 突破, 超, 约, 接近, 不足 …), change
+   verbs (增长, 上涨 → +, 下降, 下跌 → −), links (居, 达到, 同比, 分别, 占…的 …). What
+   remains is the subject; an action verb (购置, 争取 …) is cut off and its object kept.
+   A count followed by a noun (16名医护人员) takes that noun. ``indicator`` is that phrase,
+   trimmed of scope words (全市, 在…中), of a year (到2030年), of what comes before 的 or
+   等, of enclosing quotes, and of the 以上/左右 of the fact before (以上、蔬菜产量). A
+   phrase that is no subject gives an empty indicator rather than a wrong one: one that
+   ends in a verb (培训两万人) or a predicate (…发表重要讲话), or begins with a word no
+   noun phrase begins with (至, 均, 意 …: ``not_start`` in ``data/facts_words.tsv``).
 4. **Sentences.** An aspect alone (增速, 数量) is completed from the previous fact of the
    sentence (…总量居全省第5位、增速… → …增速). A fact with no subject of its own
    (、同比增长183.1%; …完成2650亿元，增长3.5%) takes the previous fact's indicator, or
    the next one's
    (全国第二家、全省第一家京东电器城市旗舰店). A list of values after a list of subjects
-   (省、市…分别占…161%、164%; PM2.5、PM10浓度…11.1%、11%) is distributed in order.
-5. **Targets.** ``is_target`` is True in a plan part of the report (a part whose title
-   says 安排, 任务, 目标, 今年, … and not 回顾, 成就) for a sentence that does not report a
-   past result (去年, 已, an earlier year).
+   (省、市…分别占…161%、164%; PM2.5、PM10浓度…11.1%、11%) is distributed in order. A
+   pair prefix (城乡) names two subjects: 城乡居民…分别达到3万元、1.5万元 gives 城镇居民…
+   and 农村居民…; with one value (分别增长6%) the fact is two rows with the same value.
+5. **Targets** (``govreport.facts.plan``): ``is_target``, ``target_year`` and
+   ``statement``, from the part a statement is in (plan, mixed, review), its cues (力争,
+   拟, 主要预期目标是： …), its past markers and the years it names.
 """
 
 from __future__ import annotations
