@@ -21,6 +21,7 @@ _YEAR = r"[0-9０-９〇○零OＯ一二三四五六七八九]{4}"
 _MD = r"[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}"
 DATE_RE = re.compile(rf"(?P<y>{_YEAR})\s*年\s*(?P<m>{_MD})\s*月\s*(?P<d>{_MD})\s*日")
 OCCASION_RE = re.compile(r"[\s\u3000]*在(?P<occasion>[^\r\n]*?会议?)[\s\u3000]*上")
+OCCASION_LINE_RE = re.compile(r"^[—―─\-－–（(\s\u3000]*在(?P<occasion>[^\r\n]*?会议?)[\s\u3000]*上[）)]?$")
 # Kept for callers that match a whole dateline line.
 DATELINE_RE = re.compile(
     rf"^[\s\u3000]*(?:[—―─\-－–]{{1,2}}|[（(])?[\s\u3000]*{DATE_RE.pattern}\s*"
@@ -125,6 +126,9 @@ def parse_meta(head_lines: list[str]) -> dict:
                 take_speaker(s)
             if not rest:
                 continue
+        elif meta["occasion"] is None and (o := OCCASION_LINE_RE.match(line)):
+            meta["occasion"] = o["occasion"].strip(SPACES)  # a dateline without its date
+            continue
         elif meta["title"] is None and _TITLE_WORD.search(line) and len(_squeeze(line)) <= 40:
             # Correction: titles are often typeset with spaces between characters.
             meta["title"] = _squeeze(line)
