@@ -81,7 +81,9 @@ def headline(ranks: pd.DataFrame) -> str:
 
 def totals_and_growth(ranks: pd.DataFrame) -> str:
     """How totals (…总量) rank against growth rates (…增速), when the paragraph pairs them."""
-    kind = ranks["indicator"].str[-2:]
+    if ranks.empty:
+        return "The opening ranks do not set totals (总量) against growth rates (增速)."
+    kind = ranks["indicator"].astype(str).str[-2:]
     totals, growth = ranks[kind == "总量"]["rank"], ranks[kind == "增速"]["rank"]
     if totals.empty or growth.empty:
         return "The opening ranks do not set totals (总量) against growth rates (增速)."

@@ -125,10 +125,13 @@ def changes(report: Report, sid: str) -> str:
             "so the earlier level follows (base = level / (1 + change/100)):\n\n" + "\n".join(lines)
         )
     if rest:
+        if lines:
+            lead = f"\n\nThe other {count(len(rest), 'change')} " + ("comes" if len(rest) == 1 else "come")
+        else:
+            lead = " It comes" if len(rest) == 1 else " Both come" if len(rest) == 2 else f" All {number(len(rest))} come"
         head += (
-            ("\n\n" if lines else " ")
-            + f"{'The other' if lines else 'All'} {count(len(rest), 'change')} "
-            + (" comes without the level it starts from" if len(rest) == 1 else " come without the level they start from")
+            lead
+            + (" without the level it starts from" if len(rest) == 1 else " without the level they start from")
             + ", so the report does not say from what: "
             + "; ".join(figure(r) for r in rest)
             + "."

@@ -171,7 +171,10 @@ def headline_ranks(report: Report) -> pd.DataFrame:
 def facts_by_section(report: Report) -> pd.DataFrame:
     """Number of facts of each kind per section (facts in a point count for its section)."""
     f = report.facts
-    section = f["section"].str.split(".").str[:2].str.join(".")
+    if f.empty:
+        table = pd.DataFrame(0, index=pd.Index([], name="section"), columns=["measure", "share", "change", "rank", "total"])
+        return table
+    section = f["section"].astype(str).str.split(".").str[:2].str.join(".")
     labels = section_summary(report).set_index("id")["label"]
     table = pd.crosstab(section.map(lambda s: labels.get(s, s)), f["kind"])
     for kind in ("measure", "share", "change", "rank"):
