@@ -201,12 +201,14 @@ def _keyed(report, facts: pd.DataFrame) -> list[tuple[int, list[tuple[str, str]]
 def _table(report, facts: pd.DataFrame, target_years) -> pd.DataFrame:
     labels = {k.key: k.label for k in keys()}
     records = []
+    rows = list(facts[["id", "indicator", "mention", "value", "unit", "qualifier", "kind", "sentence"]]
+                .itertuples(index=False, name=None))
     for i, named in _keyed(report, facts):
-        f = facts.iloc[i]
+        fid, ind, mention, value, unit, qualifier, kind, sentence = rows[i]
         for key, role in named:
-            indicator = f["indicator"].replace(BOTH, role, 1) if role else f["indicator"]
-            records.append((int(f["id"]), key, labels.get(key, ""), indicator, f["mention"], float(f["value"]),
-                            f["unit"], f["qualifier"], f["kind"], target_years[i], int(f["sentence"])))
+            indicator = ind.replace(BOTH, role, 1) if role else ind
+            records.append((int(fid), key, labels.get(key, ""), indicator, mention, float(value),
+                            unit, qualifier, kind, target_years[i], int(sentence)))
     table = pd.DataFrame(records, columns=COLUMNS)
     table["target_year"] = pd.array(table["target_year"].tolist(), dtype="Int64")
     return table.astype({"fact": "int64", "value": "float64", "sentence": "int64"})

@@ -46,8 +46,9 @@ def find_reports(paths: list[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def read_one(path: str) -> tuple[dict, pd.DataFrame | None, pd.DataFrame | None, pd.DataFrame | None]:
-    """One report's row of reports.csv and its facts, targets and outline (None when unreadable)."""
+def read_one(path: str) -> tuple[dict, dict | None]:
+    """One report's row of reports.csv, and its facts, targets and outline rendered for the
+    output (``render``); None when the file cannot be read. Runs in the worker processes."""
     from .. import ReportError, load_report
     from ..facts.targets import report_year
 
@@ -68,20 +69,30 @@ def read_one(path: str) -> tuple[dict, pd.DataFrame | None, pd.DataFrame | None,
         targets = targets.assign(sentence_text=sentence_text(targets["sentence"]))
     except ReportError as err:
         row["error"] = str(err)
-        return row, None, None, None
+        return row, None
     except Exception as err:  # a bug on one file must not stop the batch: report it on its row
         row["error"] = f"{path}: unexpected {type(err).__name__}: {err}"
-        return row, None, None, None
+        return row, None
     levels = outline["level"].value_counts()
     row.update({k: report.meta.get(k) for k in META_KEYS})
     row["year"] = report_year(report)
     row.update(status="ok", parts=int(levels.get("part", 0)), sections=int(levels.get("section", 0)),
                points=int(levels.get("point", 0)), sentences=len(starts), facts=len(facts), targets=len(targets))
-    return row, *(t.reset_index(drop=True) for t in (facts, targets, outline))
+    tables = {"facts": facts, "targets": targets, "outline": outline}
+    return row, {name: render(_with_path(path, t)) for name, t in tables.items()}
+
+
+def render(table: pd.DataFrame) -> tuple[list[str], bytes, object]:
+    """A table's column names, its rows as CSV (UTF-8, no header) and as an Arrow table: the
+    work of writing is done in the workers, the main process only joins the pieces in order."""
+    import pyarrow as pa
+
+    body = table.to_csv(index=False, header=False, lineterminator="\n").encode("utf-8") if len(table) else b""
+    return list(table.columns), body, pa.Table.from_pandas(table, preserve_index=False)
 
 
 def _with_path(path: str, table: pd.DataFrame) -> pd.DataFrame:
-    table = table.copy()
+    table = table.reset_index(drop=True)
     table.insert(0, "path", path)
     return table
 
@@ -98,26 +109,41 @@ def _empty_tables() -> dict[str, pd.DataFrame]:
     }
 
 
-def assemble(results: list) -> dict[str, pd.DataFrame]:
-    """The four tables from ``read_one`` results, in the order of ``results``."""
+def assemble(results: list) -> dict[str, tuple[list[str], list[bytes], object]]:
+    """The four tables from ``read_one`` results, in the order of ``results``: for each, its
+    columns, its CSV pieces and one Arrow table."""
+    import pyarrow as pa
+
     reports = pd.DataFrame([r[0] for r in results], columns=REPORT_COLUMNS)
     reports["year"] = pd.array([None if pd.isna(y) else int(y) for y in reports["year"]], dtype="Int64")
     for c in COUNTS:
         reports[c] = pd.array([None if pd.isna(v) else int(v) for v in reports[c]], dtype="Int64")
     for c in ["sha256", "error"] + [k for k in META_KEYS if k != "year"]:
         reports[c] = reports[c].astype("string")
-    tables = {"reports": reports}
+    columns, body, arrow = render(reports)
+    out = {"reports": (columns, [body], arrow)}
     empty = _empty_tables()
-    for i, name in enumerate(("facts", "targets", "outline"), start=1):
-        parts = [_with_path(r[0]["path"], r[i]) for r in results if r[i] is not None and len(r[i])]
-        tables[name] = pd.concat(parts, ignore_index=True) if parts else empty[name]
-    return tables
+    for name in ("facts", "targets", "outline"):
+        pieces = [r[1][name] for r in results if r[1] is not None]
+        if not pieces:
+            columns, body, arrow = render(empty[name])
+            out[name] = (columns, [body], arrow)
+            continue
+        columns = pieces[0][0]
+        for cols, _, _ in pieces:
+            if cols != columns:
+                raise RuntimeError(f"{name}: reports gave different columns ({cols} and {columns})")
+        out[name] = (columns, [p[1] for p in pieces], pa.concat_tables([p[2] for p in pieces]))
+    return out
 
 
-def write_tables(tables: dict[str, pd.DataFrame], out: Path) -> list[Path]:
+def _header(columns: list[str]) -> bytes:
+    return pd.DataFrame(columns=columns).to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def write_tables(tables: dict, out: Path) -> list[Path]:
     """Write each table as CSV (UTF-8 with BOM) and Parquet into a temporary folder next to
     ``out``, then move the files into ``out``: an interrupted run leaves no partial table."""
-    import pyarrow as pa
     import pyarrow.parquet as pq
 
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -127,10 +153,13 @@ def write_tables(tables: dict[str, pd.DataFrame], out: Path) -> list[Path]:
     os.chmod(tmp, 0o777 & ~umask)  # mkdtemp makes it private; OUT gets the usual permissions
     try:
         names = []
-        for name, table in tables.items():
-            table.to_csv(tmp / f"{name}.csv", index=False, encoding="utf-8-sig", lineterminator="\n")
-            # No index, no timestamps: the same table gives the same bytes.
-            pq.write_table(pa.Table.from_pandas(table, preserve_index=False), tmp / f"{name}.parquet")
+        for name, (columns, bodies, arrow) in tables.items():
+            with open(tmp / f"{name}.csv", "wb") as f:
+                f.write(b"\xef\xbb\xbf" + _header(columns))
+                for body in bodies:
+                    f.write(body)
+            # No index, no timestamps: the same rows give the same bytes.
+            pq.write_table(arrow, tmp / f"{name}.parquet")
             names += [f"{name}.csv", f"{name}.parquet"]
         if not out.exists():
             os.rename(tmp, out)  # one atomic step
@@ -179,7 +208,7 @@ def cmd_facts(args) -> int:
     tables = assemble(results)
     out = Path(args.out)
     write_tables(tables, out)
-    failed = int((tables["reports"]["status"] == "error").sum())
+    failed = sum(r[0]["status"] == "error" for r in results)
     print(f"{len(paths) - failed} reports read, {failed} failed (see {out / 'reports.csv'})")
     return 1 if failed else 0
 
