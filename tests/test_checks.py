@@ -79,6 +79,13 @@ def test_a_share_of_a_plan_implies_the_plan(report_of):
     assert "implies a plan of about 250亿元" in text and "too little to check 1 share of a plan" in text
 
 
+def test_a_share_of_a_budgeted_whole_is_no_share_of_a_plan(report_of):
+    # 一般公共预算支出 is the whole the spending is a part of, not a plan it fulfils.
+    r = report_of("全年民生支出496亿元，占一般公共预算支出的76%。")
+    assert checks.implied_bases(r).empty
+    assert checks.shares_over_100(r).empty
+
+
 def test_respectively_ties_rates_to_levels_of_another_clause(report_of):
     r = report_of("接待游客1200万人次、实现旅游收入100亿元，分别增长20%、25%。")
     t = checks.implied_bases(r).set_index("indicator")

@@ -82,6 +82,7 @@ def test_html_is_offline_deterministic_and_escapes_report_text(report):
     assert html == explore.to_html(t), "the same table gives the same output (fixed id)"
     assert f'id="{explore.TABLE_ID}"' in html
     assert not re.search(r"<(script|link)[^>]+(src|href)=[\"']?https?:", html), "nothing loaded from the internet"
+    assert not re.search(r"href=[\"']?https?:", html), "no link out of the site (itables' own links are dropped)"
     assert "<b>保障</b>" not in html and "&lt;b&gt;保障&lt;/b&gt;" in html
     assert '"search"' in html, "the search box is kept even for a table that fits one page"
 

@@ -386,7 +386,7 @@ def describe_repeated_values(report, table: pd.DataFrame | None = None) -> str:
     named = compared.groupby(["indicator", "kind", "unit", "is_target"])["sentence"].nunique()
     repeated = int((named > 1).sum())
     if repeated == 0:
-        return ("No indicator is given in more than one sentence (counts of a noun such as 8家企业 aside), "
+        return ("No indicator is given in more than one sentence (counts of a noun, such as N家企业, aside), "
                 "so there is no pair of figures to compare.")
     if t.empty:
         return (f"{_plural(repeated, 'indicator is', 'indicators are')} given in more than one sentence, "

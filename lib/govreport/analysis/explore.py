@@ -19,6 +19,8 @@ Report text is data: itables escapes every cell (``allow_html`` is left off).
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from ..reading.report import Report
@@ -115,11 +117,16 @@ def init() -> None:
     init_notebook_mode(all_interactive=False, connected=False)
 
 
+#: itables' links to its own web site (in the "loading…" note and the static preview's marker):
+#: replaced by their text, so that the page links nowhere outside the site.
+_ITABLES_LINK = re.compile(r"<a href=[\"']?https://itables\.org[^>]*>(.*?)</a>", re.S)
+
+
 def to_html(table: pd.DataFrame, table_id: str = TABLE_ID, page_length: int = 10) -> str:
     """The table as an interactive DataTable (HTML and a module script); deterministic for a given id."""
     from itables import to_html_datatable
 
-    return to_html_datatable(
+    html = to_html_datatable(
         table,
         table_id=table_id,
         connected=False,
@@ -131,6 +138,7 @@ def to_html(table: pd.DataFrame, table_id: str = TABLE_ID, page_length: int = 10
         display_logo_when_loading=False,
         showIndex=False,
     )
+    return _ITABLES_LINK.sub(r"\1", html)
 
 
 def show(table: pd.DataFrame, table_id: str = TABLE_ID) -> None:

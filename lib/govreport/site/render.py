@@ -33,6 +33,9 @@ def body_html(nb) -> str:
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(extra_template_basedirs=[str(TEMPLATES)], template_name="govreport")
+    # Widget state (the explorer's JupyterLab filters) is inert in a page without a kernel,
+    # and would carry a second copy of the facts table: not shipped.
+    nb.metadata.pop("widgets", None)
     body, _ = exporter.from_notebook_node(nb)
     return body
 
