@@ -251,7 +251,8 @@ def read_layout(text: str, lines: list[tuple[int, int]], marks: list[Mark], head
     if kind == "flat":
         start = next((lstrip_pos(text, s, e) for s, e in lines[head_lines:limit] if lstrip_pos(text, s, e) < e), None)
         if start is None or start >= body_end:
-            start, head_lines = 0, 0  # nothing but a head: the whole text is the body
+            # Nothing but a head: the whole text is the body.
+            start, head_lines = next((i for i, c in enumerate(text) if not c.isspace()), 0), 0
         salutes = [m for m in body_marks if m.kind == "salute" and m.pos > start and m.pos >= (start + body_end) / 2]
         if salutes:
             closing = salutes[-1]
