@@ -284,10 +284,46 @@ def test_closing_and_appendix_targets_only_where_a_sentence_sets_one(tmp_path):
     ])
 
 
+# -- other layouts: plan parts from 第一部分 chapters and unnumbered heading lines -------------------
+
+CHAPTERS_2025 = """第一部分　2024年工作回顾
+全县地区生产总值增长5.8%，一般公共预算收入完成12亿元。
+第二部分　2025年目标任务
+全县地区生产总值增长6%左右，一般公共预算收入增长5%。去年新增市场主体3000户。
+各位代表：
+让我们力争全县地区生产总值突破300亿元！
+"""
+
+HEADINGS_2025 = """2024年工作回顾
+全县地区生产总值增长5.8%，一般公共预算收入完成12亿元。
+2025年工作安排
+全县地区生产总值增长6%左右，一般公共预算收入增长5%。去年新增市场主体3000户。
+加强政府自身建设
+全年压减一般性支出5%。
+"""
+
+
+@pytest.mark.parametrize("body, last", [
+    (CHAPTERS_2025, ("c", "300亿元", "measure", 3e10, "元", "more_than", "地区生产总值", True, 2025, S("让我们"))),
+    (HEADINGS_2025, ("3", "5%", "share", 5.0, "%", "", "压减一般性支出", True, 2025, S("全年压减"))),
+])
+def test_plan_parts_in_other_layouts(tmp_path, body, last):
+    r = make(tmp_path, 2025, body)
+    assert rows(r) == expect(r, [
+        ("1", "5.8%", "change", 5.8, "%", "", "地区生产总值", False, None, None),
+        ("1", "12亿元", "measure", 1.2e9, "元", "", "一般公共预算收入", False, None, None),
+        ("2", "6%", "change", 6.0, "%", "about", "地区生产总值", True, 2025, S("全县地区生产总值增长6%")),
+        ("2", "5%", "change", 5.0, "%", "", "一般公共预算收入", True, 2025, S("全县地区生产总值增长6%")),
+        ("2", "3000户", "measure", 3000.0, "户", "", "新增市场主体", False, None, None),
+        last,
+    ])
+
+
 # -- reading in pieces does not change targets -----------------------------------------------------------
 
 
-@pytest.mark.parametrize("body, year", [(PLAN_2024, 2024), (MIXED_2026, 2026), (REVIEW_2024, 2024), (CLOSING_2024, 2024)])
+@pytest.mark.parametrize("body, year", [(PLAN_2024, 2024), (MIXED_2026, 2026), (REVIEW_2024, 2024), (CLOSING_2024, 2024),
+                                        (HEADINGS_2025, 2025)])
 def test_targets_do_not_depend_on_the_piece_size(tmp_path, body, year):
     r = make(tmp_path, year, body * 3)
     whole = extract_facts(r, chunk=len(r.text) + 1)

@@ -27,7 +27,8 @@ The fact engine (``engine``) finds the facts; this module fills three of their c
   neither the text nor the report gives a year).
 - ``statement``: the id of the first sentence of the target statement the figure belongs
   to. A statement runs from a sentence to the first one that does not end in ``；`` or
-  ``：``, so a list of targets is one statement. NA for results.
+  ``：`` (a salutation, 各位代表：, ends its own), so a list of targets is one statement.
+  NA for results.
 
 The words are in ``data/facts_targets.tsv``.
 """
@@ -76,6 +77,7 @@ class _Rules:
     any_cue: re.Pattern  # any of the four cues: a statement outside a plan part without one has no target
     past: re.Pattern
     comparison: re.Pattern
+    salutation: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -213,8 +215,11 @@ def mark_targets(facts, norm: str, sent_starts, sent_ends, dates, report_year: i
     years_all = years_named(norm, report_year, offset, dates)
     year_starts = [y[0] for y in years_all]
     region_starts = [s for s, _, _ in regions]
-    # Does sentence k run on into the next one (it ends in ；or ：)?
-    cont = [norm[sent_ends[k] - 1] in _CONTINUES for k in range(n)]
+    # Does sentence k run on into the next one (it ends in ；or ：, and is no salutation)?
+    salutation = rules().salutation
+    cont = [norm[sent_ends[k] - 1] in _CONTINUES
+            and not (norm[sent_ends[k] - 1] in ":：" and salutation.match(norm, sent_starts[k], sent_ends[k]))
+            for k in range(n)]
     j, k = 0, 0
     carry, carry_year, last_end = None, None, 0
     while k < n and j < len(facts):
