@@ -126,18 +126,22 @@ def to_html(table: pd.DataFrame, table_id: str = TABLE_ID, page_length: int = 10
     """The table as an interactive DataTable (HTML and a module script); deterministic for a given id."""
     from itables import to_html_datatable
 
-    html = to_html_datatable(
-        table,
-        table_id=table_id,
-        connected=False,
-        maxBytes=0,  # never drop rows: a reader searches all the facts
-        classes="display compact",  # no "nowrap": long sentences wrap
-        layout=LAYOUT,
-        pageLength=page_length,
-        lengthMenu=[10, 25, 50, 100],
-        display_logo_when_loading=False,
-        showIndex=False,
-    )
+    from .charts import number_format
+
+    # Values as people read them (18,470,000,000 and 1.3, not 1.847000e+10); they still sort as numbers.
+    with pd.option_context("display.float_format", number_format):
+        html = to_html_datatable(
+            table,
+            table_id=table_id,
+            connected=False,
+            maxBytes=0,  # never drop rows: a reader searches all the facts
+            classes="display compact",  # no "nowrap": long sentences wrap
+            layout=LAYOUT,
+            pageLength=page_length,
+            lengthMenu=[10, 25, 50, 100],
+            display_logo_when_loading=False,
+            showIndex=False,
+        )
     return _ITABLES_LINK.sub(r"\1", html)
 
 
