@@ -192,6 +192,15 @@ def test_slogans_counted_within_the_section(city):
     assert section_story.slogans(city, "1.2").startswith("1 numbered slogan occurs in this section, once in all")
 
 
+def test_no_points_anywhere(city):
+    assert overview_story.points(city) == (
+        "No point (bold lead sentence) is found in any of the 3 sections; their text is still counted above."
+    )
+    walked = sections.walk(city, "1.1")
+    assert [(p.id, p.title) for p in walked] == [("1.1", "(the whole text: no point is found in it)")]
+    assert walked[0].reading.startswith("4 figures (3 amounts and counts and 1 change): 完成固定资产投资 120亿元")
+
+
 def test_part_without_sections_reads_as_a_part(city):
     assert section_story.section_heading(city, "2") == "## 二、今年工作安排"
     assert section_story.section_claim(city, "2").startswith("**The claim.** The part's heading")

@@ -29,7 +29,7 @@ def test_walk_readings(report):
     walk = {p.id: p for p in sections.walk(report, "1.1")}
     assert list(walk) == ["1.1.1", "1.1.2", "1.1.3", "1.1"]  # the closing paragraph's facts come last
     assert walk["1.1.1"].reading == "No figure: this point is a claim without a number."
-    assert walk["1.1.3"].reading.startswith("4 figures (4 measures): 负压救护车 14台; 负压病房 27间")
+    assert walk["1.1.3"].reading.startswith("4 figures (4 amounts and counts): 负压救护车 14台; 负压病房 27间")
     assert "PM2.5浓度 −11.1%" in {p.id: p for p in sections.walk(report, "1.3")}["1.3.2"].reading
 
 

@@ -159,10 +159,9 @@ def quotes_summary(quotes: pd.DataFrame) -> str:
     kinds = quotes["kind"].value_counts()
     parts = [f"{number(n)} {KIND_NAMES.get(k, k) if n != 1 else k}" for k, n in kinds.items()]
     numbered = int(quotes["numbered"].sum())
-    return (
-        f"Of the **{count(len(quotes), 'quoted expression')}** ({number(quotes['quote'].nunique())} distinct), "
-        f"{join(parts)}; {number(numbered)} ({percent(numbered / len(quotes))}) {'is a numbered formula' if numbered == 1 else 'are numbered formulas'}."
-    )
+    head = f"Of the **{count(len(quotes), 'quoted expression')}** ({number(quotes['quote'].nunique())} distinct), "
+    head += f"all are {KIND_NAMES.get(kinds.index[0], kinds.index[0])}" if len(kinds) == 1 and len(quotes) > 1 else join(parts)
+    return head + f"; {number(numbered)} ({percent(numbered / len(quotes))}) {'is a numbered formula' if numbered == 1 else 'are numbered formulas'}."
 
 
 def plain_quotes(table: pd.DataFrame) -> str:

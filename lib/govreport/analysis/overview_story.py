@@ -128,9 +128,14 @@ def points(report: Report) -> str:
         return "The report has no sections ((一), (二) …), so no points are looked for: its parts are read whole."
     n_points = o[o["level"] == "point"].groupby("parent").size()
     without = [f"{md_escape(i)} {md_escape(summary.short_title(t))}" for i, t in zip(secs["id"], secs["title"]) if n_points.get(i, 0) == 0]
+    if len(without) == len(secs):
+        return (
+            f"No point (bold lead sentence) is found in {'the' if len(secs) == 1 else 'any of the'} "
+            f"{count(len(secs), 'section')}; {'its' if len(secs) == 1 else 'their'} text is still counted above."
+        )
     out = f"{count(int(n_points.sum()), 'point')} in {count(len(secs), 'section')}"
     if without:
-        out += f"; {count(len(without), 'section')} {'has' if len(without) == 1 else 'have'} none found: {join(without)} (its text is still counted above)."
+        out += f"; {count(len(without), 'section')} {'has' if len(without) == 1 else 'have'} none found: {join(without)} ({'its' if len(without) == 1 else 'their'} text is still counted above)."
     else:
         out += f": every section opens its themes with points (most: {number(n_points.max())}, fewest: {number(n_points.min())})."
     return out[0].upper() + out[1:]

@@ -71,15 +71,15 @@ def figure_text(row) -> str:
 
 def reading(facts: pd.DataFrame) -> str:
     """One sentence that reads a point's facts: how many, of which kinds, and the figures themselves."""
+    from .prose import kinds_text
+
     if facts.empty:
         return "No figure: this point is a claim without a number."
-    kinds = facts["kind"].value_counts()
-    parts = [f"{n} {k}{'s' if n > 1 else ''}" for k, n in kinds.items()]
     figures = [figure_text(row) for row in facts.itertuples()]
     shown = "; ".join(figures[:6]) + ("; …" if len(figures) > 6 else "")
     targets = int(facts["is_target"].sum())
-    tail = f" ({targets} of them targets)" if targets else ""
-    return f"{len(facts)} figure{'s' if len(facts) > 1 else ''} ({', '.join(parts)}){tail}: {shown}."
+    tail = f"; {targets} of them {'a target' if targets == 1 else 'targets'}" if targets else ""
+    return f"{len(facts)} figure{'s' if len(facts) > 1 else ''} ({kinds_text(facts['kind'].value_counts())}{tail}): {shown}."
 
 
 @dataclass
@@ -103,7 +103,8 @@ def walk(report: Report, section_id: str) -> list[PointFacts]:
         out.append(PointFacts(p.id, p.title, f, reading(f)))
     rest = table[table["point"] == ""].reset_index(drop=True)
     if not rest.empty or not out:
-        out.append(PointFacts(section_id, "(outside the points)", rest, reading(rest)))
+        title = "(outside the points)" if out else "(the whole text: no point is found in it)"
+        out.append(PointFacts(section_id, title, rest, reading(rest)))
     return out
 
 
