@@ -111,3 +111,31 @@ def test_font_registered_once(styled):
     charts.use_house_style()
     assert before >= 1
     assert sum(entry.fname == path for entry in font_manager.fontManager.ttflist) == before
+
+
+def _facts(rows):
+    return pd.DataFrame(rows, columns=["indicator", "mention", "value", "unit"])
+
+
+def test_one_unit_per_axis(styled):
+    mixed = _facts([("PM2.5浓度", "11.1%", -11.1, "%"), ("优良天数", "46天", 46, "天")])
+    with pytest.raises(ValueError, match="one unit per chart axis"):
+        charts.changes(mixed, title="t")
+    with pytest.raises(ValueError, match="one unit per chart axis"):
+        charts.amounts(mixed, title="t")
+    ax = charts.changes(mixed[mixed["unit"] == "%"], title="变化")
+    assert ax.get_xlabel() == "变化 change (%)"
+    assert [t.get_text().strip() for t in ax.texts] == ["−11.1%"]
+
+
+def test_amounts_scale_money_and_go_log_over_three_orders(styled):
+    money = _facts([("资金", "184.7亿元", 1.847e10, "元"), ("消费券", "1.58亿元", 1.58e8, "元")])
+    ax = charts.amounts(money, title="资金")
+    assert ax.get_xlabel() == "亿元 (100 million yuan)" and ax.get_xscale() == "linear"
+    assert sorted(t.get_text().strip() for t in ax.texts) == ["1.58亿元", "184.7亿元"]  # labels as written
+    people = _facts([("医护人员", "16名", 16, "名"), ("志愿者", "12万名", 1.2e5, "名")])
+    assert charts.amounts(people, title="人员").get_xscale() == "log"
+
+
+def test_unique_labels_for_repeated_or_empty_indicators():
+    assert charts.unique_labels(["企业", "企业", "", "项目"], ["8家", "5家", "3个", "540个"]) == ["企业", "企业 (2)", "3个", "项目"]
