@@ -107,6 +107,19 @@ def test_each_qualifier_rule(key, qualifier, target, result, expected):
     assert "met when" in rule
 
 
+def test_targets_for_another_year_are_not_compared(tmp_path):
+    plan = PREVIOUS.replace("全年要坚持", "到2025年，粮食产量达到14亿斤，地区生产总值增长7%以上。全年要坚持")
+    (tmp_path / "p.txt").write_text(plan, encoding="utf-8")
+    (tmp_path / "c.txt").write_text(CURRENT, encoding="utf-8")
+    previous = load_report(tmp_path / "p.txt")
+    later = previous.targets[previous.targets["target_year"] == 2025]
+    assert set(later["key"]) == {"grain_output", "gdp_growth"}  # read as targets for 2025 ...
+    table = compare(previous, load_report(tmp_path / "c.txt")).set_index("key")
+    assert table.loc["grain_output", "target_mention"] == "12亿斤"  # ... and not compared for 2022
+    assert table.loc["gdp_growth", "target_mention"] == "6%"
+    assert (table["target_year"] == 2022).all()
+
+
 def test_tolerance_is_a_parameter(pair):
     strict = compare(*pair, tolerance_points=0.3).set_index("key")
     assert strict.loc["cpi", "verdict"] == "missed"  # 3.4% against 3%左右 with 0.3 point

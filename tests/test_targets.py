@@ -140,6 +140,10 @@ def test_results_are_of_the_year_under_review_only(tmp_path):
     assert speaks_of_year("2021年全市粮食产量达到125万吨", 2021)
     assert not speaks_of_year("五年来粮食产量稳定在120万吨以上", 2021)
     assert not speaks_of_year("2019年粮食产量达到125万吨", 2021)
+    assert not speaks_of_year("前三季度地区生产总值增长5.1%", 2021)
+    assert not speaks_of_year("1—11月固定资产投资增长8%", 2021)
+    assert not speaks_of_year("上半年社会消费品零售总额增长9%", 2021)
+    assert speaks_of_year("全年地区生产总值增长6.1%，比上年提高0.5个百分点", 2021)
 
 
 def test_target_year_is_empty_when_the_report_has_no_year(tmp_path):

@@ -28,8 +28,9 @@ How a fact gets its key (each rule has a test in tests/test_targets.py):
    from the report's year (``meta["year"]``, else the year of ``meta["date"]``).
 5. Results are the figures that are not targets, of sentences that speak of the year under
    review (the report's year minus one): a sentence that names another year (other than as
-   a base: 比2020年), a span of years (2016—2020年) or a longer period
-   (``data/result_period_words.txt``: 年均, 五年来, "十三五"…) gives no result.
+   a base: 比2020年), a span of years (2016—2020年) or of months (1—11月), or a longer or
+   shorter period (``data/result_period_words.txt``: 年均, 五年来, "十三五", 前三季度, 上半年 …)
+   gives no result.
 """
 
 from __future__ import annotations
@@ -233,13 +234,14 @@ def _period_words() -> re.Pattern:
 
 
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*(?:年)?\s*[—–\-~～至到]+\s*(?:19|20)\d\d")
+_MONTH_SPAN = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[—–\-~～至到]+\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月")
 _YEAR = re.compile(r"(?<![\d])((?:19|20)\d\d)\s*年")
 _BASE = ("比", "较", "与", "同")
 
 
 def speaks_of_year(sentence: str, year: int | None) -> bool:
     """True when ``sentence`` can report results of ``year`` (rule 5)."""
-    if _period_words().search(sentence) or _YEAR_SPAN.search(sentence):
+    if _period_words().search(sentence) or _YEAR_SPAN.search(sentence) or _MONTH_SPAN.search(sentence):
         return False
     if year is None:
         return True
