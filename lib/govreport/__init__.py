@@ -10,7 +10,16 @@ Importing the package has no side effects: the chart style is set by
 
 from .reading.files import ReportError
 from .reading.report import Report, load_report
-from .analysis.compare import compare  # light: pandas only (no matplotlib, no jieba at import)
 
 __all__ = ["Report", "ReportError", "compare", "load_report"]
 __version__ = "0.1.0"
+
+
+def __getattr__(name):
+    # ``govreport.compare`` is imported on first use: ``import govreport`` stays as light as
+    # the loader (the fact engine and the key table load only when needed).
+    if name == "compare":
+        from .analysis.compare import compare
+
+        return compare
+    raise AttributeError(f"module 'govreport' has no attribute {name!r}")
