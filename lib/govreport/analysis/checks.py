@@ -684,4 +684,5 @@ def show(table: pd.DataFrame, columns: list[str] | None = None) -> None:
         return
     from .tables import show as show_table
 
-    show_table(table if columns is None else table[columns], empty="")
+    shown = table if columns is None else table[columns]
+    show_table(shown.set_index(shown.columns[0]), empty="")  # the first column names the row
