@@ -1,0 +1,69 @@
+"""Indicators: the short noun phrase that says what a fact measures.
+
+``trim(lex, phrase)`` turns the words before a number (or the noun after a count) into an
+indicator: after the last action verb, 等 and 的, without scope words, a leading year, the
+以上 of the fact before or enclosing quotes; ``""`` when the phrase is no subject (it ends in
+a verb or predicate, or begins with a word no noun phrase begins with). ``count_unit``
+gives the unit of a count without a measure word from the noun it counts.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A year before the subject is its time, not its name: 2035年达到1.2万亿元, 到2030年全市….
+_YEAR_LEAD = re.compile(r"(?:到|至|在|于)?(?:(?:1[89]|20)\d\d年|今年|明年|去年|上年|当年)(?:底|末|前|内|以来)?")
+
+
+def trim(lex, s: str, cut_verbs: bool = True) -> str:
+    """The indicator in a phrase: after the last action verb, 等 and 的; scope words off."""
+    s = s.strip(" \u3000、,;:，")
+    if not s:
+        return ""
+    last = None
+    for m in lex.verb_re.finditer(s) if cut_verbs else ():
+        last = m
+    if last is not None:
+        # 购置负压救护车 -> 负压救护车; 新增市场主体 stays; 培训 (nothing after the verb:
+        # a predicate, no subject) gives no indicator.
+        if last.end() == len(s):
+            return ""
+        if last.group() in lex.keeps:
+            s = s[last.start() :]
+        else:
+            s = s[last.end() :]
+    s = s.rstrip("等")
+    if "等" in s:
+        tail = s.rsplit("等", 1)[1]
+        if tail:
+            s = tail
+    if "的" in s:
+        tail = s.rsplit("的", 1)[1]
+        if tail:
+            s = tail
+    framed = False
+    while True:
+        m = lex.scope_re.match(s) or _YEAR_LEAD.match(s)
+        if not m or not m.group():
+            break
+        framed = framed or m.group() == "在"
+        s = s[m.end() :]
+    if framed and len(s) > 1 and s[-1] in "中上里内":
+        s = s[:-1]
+    s = s.strip(" \u3000、,;:，")
+    if len(s) > 2 and s[0] in "“\"" and s[-1] in "”\"" and not any(c in "“”\"" for c in s[1:-1]):
+        s = s[1:-1]
+    m = lex.lead_re.match(s)
+    if m and m.end() < len(s):
+        s = s[m.end() :]  # 以上、蔬菜产量 -> 蔬菜产量
+    if lex.not_start_re.match(s) or lex.predicate_end_re.search(s):
+        return ""  # a fragment of the clause before, or a predicate: no subject
+    return s
+
+
+def count_unit(lex, subject: str) -> str:
+    """The unit of a count of ``subject`` from its last noun (人口 -> 人), or ""."""
+    for noun, unit in lex.count_nouns:
+        if subject.endswith(noun):
+            return unit
+    return ""
