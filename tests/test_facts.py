@@ -426,6 +426,10 @@ def _check(text: str) -> None:
         assert r.qualifier in ("", "more_than", "at_least", "about", "at_most", "less_than")
         assert isinstance(r.indicator, str) and isinstance(r.unit, str)
         assert not math.isnan(r.value)
+        # a target has a statement (a sentence at or before its own); a result has neither
+        assert pd.isna(r.statement) == (not r.is_target)
+        assert r.is_target or pd.isna(r.target_year)
+        assert pd.isna(r.statement) or r.statement <= r.sentence
     assert df["start"].is_monotonic_increasing
 
 
