@@ -418,7 +418,8 @@ def coverage_chart(report, *, ax=None):
     res = report.results
     res = res[(res["key"] != "") & (res["unit"] == "%")].drop_duplicates("key")
     year = review_year(report)
-    title = f"{year or ''}年主要指标 Main indicators the report gives for {year or 'its review year'}"
+    title = (f"{year}年主要指标 Main indicators the report gives for {year}" if year
+             else "主要指标 Main indicators the report gives for its review year")
     values = pd.Series(res["value"].to_numpy(), index=[i or k for i, k in zip(res["indicator"], res["key"])])
     return charts.bar(values, title=title, unit="% (增长 growth, 或比率 or rate)", sort=False,
                       value_labels=list(res["mention"]) if len(res) else None)
