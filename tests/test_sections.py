@@ -4,6 +4,8 @@ Expected values were checked against the text: e.g. 184.7亿元 up 183.1% implie
 the year before; 2020-02-16 + 372 days = 2021-02-22, the day before the report (2021-02-23).
 """
 
+from pathlib import Path
+
 import pytest
 
 from govreport import load_report
@@ -107,3 +109,25 @@ def test_section_summary_adds_up(report):
     assert s["sentences"].sum() + 4 == len(report.sentences)  # + the 4 sentences of the preamble
     assert s["characters"].sum() + summary.characters(report.span("0")) == summary.characters(report.text)
     assert summary.short_title("疫情防控科学有效,取得重大战略成果") == "疫情防控科学有效"
+
+
+LAYOUTS = sorted((Path(__file__).parent / "data" / "layouts").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", LAYOUTS, ids=lambda p: p.name)
+def test_section_summary_covers_the_body_of_any_layout(path):
+    """Rows add up to the body: part text outside its sections (introduction, a sub-heading or a
+    closing paragraph between or after them), closing and appendix included; every fact is
+    counted once, points set directly under a part with their part."""
+    r = load_report(path)
+    table = summary.section_summary(r)
+    assert table["characters"].sum() + summary.characters(r.span("0")) == summary.level_counts(r)["characters"]
+    by_section = summary.facts_by_section(r)
+    assert by_section["total"].sum() == len(r.facts)
+    assert set(by_section.index) <= set(table["label"])
+    points = r.outline[r.outline["level"] == "point"]
+    assert table["points"].sum() == len(points)
+
+
+def test_layout_files_are_there():
+    assert {p.name for p in LAYOUTS} >= {"national.txt", "province.txt", "flat.txt"}

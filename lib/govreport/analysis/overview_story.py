@@ -22,15 +22,15 @@ def who_when_where(report: Report) -> str:
     m = report.meta
     place = bold(m["place"]) if m.get("place") else "The report (its place is not given in the text)"
     year = f", {m['date'][:4]}" if m.get("date") else (f", {m['year']}" if m.get("year") else "")
-    parts = []
     if m.get("speaker"):
-        parts.append(f"{md_escape(m.get('office') or '')} {bold(m['speaker'])}".strip() + " delivered it")
+        head = f"{md_escape(m.get('office') or '')} {bold(m['speaker'])}".strip() + " delivered it"
     else:
-        parts.append("the text names no speaker")
-    parts.append(f"on {m['date']}" if m.get("date") else "on a date the text does not give")
-    if m.get("occasion"):
-        parts.append(f"to the {bold(m['occasion'])}")
-    return f"{place}{year}: {' '.join(parts)}."
+        head = "delivered by a speaker the text does not name"
+    when = f" on {m['date']}" if m.get("date") else ""
+    where = f" to the {bold(m['occasion'])}" if m.get("occasion") else ""
+    missing = [k for k in ("date", "occasion") if not m.get(k)]
+    tail = f" (the text gives no {join(missing, 'or')})" if missing else ""
+    return f"{place}{year}: {head}{when}{where}{tail}."
 
 
 def size(report: Report) -> str:

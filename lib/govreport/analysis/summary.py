@@ -25,30 +25,51 @@ def short_title(title: str, width: int | None = None) -> str:
     return head
 
 
+OTHER_LEVELS = {"closing": "结束语 closing", "appendix": "附 appendix"}
+
+
 def section_summary(report: Report) -> pd.DataFrame:
     """One row per section (or per part that has no sections): its size.
 
     Columns: ``id``, ``label`` (id and short title, for charts), ``part`` (the part's title), ``section`` (the section's title),
     ``points``, ``sentences``, ``characters`` (non-blank characters in the span).
-    Text of a part that lies before its first section (its introduction) gets a row
-    of its own with the part's id, so that the characters add up to the whole body.
+    Text of a part outside its sections (its introduction, with any points set directly
+    under the part, and any text between or after its sections) gets a row of its own
+    with the part's id, and a closing or an appendix outside every part gets one too, so
+    that the characters add up to the whole body.
     """
     outline = report.outline
     sentences = report.sentences
+    point_parents = outline.loc[outline["level"] == "point", "parent"].value_counts()
     rows = []
     for _, part in outline[outline["level"] == "part"].iterrows():
         sections = outline[(outline["level"] == "section") & (outline["parent"] == part["id"])]
-        intro_end = sections["start"].min() if len(sections) else part["end"]
-        intro = report.text[part["start"] : intro_end]
+        # The part's own text: before its first section (introduction), and any text between or
+        # after its sections (a sub-heading, a closing paragraph).
+        bounds = [int(part["start"])]
+        for a, b in zip(sections["start"], sections["end"]):
+            bounds += [int(a), int(b)]
+        bounds.append(int(part["end"]))
+        gaps = list(zip(bounds[0::2], bounds[1::2]))
+        pieces = gaps[:1] + [(a, b) for a, b in gaps[1:] if characters(report.text[a:b])]
+        in_pieces = pd.Series(False, index=sentences.index)
+        for a, b in pieces:
+            in_pieces |= (sentences["start"] >= a) & (sentences["start"] < b)
+        if not len(sections):
+            label, what = short_title(part["title"]) or "（无标题 untitled）", ""
+        elif len(pieces) == 1:
+            label, what = "引言 intro", "（引言 introduction）"
+        else:
+            label, what = "引言及其他 intro and text between sections", "（引言及节外文字 introduction and text outside the sections）"
         rows.append(
             {
                 "id": part["id"],
-                "label": f"{part['id']} " + ("引言 intro" if len(sections) else short_title(part["title"])),
+                "label": f"{part['id']} {label}",
                 "part": part["title"],
-                "section": "（引言 introduction）" if len(sections) else "",
-                "points": 0,
-                "sentences": int(((sentences["start"] >= part["start"]) & (sentences["start"] < intro_end)).sum()),
-                "characters": characters(intro),
+                "section": what,
+                "points": int(point_parents.get(part["id"], 0)),
+                "sentences": int(in_pieces.sum()),
+                "characters": sum(characters(report.text[a:b]) for a, b in pieces),
             }
         )
         for _, sec in sections.iterrows():
@@ -56,17 +77,42 @@ def section_summary(report: Report) -> pd.DataFrame:
             rows.append(
                 {
                     "id": sec["id"],
-                    "label": f"{sec['id']} {short_title(sec['title'])}",
+                    "label": f"{sec['id']} {short_title(sec['title'])}".strip(),
                     "part": part["title"],
                     "section": sec["title"],
-                    "points": int(((outline["level"] == "point") & (outline["parent"] == sec["id"])).sum()),
+                    "points": int(point_parents.get(sec["id"], 0)),
                     "sentences": int(
                         ((sentences["section"] == sec["id"]) | sentences["section"].str.startswith(prefix)).sum()
                     ),
                     "characters": characters(report.text[sec["start"] : sec["end"]]),
                 }
             )
+    for _, node in outline[outline["level"].isin(list(OTHER_LEVELS))].iterrows():
+        rows.append(
+            {
+                "id": node["id"],
+                "label": f"{node['id']} {short_title(node['title']) or OTHER_LEVELS[node['level']]}",
+                "part": "",
+                "section": node["title"],
+                "points": 0,
+                "sentences": int(((sentences["start"] >= node["start"]) & (sentences["start"] < node["end"])).sum()),
+                "characters": characters(report.text[node["start"] : node["end"]]),
+            }
+        )
     return pd.DataFrame(rows, columns=["id", "label", "part", "section", "points", "sentences", "characters"])
+
+
+def table_unit(report: Report, node_id: str) -> str:
+    """The row of ``section_summary`` a node belongs to: its section, else its part (a point set
+    directly under a part, 1.0.2, belongs to the part's row), else the node itself (closing, appendix)."""
+    levels = report.outline.set_index("id")[["level", "parent"]]
+    current = node_id
+    while current in levels.index:
+        level, parent = levels.loc[current, "level"], levels.loc[current, "parent"]
+        if level in ("section", "part") or level in OTHER_LEVELS or pd.isna(parent):
+            return current
+        current = parent
+    return node_id
 
 
 def points_by_section(report: Report) -> pd.DataFrame:
@@ -174,7 +220,7 @@ def facts_by_section(report: Report) -> pd.DataFrame:
     if f.empty:
         table = pd.DataFrame(0, index=pd.Index([], name="section"), columns=["measure", "share", "change", "rank", "total"])
         return table
-    section = f["section"].astype(str).str.split(".").str[:2].str.join(".")
+    section = f["section"].astype(str).map(lambda i: table_unit(report, i))
     labels = section_summary(report).set_index("id")["label"]
     table = pd.crosstab(section.map(lambda s: labels.get(s, s)), f["kind"])
     for kind in ("measure", "share", "change", "rank"):
