@@ -30,8 +30,9 @@ def trim(lex, s: str, cut_verbs: bool = True) -> str:
             return ""
         if last.group() in lex.keeps:
             s = s[last.start() :]
-        else:
+        elif last.end() < len(s) - 1:
             s = s[last.end() :]
+        # else one character after the verb: a noun made of the verb (拥有量), kept whole
     s = s.rstrip("等")
     if "等" in s:
         tail = s.rsplit("等", 1)[1]
