@@ -181,3 +181,11 @@ def test_no_python_list_reprs_or_cut_text_in_outputs(path):
             assert not re.search(r"\{'\w+': \d+", text), f"dict repr in output: {text[:200]}"
         if kind == "text/html" and "dataframe" in text:
             assert not re.search(r"…</td>", text), "a table cell cut with …"
+
+
+def test_section_page_reads_section_through_section_id():
+    """papermill -p SECTION 3.2 passes a float: the page turns it into the outline id (or a clear
+    error) with sections.section_id before it reads anything (see tests/test_prose.py)."""
+    code = [("".join(c["source"])) for c in load(SECTION_PAGE)["cells"] if c["cell_type"] == "code"]
+    setup = next(c for c in code if "load_report(" in c)
+    assert setup.index("SECTION = sections.section_id(report, SECTION)") < setup.index("section_facts(report, SECTION)")
