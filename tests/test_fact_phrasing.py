@@ -136,6 +136,8 @@ INDICATORS = [
         ("1.2万亿元", "measure", 1.2e12, "元", "", "地区生产总值", True, 2035, 0),
     ]),
     ("两项指标均增长5%。", [("5%", "change", 5.0, "%", "", "两项指标", *RESULT)]),
+    # a comparison with a year is no part of the indicator
+    ("单位生产总值能耗较2020年下降13.5%。", [("13.5%", "change", -13.5, "%", "", "单位生产总值能耗", *RESULT)]),
     # a noun made of a verb and one character (拥有量) is not cut after the verb
     ("每万人口发明专利拥有量达到12件。", [("12件", "measure", 12.0, "件", "", "每万人口发明专利拥有量", *RESULT)]),
 ]

@@ -63,7 +63,10 @@ class Lexicon:
         # pair: a prefix that names two things at once (城乡 -> 城镇, 农村).
         self.pairs = {w: tuple(x.strip() for x in names.split(",")) for w, names in extra.get("pair", [])}
         tail = set(self.qualifier_before) | set(self.direction) | self.links
-        self.tail_re = re.compile(rf"(?:{alt(tail)}|占[^,;:、。；：！？]{{0,15}}的)$")
+        # …and a comparison with a year: 较2020年, 比2020年同期
+        self.tail_re = re.compile(
+            rf"(?:{alt(tail)}|占[^,;:、。；：！？]{{0,15}}的|(?:比|较)(?:1[89]|20)\d\d年(?:底|末)?(?:同期)?)$"
+        )
         self.verb_re = re.compile(alt(self.verbs | self.keeps))
         self.verb_start_re = re.compile(rf"(?:{alt(self.verbs | self.keeps)})")
         multi_links = {w for w in self.links | set(self.direction) if len(w) > 1}
