@@ -285,6 +285,8 @@ def test_regional_gloss_only_for_its_region(city, write_report, bundled):
     shown = language.with_gloss_notes(language.slogans(city)).set_index("term")
     assert shown.loc["两区", "gloss"] == "(not in the glossary)"
     assert "**两区** (once here) (not in the glossary)" in section_story.slogans(city, "1.1")
+    quoted = language.quotes(city).set_index("quote")
+    assert quoted.loc["两区", "gloss"] == "" and quoted.loc["六稳", "gloss"].iloc[0] == "the six stabilities"
     in_henan = load_report(write_report(CITY, name="henan.txt"), place="郑州市")
     assert language.report_regions(in_henan) == {"河南"}
     assert "(Henan)" in language.slogans(in_henan).set_index("term").loc["两区", "gloss"]
