@@ -138,6 +138,11 @@ INDICATORS = [
     ("两项指标均增长5%。", [("5%", "change", 5.0, "%", "", "两项指标", *RESULT)]),
     # a comparison with a year is no part of the indicator
     ("单位生产总值能耗较2020年下降13.5%。", [("13.5%", "change", -13.5, "%", "", "单位生产总值能耗", *RESULT)]),
+    # 连续 N年 is a duration of the subject before it, and so is the level after it
+    ("粮食总产量连续5年稳定在150万吨以上。", [
+        ("5年", "measure", 5.0, "年", "", "粮食总产量", *RESULT),
+        ("150万吨", "measure", 1.5e6, "吨", "at_least", "粮食总产量", *RESULT),
+    ]),
     # a noun made of a verb and one character (拥有量) is not cut after the verb
     ("每万人口发明专利拥有量达到12件。", [("12件", "measure", 12.0, "件", "", "每万人口发明专利拥有量", *RESULT)]),
 ]
