@@ -310,3 +310,11 @@ def test_tables_show_empty_and_lists(monkeypatch):
     assert widths[-1] is None  # shown whole: the column width limit (which cuts with "…") is lifted
     with pd.option_context("display.max_colwidth", widths[-1]):
         assert long in frame.to_html()
+
+
+def test_durations_against_the_report_date(bundled, city):
+    assert section_story.durations(bundled, "1.1") == (
+        "1 count of days runs from a date given in the same sentence: 无新增病例 **372天**, "
+        "from 2020-02-16 to 2021-02-22, 1 day before the report's date (2021-02-23)."
+    )  # 2020-02-16 + 372 days = 2021-02-22
+    assert section_story.durations(city, "1.2") == "No count of days in this section runs from a date given with it."

@@ -208,3 +208,25 @@ def slogans(report: Report, sid: str) -> str:
 def nothing_to_draw(report: Report, sid: str, what: str) -> str:
     """The sentence shown instead of a chart: "Nothing to draw: this section has no point."."""
     return f"*Nothing to draw: {this(report, sid).lower()} has {what}.*"
+
+
+def durations(report: Report, sid: str) -> str:
+    """Counts of days that run from a date in the same sentence, checked against the report's date."""
+    d = sections.durations(report, sid)
+    if d.empty:
+        return f"No count of days in this {_level_word(report.node(sid))} runs from a date given with it."
+    items = []
+    for r in d.itertuples():
+        item = f"{md_escape(r.indicator)} **{number(r.days)}天**, from {r.since} to {r.until}"
+        if r.days_before_report is None or pd.isna(r.days_before_report):
+            item += " (the report's date is not known, so the count cannot be checked against it)"
+        elif r.days_before_report >= 0:
+            item += f", {count(int(r.days_before_report), 'day')} before the report's date ({r.report_date})"
+        else:
+            item += f", {count(-int(r.days_before_report), 'day')} after the report's date ({r.report_date}): the count runs past the day it was delivered"
+        items.append(item)
+    return (
+        f"{count(len(d), 'count')} of days {'runs' if len(d) == 1 else 'run'} from a date given in the same sentence: "
+        + "; ".join(items)
+        + "."
+    )

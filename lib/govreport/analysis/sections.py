@@ -38,7 +38,8 @@ def facts_table(report: Report, facts: pd.DataFrame) -> pd.DataFrame:
         point=point_of(report, facts["section"]),
         sentence_text=facts["sentence"].map(sentences),
     )
-    return table[TABLE_COLUMNS].reset_index(drop=True)
+    extra = [c for c in ("target_year",) if c in table.columns]  # the year a target is for, when the engine gives it
+    return table[TABLE_COLUMNS[:-1] + extra + TABLE_COLUMNS[-1:]].reset_index(drop=True)
 
 
 def section_facts(report: Report, section_id: str) -> pd.DataFrame:
