@@ -255,15 +255,18 @@ def _statement(facts, norm, s0, s1, state, mode, years_all, year_starts, report_
     a, b = bisect.bisect_left(year_starts, s0), bisect.bisect_left(year_starts, s1)
     years = years_all[a:b]
     later = report_year is not None and any(last >= report_year for _, _, _, last in years)
-    # (position, year) of the plan years seen so far
+    # (position, year) of the plan years seen so far, in text order; every loop below moves
+    # forward only, so a statement is read in time linear in its length
     plan_years: list[tuple[int, int]] = [] if carry_year is None else [(s0 - 1, carry_year)]
-    fi, c0 = 0, s0
-    while c0 < s1 and (state != "list" or fi < len(facts)):
+    fi, c0, yi, pi, year = 0, s0, 0, 0, None
+    while c0 < s1 and (fi < len(facts) or (mode == "mixed" and state != "list")):
         m = _CLAUSE_END.search(norm, c0, s1)
         c1 = m.end() if m else s1
+        y0 = yi
+        while yi < len(years) and years[yi][0] < c1:
+            yi += 1
         if state != "list":
-            clause = _Clause(norm[c0:c1], c0, [y for y in years if c0 <= y[0] < c1], report_year, later,
-                             mode == "review")
+            clause = _Clause(norm[c0:c1], c0, years[y0:yi], report_year, later, mode == "review")
             if clause.list:
                 state = "list"
             elif clause.past:
@@ -272,15 +275,16 @@ def _statement(facts, norm, s0, s1, state, mode, years_all, year_starts, report_
                 state = "target"
             plan_years += clause.years
         else:
-            plan_years += [(s, last) for s, _, _, last in years
-                           if c0 <= s < c1 and (report_year is None or last >= report_year)]
+            plan_years += [(s, last) for s, _, _, last in years[y0:yi] if report_year is None or last >= report_year]
         while fi < len(facts) and facts[fi].start < c1:
             f = facts[fi]
+            while pi < len(plan_years) and plan_years[pi][0] < f.start:
+                year = plan_years[pi][1]
+                pi += 1
             if state in ("target", "list"):
                 f.is_target = True
                 f.statement = statement_id
-                before = [y for p, y in plan_years if p < f.start]
-                f.target_year = before[-1] if before else report_year
+                f.target_year = year if year is not None else report_year
             fi += 1
         c0 = c1
     for f in facts[fi:]:  # facts after the last clause end (none in practice)
