@@ -8,14 +8,16 @@ The fact engine (``engine``) finds the facts; this module fills three of their c
      of its statement a target, however many ``；`` the list runs over.
   2. A **past** clause (去年, 过去, 已, 完成了, an earlier year …) reports results: not targets.
      Comparisons are taken out first: ``比去年减少0.2个百分点`` is neither past nor a year.
-  3. A **cue** (力争, 确保, 计划, 拟, 目标是, 控制在 …; 安排 with the report's year or a
-     later one in its statement) sets a target, anywhere in the report.
+  3. A **cue** (力争, 计划, 拟, 目标是 …; 确保 and 控制在 outside review parts, where they
+     report results; 安排 with the report's year or a later one in its statement) sets a
+     target, anywhere in the report.
   4. A clause naming the report's year or a later one (``到2030年``, ``"十五五"时期``, 今年)
      sets a target in a plan part or a mixed part.
 
   A statement starts in the state of its part: a target in a **plan part** (a part whose
   title names the report's year or a later one, or says 安排, 任务, 目标, 要求, 政策取向 …,
-  and not 回顾, 过去, 成就 …), not a target elsewhere. In a **mixed part** (a title that
+  and not 回顾, 过去, 成就 …, or a part that says neither after a plan part), not a target
+  elsewhere. In a **mixed part** (a title that
   names both a review and a plan: ``"十四五"成就和"十五五"目标``) a statement continues the
   state of the statement before it in the same paragraph, so the sentences about the plan
   years are targets and those about the past are not. Each clause's state holds for the
@@ -48,7 +50,7 @@ from .numbers import normalize
 
 # "十四五" and the like: the n-th five-year plan (n ≥ 3) runs from 1966 + 5 (n − 3).
 _FIVE_YEAR_RE = re.compile(
-    r"(?<![一二三四五六七八九十])(?P<n>十[一二三四五六七八九]|[三四五六七八九])五"
+    r"(?=[三四五六七八九十])(?<![一二三四五六七八九十])(?P<n>十[一二三四五六七八九]|[三四五六七八九])五"
     r"(?=[”\"」』]|时期|期间|规划|末|以来|开局|发展|目标)"
 )
 _TENS = {"十" + c: 10 + i for i, c in enumerate("一二三四五六七八九", start=1)}
