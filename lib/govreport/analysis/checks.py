@@ -142,6 +142,35 @@ def _level_for(f: pd.DataFrame, c, eligible: pd.Series) -> pd.Series | None:
     return same.loc[(same["start"] - c.start).abs().idxmin()]
 
 
+def _change_level(f: pd.DataFrame, c, text: str) -> pd.Series | None:
+    """The level a change applies to: a measure (for %, or in the change's own unit) or a share in
+    % (for percentage points) in the change's clause; or, when the change follows 分别, the measure
+    of its indicator earlier in the sentence (…旅游收入100亿元，分别增长10%、12%)."""
+    if c.unit == "%":
+        eligible = f["kind"] == "measure"
+    elif c.unit in POINTS:
+        eligible = (f["kind"] == "share") & (f["unit"] == "%")
+    else:
+        eligible = (f["kind"] == "measure") & (f["unit"] == c.unit)
+    level = _level_for(f, c, eligible)
+    if level is None and c.indicator and _has(text[c.clause_start : c.start], "respectively"):
+        earlier = f[eligible & (f["sentence"] == c.sentence) & (f["start"] < c.clause_start) & (f["indicator"] == c.indicator)]
+        level = earlier.iloc[-1] if len(earlier) else None
+    return level
+
+
+def _plan_level(f: pd.DataFrame, c, text: str) -> pd.Series | None:
+    """The amount achieved that a share of a plan applies to: a measure in its clause, or the last
+    measure of the clause just before when the share's clause opens with 占 (…300亿元，占年度计划的120%)."""
+    measure = f["kind"] == "measure"
+    level = _level_for(f, c, measure)
+    if level is None and text[c.clause_start : c.start].lstrip().startswith(cues()["refers_back"]):
+        before = f[measure & (f["sentence"] == c.sentence) & (f["clause_end"] <= c.clause_start)]
+        if len(before) and not text[before.iloc[-1]["clause_end"] + 1 : c.clause_start].strip():
+            level = before.iloc[-1]
+    return level
+
+
 def implied_bases(report) -> pd.DataFrame:
     """Every change and every share of a plan, with the base it implies when the report gives
     the level it applies to in the same clause.
@@ -163,29 +192,11 @@ def implied_bases(report) -> pd.DataFrame:
     f = _facts(report)
     text = report.text
     rows = []
-    measure = f["kind"] == "measure"
     for c in f.itertuples():
         if c.kind == "change":
-            if c.unit == "%":
-                eligible = measure
-            elif c.unit in POINTS:
-                eligible = (f["kind"] == "share") & (f["unit"] == "%")
-            else:
-                eligible = measure & (f["unit"] == c.unit)
-            level = _level_for(f, c, eligible)
-            if level is None and _has(text[c.clause_start : c.start], "respectively") and c.indicator:
-                # 接待游客1200万人次、旅游收入100亿元，分别增长10%、12%: 分别 ties each rate to its level.
-                earlier = f[eligible & (f["sentence"] == c.sentence) & (f["start"] < c.clause_start) & (f["indicator"] == c.indicator)]
-                level = earlier.iloc[-1] if len(earlier) else None
-            basis = "earlier level"
+            basis, level = "earlier level", _change_level(f, c, text)
         elif c.kind == "share" and c.unit == "%" and _has(text[c.clause_start : c.start], "plan"):
-            level = _level_for(f, c, measure)
-            opening = text[c.clause_start : c.start].lstrip()
-            if level is None and opening.startswith(cues()["refers_back"]):
-                before = f[measure & (f["sentence"] == c.sentence) & (f["clause_end"] <= c.clause_start)]
-                if len(before) and not text[before.iloc[-1]["clause_end"] + 1 : c.clause_start].strip():
-                    level = before.iloc[-1]
-            basis = "plan"
+            basis, level = "plan", _plan_level(f, c, text)
         else:
             continue
         row = {"basis": basis, "indicator": c.indicator, "figure": _signed(c.mention, c.value, c.kind), "level": "", "implied": "",
