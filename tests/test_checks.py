@@ -240,3 +240,19 @@ def test_the_bundled_report_span_is_computed():
     row = only(checks.date_spans(r), claim="372天")
     assert (row["since"], row["report_date"], row["days_elapsed"], row["status"]) == ("2020-02-16", "2021-02-23", 373, "matches")
     assert "strictly between" in row["reading"]
+
+
+def test_a_date_given_by_the_user_is_counted_to(write_report):
+    text = "——在某某县第五届人民代表大会第二次会议上\n某某县人民政府县长　李四\n各位代表：\n一、过去一年工作回顾\n自2021年12月1日以来，连续39天无安全生产事故。\n"
+    path = write_report(text)
+    assert checks.date_spans(load_report(path))["status"].tolist() == ["cannot check"]
+    row = only(checks.date_spans(load_report(path, date="2022-01-10")), claim="39天")
+    assert row["status"] == "matches" and row["report_date"] == "2022-01-10"
+
+
+def test_a_report_without_figures_says_so_in_every_check(report_of):
+    r = report_of("各项工作扎实推进，人民群众获得感明显增强。")
+    for name, (_, check, describe) in checks.CHECKS.items():
+        assert check(r).empty, name
+        assert describe(r).startswith(("The report", "No indicator")), name
+    assert checks.answer(r) == "**Answer:** the report states no figure, so there is nothing to check."

@@ -98,3 +98,13 @@ def test_init_embeds_the_datatables_bundle():
     assert "injectModule" in html and len(html) > 500_000, "the library itself is in the page"
     assert "unpkg" not in html, "no import from a CDN"
     assert not re.search(r"<(script|link)[^>]+(src|href)=", html), "nothing loaded from elsewhere"
+
+
+def test_a_report_without_figures(write_report):
+    head = "——2022年1月10日在某某县第五届人民代表大会第二次会议上\n某某县人民政府县长　李四\n各位代表：\n"
+    r = load_report(write_report(head + "一、过去一年工作回顾\n各项工作扎实推进，人民群众获得感明显增强。\n"))
+    t = explore.facts_table(r)
+    assert t.empty and list(t.columns) == explore.COLUMNS
+    assert "empty" in explore.describe(t) and explore.by_section_and_kind(t).empty
+    f = explore.filters(t)
+    assert f.status.value == "0 of 0 facts" and [o for o, _ in f.kind.options] == [explore.ALL]
