@@ -1,7 +1,7 @@
 """Other reports of the genre: layouts the bundled report does not have (synthetic texts)."""
 
 import pytest
-from conftest import synthetic_report
+from synthetic_reports import synthetic_report
 
 from govreport import load_report
 

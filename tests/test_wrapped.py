@@ -3,7 +3,7 @@ the text without those breaks: same outline, sentences, points, facts and dates;
 still index the file's text."""
 
 import pytest
-from conftest import synthetic_report
+from synthetic_reports import synthetic_report
 
 from govreport import load_report, paths
 
