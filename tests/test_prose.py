@@ -9,6 +9,8 @@ ranks read from the opening paragraph only.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import mistune
 import pandas as pd
 import pytest
@@ -318,3 +320,15 @@ def test_durations_against_the_report_date(bundled, city):
         "from 2020-02-16 to 2021-02-22, 1 day before the report's date (2021-02-23)."
     )  # 2020-02-16 + 372 days = 2021-02-22
     assert section_story.durations(city, "1.2") == "No count of days in this section runs from a date given with it."
+
+
+def test_closing_and_checks_sentences(bundled):
+    national = load_report(Path(__file__).parent / "data" / "layouts" / "national.txt")
+    closing = national.outline[national.outline["level"] == "closing"]["id"].iloc[0]
+    assert section_story.section_heading(national, closing) == "## 结束语 The closing"
+    assert section_story.section_claim(national, closing).startswith("**The claim.** This closing has no heading of its own")
+    lists = sections.enumerations(bundled, sections.node_facts(bundled, "1.3"))
+    assert section_story.checks(7, lists) == (
+        "All 7 figures lie inside their spans and read as their mention; 1 、-list of figures, each value with its own indicator."
+    )
+    assert section_story.checks(0, lists.iloc[0:0]) == "No figure to check: there is none here."

@@ -38,11 +38,15 @@ def outline_label(node) -> str:
         return f"{chinese_number(n)}、" if n else ""
     if level == "section":
         return f"（{chinese_number(n)}）" if n else ""
-    return str(node["id"])
+    if level == "point":
+        return str(node["id"])
+    return ""  # a closing or an appendix has no outline number
 
 
 def _level_word(node) -> str:
-    return {"part": "part", "section": "section", "point": "point"}.get(node["level"], "passage")
+    return {"part": "part", "section": "section", "point": "point", "closing": "closing", "appendix": "appendix"}.get(
+        node["level"], "passage"
+    )
 
 
 def this(report: Report, sid: str) -> str:
@@ -50,10 +54,13 @@ def this(report: Report, sid: str) -> str:
     return f"This {_level_word(report.node(sid))}"
 
 
+UNTITLED = {"closing": "结束语 The closing", "appendix": "附 The appendix"}
+
+
 def section_heading(report: Report, sid: str) -> str:
     """A Markdown heading with the section's own title, in Chinese, with its outline number."""
     node = report.node(sid)
-    title = md_escape(node["title"]) or "(untitled)"
+    title = md_escape(node["title"]) or UNTITLED.get(node["level"], "（无标题 untitled）")
     return f"## {md_escape(outline_label(node))}{title}"
 
 
@@ -230,3 +237,13 @@ def durations(report: Report, sid: str) -> str:
         + "; ".join(items)
         + "."
     )
+
+
+def checks(n_facts: int, lists: pd.DataFrame) -> str:
+    """What the checks cell verified, in words (``lists``: ``sections.enumerations``)."""
+    if n_facts == 0:
+        return "No figure to check: there is none here."
+    out = f"All {count(n_facts, 'figure')} lie inside their spans and read as their mention" if n_facts > 1 else "The one figure lies inside its span and reads as its mention"
+    if lists.empty:
+        return out + "; no figures are listed with 、 here."
+    return out + f"; {count(len(lists), '、-list')} of figures, each value with its own indicator."
