@@ -126,6 +126,16 @@ def test_rerun_replaces_the_tables_and_keeps_other_files(corpus, capsys):
     assert [p.name for p in Path(".").iterdir() if p.name.startswith(".")] == []
 
 
+def test_out_must_be_a_folder_and_paths_must_hold_reports(corpus, capsys):
+    Path("taken").write_text("x", encoding="utf-8")
+    assert cli.main(["facts", "corpus", "-o", "taken"]) == 2
+    assert "taken exists and is not a folder" in capsys.readouterr().err
+    Path("nothing").mkdir()
+    assert cli.main(["facts", "nothing", "-o", "out"]) == 2
+    assert "no .txt files found under nothing" in capsys.readouterr().err
+    assert not Path("out").exists()
+
+
 def test_compare_command(corpus, capsys, tmp_path):
     code, out = run(["compare", "corpus/a-2022.txt", "corpus/sub/b-2023.txt", "-o", "cmp.csv"], capsys)
     assert code == 0

@@ -200,14 +200,16 @@ def run_facts(paths: list[str], jobs: int | None = None, progress: bool | None =
 
 
 def cmd_facts(args) -> int:
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        print(f"govreport facts: {out} exists and is not a folder", file=sys.stderr)
+        return 2
     paths = find_reports(args.paths)
     if not paths:
         print(f"govreport facts: no .txt files found under {' '.join(args.paths)}", file=sys.stderr)
         return 2
     results = run_facts(paths, args.jobs)
-    tables = assemble(results)
-    out = Path(args.out)
-    write_tables(tables, out)
+    write_tables(assemble(results), out)
     failed = sum(r[0]["status"] == "error" for r in results)
     print(f"{len(paths) - failed} reports read, {failed} failed (see {out / 'reports.csv'})")
     return 1 if failed else 0
