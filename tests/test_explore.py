@@ -108,3 +108,14 @@ def test_a_report_without_figures(write_report):
     assert "empty" in explore.describe(t) and explore.by_section_and_kind(t).empty
     f = explore.filters(t)
     assert f.status.value == "0 of 0 facts" and [o for o, _ in f.kind.options] == [explore.ALL]
+
+
+def test_rows_are_written_as_characters_for_the_page_font(report):
+    import json
+
+    t = explore.facts_table(report)
+    html = explore.to_html(t)
+    assert not re.search(r"\\u[0-9a-fA-F]{4}", html), "no \\uXXXX escape: the embedded font subset sees every character"
+    line = re.search(r'^\s*"data_json": (".*?"),?$', html, re.M).group(1)
+    rows = json.loads(json.loads(line))
+    assert [r[0] for r in rows] == list(t["indicator"]) and [r[6] for r in rows][0] == t["sentence"][0]

@@ -19,6 +19,7 @@ Report text is data: itables escapes every cell (``allow_html`` is left off).
 
 from __future__ import annotations
 
+import json
 import re
 
 import pandas as pd
@@ -122,6 +123,32 @@ def init() -> None:
 _ITABLES_LINK = re.compile(r"<a href=[\"']?https://itables\.org[^>]*>(.*?)</a>", re.S)
 
 
+#: The row data line of itables' DataTables arguments: a JSON string holding JSON text.
+_DATA_LINE = re.compile(r'^(\s*"data_json": )(".*")(,?)$', re.M)
+#: Short columns (mention, value, unit, kind) stay on one line; the sentence gets the room left.
+CSS = (
+    ".govreport-facts th:nth-child(n+2):nth-child(-n+5), .govreport-facts td:nth-child(n+2):nth-child(-n+5)"
+    " { white-space: nowrap; }\n"
+    ".govreport-facts td:last-child { min-width: 18em; }"
+)
+
+
+def _readable_data(html: str) -> str:
+    """The table's rows with their Chinese written as characters, not ``\\uXXXX`` escapes.
+
+    itables writes the rows as JSON with every non-ASCII character escaped. The page's embedded
+    font is cut to the characters its text holds, so escaped characters would be missing from it
+    (drawn as boxes on a machine without a Chinese font); written out, they are also 2-3 times
+    shorter. The rows are parsed and written again, so nothing but the escapes changes.
+    """
+
+    def rewrite(m: re.Match) -> str:
+        rows = json.loads(json.loads(m.group(2)))
+        return m.group(1) + json.dumps(json.dumps(rows, ensure_ascii=False), ensure_ascii=False) + m.group(3)
+
+    return _DATA_LINE.sub(rewrite, html, count=1)
+
+
 def to_html(table: pd.DataFrame, table_id: str = TABLE_ID, page_length: int = 10) -> str:
     """The table as an interactive DataTable (HTML and a module script); deterministic for a given id."""
     from itables import to_html_datatable
@@ -135,14 +162,15 @@ def to_html(table: pd.DataFrame, table_id: str = TABLE_ID, page_length: int = 10
             table_id=table_id,
             connected=False,
             maxBytes=0,  # never drop rows: a reader searches all the facts
-            classes="display compact",  # no "nowrap": long sentences wrap
+            classes="display compact govreport-facts",  # no "nowrap": long sentences wrap
+            css=CSS,
             layout=LAYOUT,
             pageLength=page_length,
             lengthMenu=[10, 25, 50, 100],
             display_logo_when_loading=False,
             showIndex=False,
         )
-    return _ITABLES_LINK.sub(r"\1", html)
+    return _readable_data(_ITABLES_LINK.sub(r"\1", html))
 
 
 def show(table: pd.DataFrame, table_id: str = TABLE_ID) -> None:
