@@ -139,3 +139,11 @@ def test_amounts_scale_money_and_go_log_over_three_orders(styled):
 
 def test_unique_labels_for_repeated_or_empty_indicators():
     assert charts.unique_labels(["企业", "企业", "", "项目"], ["8家", "5家", "3个", "540个"]) == ["企业", "企业 (2)", "3个", "项目"]
+
+
+def test_report_text_with_dollars_is_drawn_as_written(styled):
+    """A $ in report text would start matplotlib's math mode; labels are escaped and still draw."""
+    ax = charts.bar(pd.Series([3, 1], index=["收入$1$万元", "项目"]), title="标题$x$", unit="个", value_labels=["3$", "1"])
+    ax.figure.canvas.draw()  # mathtext would raise or swallow the dollars
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["项目", r"收入\$1\$万元"]
+    assert ax.get_title(loc="left") == r"标题\$x\$"

@@ -92,6 +92,12 @@ def number_format(value: float, decimals: int | None = None) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+def plain(text) -> str:
+    """Report text for a chart label, shown as written: a ``$`` would start matplotlib's math
+    mode (mathtext) and is escaped, like every other piece of report text (data, never markup)."""
+    return str(text).replace("$", r"\$")
+
+
 def _new_ax(ax, height: float | None = None, width: float = 7.5):
     if ax is not None:
         return ax
@@ -110,7 +116,7 @@ def _empty(ax, title: str, message: str = NO_DATA):
     ax.set_yticks([])
     for spine in ax.spines.values():
         spine.set_visible(False)
-    ax.set_title(title)
+    ax.set_title(plain(title))
     return ax
 
 
@@ -154,7 +160,7 @@ def bar(
     colors = [ACCENT if str(k) in highlight else color for k in s.index]
     positions = range(len(s))
     ax.barh(positions, s.values, color=colors, height=0.65)
-    ax.set_yticks(list(positions), [str(k) for k in s.index])
+    ax.set_yticks(list(positions), [plain(k) for k in s.index])
     ax.tick_params(axis="y", length=0)
     for tick, key in zip(ax.get_yticklabels(), s.index):
         if str(key) in highlight:  # also marks a zero-length bar, which shows no colour
@@ -163,7 +169,7 @@ def bar(
         ax.set_xscale("log")
     for y, (v, text) in enumerate(zip(s.values, vl.values)):
         ax.annotate(
-            f" {text}", (v, y), va="center", ha="left" if v >= 0 else "right", fontsize=9, color=INK,
+            f" {plain(text)}", (v, y), va="center", ha="left" if v >= 0 else "right", fontsize=9, color=INK,
             xytext=(2 if v >= 0 else -2, 0), textcoords="offset points",
         )
     if not log:
@@ -177,8 +183,8 @@ def bar(
     else:
         ax.set_xlim(left=min(1, s[s > 0].min()) if (s > 0).any() else None, right=s.max() * 8)
     ax.spines["left"].set_visible(False)
-    ax.set_xlabel(xlabel or f"{unit}" + ("（对数刻度 log scale）" if log else ""))
-    ax.set_title(title)
+    ax.set_xlabel(plain(xlabel or f"{unit}" + ("（对数刻度 log scale）" if log else "")))
+    ax.set_title(plain(title))
     return ax
 
 
@@ -207,7 +213,7 @@ def rank_chart(
     for rank, items in grouped:
         ax.scatter([0], [rank], s=160, color=ACCENT if rank == 1 else BASE, zorder=3)
         ax.annotate(
-            "、".join(str(i) for i in items.index), (0, rank), xytext=(14, 0), textcoords="offset points",
+            plain("、".join(str(i) for i in items.index)), (0, rank), xytext=(14, 0), textcoords="offset points",
             va="center", fontsize=10, color=INK,
         )
     ax.plot([0, 0], [1, bottom], color=MUTED, linewidth=1, zorder=1)
@@ -219,7 +225,7 @@ def rank_chart(
     ax.spines["left"].set_visible(False)
     ax.tick_params(axis="y", length=0)
     ax.set_ylabel(f"{scope}位次 rank" if scope else "位次 rank")
-    ax.set_title(title)
+    ax.set_title(plain(title))
     return ax
 
 
@@ -246,7 +252,7 @@ def column(
     ax.yaxis.set_major_locator(MaxNLocator(integer=float(values.max()).is_integer()))
     ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _: number_format(y)))
     ax.set_ylim(0, values.max() * 1.15 if values.max() > 0 else 1)
-    ax.set_title(title)
+    ax.set_title(plain(title))
     return ax
 
 
@@ -265,8 +271,8 @@ def heatmap(
     ax = _new_ax(ax, height=max(2.5, 0.45 * len(table) + 1.5), width=max(6.0, 0.7 * len(table.columns) + 2.5))
     data = table.to_numpy(dtype=float)
     image = ax.imshow(data, cmap=cmap, aspect="auto")
-    ax.set_xticks(range(len(table.columns)), [str(c) for c in table.columns], rotation=45, ha="right")
-    ax.set_yticks(range(len(table.index)), [str(i) for i in table.index])
+    ax.set_xticks(range(len(table.columns)), [plain(c) for c in table.columns], rotation=45, ha="right")
+    ax.set_yticks(range(len(table.index)), [plain(i) for i in table.index])
     vmax = data.max() if data.size else 0
     for (i, j), v in pd.DataFrame(data).stack().items():
         ax.text(j, i, fmt(v), ha="center", va="center", fontsize=8, color="white" if v > 0.6 * vmax else INK)
@@ -276,7 +282,7 @@ def heatmap(
     cbar = ax.figure.colorbar(image, ax=ax, shrink=0.8)
     cbar.set_label(unit)
     cbar.outline.set_visible(False)
-    ax.set_title(title)
+    ax.set_title(plain(title))
     return ax
 
 
@@ -299,7 +305,7 @@ def span_chart(
     ax = _new_ax(ax, height=2.4)
     ax.barh([0], [(t1 - t0).days], left=[mdates.date2num(t0)], height=0.4, color=BASE)
     ax.annotate(
-        f"{label}: {(t1 - t0).days} 天 days", (mdates.date2num(t0 + (t1 - t0) / 2), 0), xytext=(0, 14),
+        plain(f"{label}: {(t1 - t0).days} 天 days"), (mdates.date2num(t0 + (t1 - t0) / 2), 0), xytext=(0, 14),
         textcoords="offset points", ha="center", fontsize=10, color=INK,
     )
     for when, ha, dx in ((t0, "left", 0), (t1, "right", 0)):
@@ -319,7 +325,7 @@ def span_chart(
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
     ax.set_xlabel("日期 date")
-    ax.set_title(title)
+    ax.set_title(plain(title))
     return ax
 
 
@@ -345,14 +351,14 @@ def paired_bar(
         ax.barh(ys, table[col].values, height=height, color=color, label=str(col))
         for y, v in zip(ys, table[col].values):
             ax.annotate(f" {number_format(round(v, 1))}", (v, y), va="center", fontsize=9, color=INK)
-    ax.set_yticks(range(n), [str(i) for i in table.index[::-1]])
+    ax.set_yticks(range(n), [plain(i) for i in table.index[::-1]])
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)
     ax.set_xlim(0, table.to_numpy().max() * 1.2)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: number_format(x)))
     ax.set_xlabel(unit)
     ax.legend(loc="lower right")
-    ax.set_title(title)
+    ax.set_title(plain(title))
     return ax
 
 
