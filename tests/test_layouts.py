@@ -1,7 +1,7 @@
 """Other reports of the genre: layouts the bundled report does not have (synthetic texts)."""
 
 import pytest
-from synthetic_reports import synthetic_report
+from synthetic_reports import CN, synthetic_report
 
 from govreport import load_report
 
@@ -336,4 +336,15 @@ def test_after_the_body(write_report, trailer):
     r = load_report(write_report(body + trailer + "\n"))
     assert levels(r)["part"] == 2 and r.span("a") == trailer
     assert r.sentences.iloc[-1]["section"] == "a"
+    check_invariants(r)
+
+
+def test_numbered_appendix_items_are_not_parts(write_report):
+    # Without the appendix rule, the attachment's 三、 would continue the body's 一、 二、.
+    body = synthetic_report(parts=2, sections=(2, 1))
+    items = "".join(f"{CN[k]}、名词{CN[k]}：指某一类新的经营形态。\n" for k in range(10))
+    r = load_report(write_report(body + "附件：名词解释\n" + items))
+    assert levels(r)["part"] == 2
+    assert r.node("a")["title"] == "附件：名词解释" and r.span("a").endswith("名词十：指某一类新的经营形态。")
+    assert r.span("2").endswith("人民群众获得感明显增强。")
     check_invariants(r)
