@@ -256,3 +256,17 @@ def test_a_report_without_figures_says_so_in_every_check(report_of):
         assert check(r).empty, name
         assert describe(r).startswith(("The report", "No indicator")), name
     assert checks.answer(r) == "**Answer:** the report states no figure, so there is nothing to check."
+
+
+def test_figures_of_different_periods_are_not_compared(report_of):
+    r = report_of("全市地区生产总值年均增长7%。全市地区生产总值增长3.5%。"
+                  "2020年地区生产总值增长3.5%。2019年地区生产总值增长6%。")
+    assert checks.repeated_values(r).empty
+    r = report_of("全市地区生产总值增长7%。全市地区生产总值增长3.5%。")
+    assert len(checks.repeated_values(r)) == 1
+
+
+def test_a_share_of_a_reference_level_may_exceed_100(report_of):
+    r = report_of("全县农民人均收入为全省平均水平的120%。")
+    row = only(checks.shares_over_100(r), figure="120%")
+    assert row["of"] == "a reference level" and row["status"] == "may exceed 100%"

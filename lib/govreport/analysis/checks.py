@@ -361,24 +361,35 @@ def _counted_noun(text: str, fact) -> bool:
 
 
 def _comparable(report) -> pd.DataFrame:
-    """The facts ``repeated_values`` compares: with an indicator, and not a count of a noun."""
+    """The facts ``repeated_values`` compares: with an indicator, and not a count of a noun; each
+    with its ``period``, the period cues (年均, 累计, "十三五" …) and the dates of its clause, since
+    figures of different periods (年均增长7% and 2020年增长3.5%) need not agree."""
     f = _facts(report)
     text = report.text
     keep = [bool(r.indicator) and not _counted_noun(text, r) for r in f.itertuples()]
-    return f[pd.Series(keep, index=f.index, dtype=bool)]
+    f = f[pd.Series(keep, index=f.index, dtype=bool)]
+    dates = report.dates
+    periods = []
+    for r in f.itertuples():
+        clause = text[r.clause_start : r.clause_end]
+        words = [w for w in cues()["period"] if w in clause]
+        inside = dates[(dates["start"] >= r.clause_start) & (dates["end"] <= r.clause_end)]["date"]
+        periods.append(" ".join(words + sorted(inside)))
+    return f.assign(period=pd.Series(periods, index=f.index, dtype=object))
 
 
 def repeated_values(report) -> pd.DataFrame:
     """Indicators given twice, in different sentences, with values that cannot both hold.
 
-    Compared: facts of the same indicator, kind, unit and target status. Not compared: facts in
+    Compared: facts of the same indicator, kind, unit, target status and period (the period cues
+    and dates of their clause: 年均增长7% is not compared with 2020年增长3.5%). Not compared: facts in
     one sentence (a range, or two scopes: 全国第二家、全省第一家), and counts of a noun
     (8家企业 … 5家企业), whose indicator names what is counted, not which group.
     One row per disagreeing pair: the first figure and each later one that disagrees with it.
     """
     f = _comparable(report)
     rows = []
-    for (ind, kind, unit, _), g in f.groupby(["indicator", "kind", "unit", "is_target"], sort=False):
+    for (ind, kind, unit, _, _), g in f.groupby(["indicator", "kind", "unit", "is_target", "period"], sort=False):
         if g["sentence"].nunique() < 2:
             continue
         first = g.iloc[0]
@@ -394,7 +405,7 @@ def repeated_values(report) -> pd.DataFrame:
 def describe_repeated_values(report, table: pd.DataFrame | None = None) -> str:
     t = repeated_values(report) if table is None else table
     compared = _comparable(report)
-    named = compared.groupby(["indicator", "kind", "unit", "is_target"])["sentence"].nunique()
+    named = compared.groupby(["indicator", "kind", "unit", "is_target", "period"])["sentence"].nunique()
     repeated = int((named > 1).sum())
     if repeated == 0:
         return ("No indicator is given in more than one sentence (counts of a noun, such as N家企业, aside), "
@@ -466,15 +477,17 @@ SHARE_COLUMNS = ["indicator", "figure", "of", "status", "sentence", "text"]
 
 
 def shares_over_100(report) -> pd.DataFrame:
-    """Shares above 100%. A share of a plan (占年度计划的161%) or of an earlier level (为上年的105%)
-    may exceed 100%; any other (城镇化率105%) cannot. ``of``: "a plan", "an earlier level" or
-    ""; ``status``: "may exceed 100%" or "cannot exceed 100%"."""
+    """Shares above 100%. A share of a plan (占年度计划的161%), of an earlier level (为上年的105%)
+    or of a reference level (为全国平均水平的120%) may exceed 100%; any other (城镇化率105%)
+    cannot. ``of``: "a plan", "an earlier level", "a reference level" or ""; ``status``:
+    "may exceed 100%" or "cannot exceed 100%"."""
     f = _facts(report)
     text = report.text
     rows = []
     for c in f[(f["kind"] == "share") & (f["unit"] == "%") & (f["value"] > 100)].itertuples():
         clause = text[c.clause_start : c.start]
-        of = "a plan" if _has(clause, "plan") else "an earlier level" if _has(clause, "earlier") else ""
+        of = ("a plan" if _has(clause, "plan") else "an earlier level" if _has(clause, "earlier")
+              else "a reference level" if _has(clause, "reference") else "")
         rows.append({"indicator": c.indicator, "figure": c.mention, "of": of,
                      "status": "may exceed 100%" if of else "cannot exceed 100%", "sentence": c.sentence, "text": c.text})
     return pd.DataFrame(rows, columns=SHARE_COLUMNS)
@@ -492,8 +505,8 @@ def describe_shares_over_100(report, table: pd.DataFrame | None = None) -> str:
     out = []
     if len(ok):
         items = _join([f"{_quote(r.indicator)} {md_escape(r.figure)} of {r.of}" for r in ok.itertuples()])
-        out.append(f"{_plural(len(ok), 'share')} above 100% {'is a share' if len(ok) == 1 else 'are shares'} of a plan "
-                   f"or an earlier level, which a result may exceed ({items}).")
+        out.append(f"{_plural(len(ok), 'share')} above 100% {'is a share' if len(ok) == 1 else 'are shares'} of a plan, "
+                   f"an earlier level or a reference level, which a result may exceed ({items}).")
     if len(bad):
         items = _join([f"{_quote(r.indicator)} {md_escape(r.figure)}" for r in bad.itertuples()])
         out.append(f"{_plural(len(bad), 'share')} above 100% {'is' if len(bad) == 1 else 'are'} not of a plan "
