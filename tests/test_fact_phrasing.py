@@ -143,6 +143,9 @@ INDICATORS = [
         ("5年", "measure", 5.0, "年", "", "粮食总产量", *RESULT),
         ("150万吨", "measure", 1.5e6, "吨", "at_least", "粮食总产量", *RESULT),
     ]),
+    # 净增 is a change verb; 年末 is the time of the subject, not part of it
+    ("规模以上工业企业净增100家以上。", [("100家", "change", 100.0, "家", "at_least", "规模以上工业企业", *RESULT)]),
+    ("力争年末全市常住人口达到500万人。", [("500万人", "measure", 5e6, "人", "", "常住人口", *TARGET)]),
     # a noun made of a verb and one character (拥有量) is not cut after the verb
     ("每万人口发明专利拥有量达到12件。", [("12件", "measure", 12.0, "件", "", "每万人口发明专利拥有量", *RESULT)]),
 ]
