@@ -332,3 +332,13 @@ def test_closing_and_checks_sentences(bundled):
         "All 7 figures lie inside their spans and read as their mention; 1 、-list of figures, each value with its own indicator."
     )
     assert section_story.checks(0, lists.iloc[0:0]) == "No figure to check: there is none here."
+
+
+def test_level_and_layout_notes(bundled):
+    assert overview_story.reading_notes(bundled) == (
+        "It is a prefecture-level report; its outline was read from numbered headings (一、 and （一）)."
+    )
+    flat = load_report(Path(__file__).parent / "data" / "layouts" / "flat.txt")
+    assert overview_story.reading_notes(flat) == (
+        "The text does not say at which level of government it was delivered; its text has no headings, so it is read as one part."
+    )

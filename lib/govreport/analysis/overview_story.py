@@ -33,6 +33,31 @@ def who_when_where(report: Report) -> str:
     return f"{place}{year}: {head}{when}{where}{tail}."
 
 
+LEVELS = {"national": "a national report (国务院)", "province": "a provincial-level report", "prefecture": "a prefecture-level report",
+          "county": "a county-level report"}
+LAYOUTS = {"numbered": "its outline was read from numbered headings (一、 and （一）)",
+           "chapters": "its outline was read from chapters (第一部分 …)",
+           "headings": "its outline was read from unnumbered heading lines",
+           "flat": "its text has no headings, so it is read as one part"}
+
+
+def reading_notes(report: Report) -> str:
+    """The report's level and how its outline was read, as far as the metadata says."""
+    m = report.meta
+    level = LEVELS.get(m.get("level") or "", "")
+    layout = LAYOUTS.get(m.get("layout") or "", "")
+    out = []
+    if level:
+        out.append(f"It is {level}")
+    else:
+        out.append("The text does not say at which level of government it was delivered")
+    if layout:
+        out[-1] += f"; {layout}"
+    if m.get("wrapped"):
+        out.append("The text is hard-wrapped: a line break inside a sentence was read as no break")
+    return ". ".join(out) + "."
+
+
 def size(report: Report) -> str:
     """Parts, sections, points, sentences and characters, each named."""
     c = summary.level_counts(report)
@@ -160,7 +185,7 @@ def answer(report: Report) -> str:
     ranks = summary.headline_ranks(report)
     return "\n\n".join(
         [
-            "**Answer, computed from this report.** " + who_when_where(report),
+            "**Answer, computed from this report.** " + who_when_where(report) + " " + reading_notes(report),
             size(report),
             headline(ranks),
             facts(report, summary.facts_by_section(report)),
