@@ -505,8 +505,9 @@ def describe_shares_over_100(report, table: pd.DataFrame | None = None) -> str:
     out = []
     if len(ok):
         items = _join([f"{_quote(r.indicator)} {md_escape(r.figure)} of {r.of}" for r in ok.itertuples()])
-        out.append(f"{_plural(len(ok), 'share')} above 100% {'is a share' if len(ok) == 1 else 'are shares'} of a plan, "
-                   f"an earlier level or a reference level, which a result may exceed ({items}).")
+        wholes = " or ".join(dict.fromkeys(ok["of"]))
+        out.append(f"{_plural(len(ok), 'share')} above 100% {'is a share' if len(ok) == 1 else 'are shares'} of {wholes}, "
+                   f"which a result may exceed ({items}).")
     if len(bad):
         items = _join([f"{_quote(r.indicator)} {md_escape(r.figure)}" for r in bad.itertuples()])
         out.append(f"{_plural(len(bad), 'share')} above 100% {'is' if len(bad) == 1 else 'are'} not of a plan "
