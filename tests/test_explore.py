@@ -119,3 +119,15 @@ def test_rows_are_written_as_characters_for_the_page_font(report):
     line = re.search(r'^\s*"data_json": (".*?"),?$', html, re.M).group(1)
     rows = json.loads(json.loads(line))
     assert [r[0] for r in rows] == list(t["indicator"]) and [r[6] for r in rows][0] == t["sentence"][0]
+
+
+def test_section_labels_climb_to_the_section_or_part(write_report):
+    head = "——2022年1月10日在某某县第五届人民代表大会第二次会议上\n某某县人民政府县长　李四\n各位代表：\n"
+    r = load_report(write_report(head + BODY + "各位代表！让我们团结一心，奋勇前进！\n"))
+    o = r.outline.set_index("id")
+    assert explore.section_label(r, "0") == "0 preamble"
+    assert explore.section_label(r, "1") == "1 过去一年工作回顾"
+    for node in o.index[o["level"] == "point"]:
+        assert explore.section_label(r, node) == f"{o.at[node, 'parent']} {o.at[o.at[node, 'parent'], 'title']}"
+    for node in o.index[~o["level"].isin(["preamble", "part", "section", "point"])]:
+        assert explore.section_label(r, node) == f"{node} {o.at[node, 'title'] or o.at[node, 'level']}"

@@ -38,13 +38,18 @@ NO_UNIT = "(no unit)"
 
 
 def section_label(report: Report, node_id: str) -> str:
-    """``"1.2 精准发力…"``: the section (or else part) that holds an outline node, with its id and title."""
-    if node_id in ("", "0"):
-        return "0 preamble"
-    ids = node_id.split(".")
-    titles = report.outline.set_index("id")["title"]
-    key = ".".join(ids[:2]) if ".".join(ids[:2]) in titles.index else ids[0]
-    return f"{key} {titles.get(key, '')}".strip()
+    """``"1.2 精准发力…"``: the section (else the part) that holds an outline node, with its id and
+    title; a node outside every part (preamble, closing) gives its id and its level."""
+    outline = report.outline.set_index("id")
+    node = node_id
+    while node in outline.index and outline.at[node, "level"] not in ("section", "part"):
+        parent = outline.at[node, "parent"]
+        if parent is None or pd.isna(parent):
+            break
+        node = parent
+    if node not in outline.index:
+        return str(node_id)
+    return f"{node} {outline.at[node, 'title'] or outline.at[node, 'level']}"
 
 
 def facts_table(report: Report) -> pd.DataFrame:
