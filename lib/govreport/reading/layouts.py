@@ -252,7 +252,7 @@ def read_layout(text: str, lines: list[tuple[int, int]], marks: list[Mark], head
         start = next((lstrip_pos(text, s, e) for s, e in lines[head_lines:limit] if lstrip_pos(text, s, e) < e), None)
         if start is None or start >= body_end:
             # Nothing but a head: the whole text is the body.
-            start, head_lines = next((i for i, c in enumerate(text) if not c.isspace()), 0), 0
+            start = next((i for i, c in enumerate(text) if not c.isspace()), 0)
         salutes = [m for m in body_marks if m.kind == "salute" and m.pos > start and m.pos >= (start + body_end) / 2]
         if salutes:
             closing = salutes[-1]
