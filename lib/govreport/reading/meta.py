@@ -35,6 +35,11 @@ SPEAKER_RE = re.compile(
     rf"(?P<office>(?:代理|代)?(?:{'|'.join(OFFICES)}))"
     rf"(?:[\s\u3000]+(?P<speaker>{_NAME}))?[\s\u3000]*$"
 )
+# The name written right after the office (国务院总理李小明): read only after 人民政府 or 国务院.
+SPEAKER_TIGHT_RE = re.compile(
+    r"^(?P<body>[^\s\u3000，,。：:；;！!？?（）()]{0,30}?(?:人民政府|国务院))"
+    rf"(?P<office>(?:代理|代)?(?:{'|'.join(OFFICES)}))(?P<speaker>[\u4e00-\u9fff·]{{2,6}})$"
+)
 NAME_RE = re.compile(rf"^(?P<speaker>{_NAME})$")
 _NOT_NAMES = {"各位代表", "同志们", "目录", "摘要", "全文", "报告", "附件", "政府工作报告"}
 _SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "省", "市", "县", "区", "州", "盟", "旗")
@@ -67,7 +72,8 @@ def _squeeze(s: str) -> str:
 
 
 def _speaker(s: str) -> re.Match | None:
-    m = SPEAKER_RE.match(s.strip(SPACES + "—―─-－–（）()"))
+    s = s.strip(SPACES + "—―─-－–（）()")
+    m = SPEAKER_RE.match(s) or SPEAKER_TIGHT_RE.match(s)
     if m is None:
         return None
     body = m["body"]
