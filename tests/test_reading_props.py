@@ -129,6 +129,10 @@ NOT_REPORTS = st.one_of(
     st.text(alphabet="abcdefghij 0123456789.,\n", min_size=1, max_size=80).map(lambda s: s.encode()),  # no Chinese
     st.binary(max_size=200).map(lambda b: b"%PDF-1.4\n" + b),
     st.binary(max_size=200).map(lambda b: b"PK\x03\x04" + b),
+    st.binary(max_size=200).map(lambda b: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b),
+    st.lists(st.sampled_from(FRAGMENTS), max_size=8).map(
+        lambda ls: ("<!DOCTYPE html>\n<html><body>\n" + "\n".join(f"<p>{x}</p>" for x in ls) + "\n</body></html>").encode()
+    ),
     st.text(alphabet="中 国\n", min_size=1, max_size=10).filter(lambda s: "中国" not in s and "国中" not in s and "中中" not in s and "国国" not in s).map(lambda s: s.encode()),
 )
 
