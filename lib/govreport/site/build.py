@@ -36,6 +36,7 @@ from .run import CELL_TIMEOUT, KERNEL, Job, PageError, run_page
 from .slug import site_slug
 
 JOBS = 2  # notebooks run at a time (the machines have two cores)
+PAGE_TIMEOUT = 900  # seconds without any page finishing before the build gives up
 DATA_TABLES = ("outline", "sentences", "facts", "dates")
 
 
@@ -133,14 +134,24 @@ def run_pages(jobs: list[Job], workers: int) -> dict[str, dict]:
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         pending = {pool.submit(run_page, job): job for job in jobs}
         while pending:
-            done, _ = wait(pending, return_when=FIRST_EXCEPTION)
+            done, _ = wait(pending, timeout=PAGE_TIMEOUT, return_when=FIRST_EXCEPTION)
+            if not done:
+                # A kernel that died without a word can leave its client waiting: stop the workers.
+                for other in pending:
+                    other.cancel()
+                for process in list(getattr(pool, "_processes", {}).values()):
+                    process.terminate()
+                running = ", ".join(job.stem for future, job in pending.items() if future.running())
+                raise PageError(f"no page finished in {PAGE_TIMEOUT} s (running: {running or 'none'})")
             for future in done:
                 job = pending.pop(future)
                 error = future.exception()
                 if error is not None:
                     for other in pending:
                         other.cancel()
-                    raise error
+                    if isinstance(error, PageError):
+                        raise error
+                    raise PageError(f"{job.notebook.name} ({job.stem}): {type(error).__name__}: {error}") from error
                 results[job.stem] = r = future.result()
                 _log(f"page  {job.html.name:<40} {r['seconds']:5.1f} s")
     return results
