@@ -246,6 +246,9 @@ def facts_of(text: str, date: str = "2024-03-05") -> list[tuple]:
             ("120亿元", "measure", 1.2e10, "元", "", "完成投资", False, None, None),
             ("150亿元", "measure", 1.5e10, "元", "", "完成投资", True, 2024, 0),
         ]),
+        # 拟 inside a word (模拟, 草拟) and 计划 as a noun are no cues
+        ("模拟考试合格率达到95%。", [("95%", "share", 95.0, "%", "", "模拟考试合格率", False, None, None)]),
+        ("完成年度计划的105%。", [("105%", "share", 105.0, "%", "", "完成年度计划", False, None, None)]),
         # no cue, no plan part: no target
         ("全市地区生产总值增长6%。", [("6%", "change", 6.0, "%", "", "地区生产总值", False, None, None)]),
     ],

@@ -34,6 +34,7 @@ def trim(lex, s: str, cut_verbs: bool = True) -> str:
             s = s[last.end() :]
         # else one character after the verb: a noun made of the verb (拥有量), kept whole
     s = s.rstrip("等")
+    s = s[:-1] if s.endswith("的") else s  # 完成年度计划的105%: the 的 links to the number
     if "等" in s:
         tail = s.rsplit("等", 1)[1]
         if tail:
