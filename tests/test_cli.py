@@ -24,13 +24,18 @@ def report_text(year: int, gdp: str, target: str) -> str:
 
 @pytest.fixture
 def corpus(tmp_path, monkeypatch):
-    """tmp_path/corpus: three good reports (one in GBK, one in a subfolder), an empty file, a
+    """tmp_path/corpus: four good reports (one in GBK, one in a subfolder, one without targets), an empty file, a
     binary file, and a file that is not .txt (not read); the working folder is tmp_path."""
     root = tmp_path / "corpus"
     (root / "sub").mkdir(parents=True)
     (root / "a-2022.txt").write_text(report_text(2022, "6.8%", "6.5%"), encoding="utf-8")
     (root / "sub" / "b-2023.txt").write_text(report_text(2023, "6.1%", "6%"), encoding="utf-8")
     (root / "c-gbk.txt").write_bytes(report_text(2024, "5.2%", "5%").encode("gbk"))
+    # no target, and sections (the others have none): tables whose columns differ in content
+    (root / "d-review.txt").write_text(
+        HEAD.format(y=2021, d=15, n="五") + "一、2020年工作回顾\n过去一年，全市经济运行总体平稳。\n"
+        "（一）产业发展稳步推进。全市地区生产总值增长3.1%。\n（二）民生保障不断加强。新建学校8所。\n",
+        encoding="utf-8")
     (root / "empty.txt").write_bytes(b"")
     (root / "binary.txt").write_bytes(bytes(range(256)) * 8)
     (root / "notes.md").write_text("不是报告", encoding="utf-8")
@@ -38,7 +43,7 @@ def corpus(tmp_path, monkeypatch):
     return root
 
 
-GOOD = ["corpus/a-2022.txt", "corpus/c-gbk.txt", "corpus/sub/b-2023.txt"]
+GOOD = ["corpus/a-2022.txt", "corpus/c-gbk.txt", "corpus/d-review.txt", "corpus/sub/b-2023.txt"]
 BAD = ["corpus/binary.txt", "corpus/empty.txt"]
 
 
@@ -50,7 +55,7 @@ def run(args, capsys):
 def test_corpus_rows_errors_and_exit_code(corpus, capsys):
     code, out = run(["facts", "corpus", "-o", "out", "--jobs", "1"], capsys)
     assert code == 1
-    assert out.strip().splitlines()[-1] == "3 reports read, 2 failed (see out/reports.csv)"
+    assert out.strip().splitlines()[-1] == "4 reports read, 2 failed (see out/reports.csv)"
     reports = pd.read_csv("out/reports.csv", encoding="utf-8-sig", keep_default_na=False)
     assert reports["path"].tolist() == sorted(GOOD + BAD)  # paths as given, sorted, .md not read
     status = dict(zip(reports["path"], reports["status"]))
@@ -61,17 +66,19 @@ def test_corpus_rows_errors_and_exit_code(corpus, capsys):
     assert reports.set_index("path").loc["corpus/c-gbk.txt", "encoding"] == "gb18030"
     facts = pd.read_csv("out/facts.csv", encoding="utf-8-sig", keep_default_na=False)
     targets = pd.read_csv("out/targets.csv", encoding="utf-8-sig", keep_default_na=False)
-    outline = pd.read_csv("out/outline.csv", encoding="utf-8-sig", keep_default_na=False)
+    outline = pd.read_csv("out/outline.csv", encoding="utf-8-sig", keep_default_na=False, dtype=str)
     for path in GOOD:
         report = load_report(path)
         mine = facts[facts["path"] == path]
         assert mine["mention"].tolist() == report.facts["mention"].tolist()
         assert all(m in s for m, s in zip(mine["mention"], mine["sentence_text"]))
         assert targets[targets["path"] == path]["key"].tolist() == report.targets["key"].tolist()
-        assert outline[outline["path"] == path]["id"].astype(str).tolist() == report.outline["id"].tolist()
+        assert outline[outline["path"] == path]["id"].tolist() == report.outline["id"].tolist()
         row = reports.set_index("path").loc[path]
         assert (int(row["facts"]), int(row["targets"])) == (len(report.facts), len(report.targets))
     assert set(facts["path"]) == set(GOOD)
+    assert "corpus/d-review.txt" not in set(targets["path"])  # no target: no row, and no error
+    assert set(outline[outline["path"] == "corpus/d-review.txt"]["parent"]) == {"", "1"}
     assert set(targets["key"]) == {"gdp_growth", "new_urban_jobs"}
     # the Parquet tables hold the same rows
     assert pd.read_parquet("out/facts.parquet")["mention"].tolist() == facts["mention"].tolist()
@@ -122,7 +129,7 @@ def test_rerun_replaces_the_tables_and_keeps_other_files(corpus, capsys):
     code, _ = run(["facts", "corpus", "-o", "out", "--jobs", "1"], capsys)
     assert code == 0
     assert Path("out/mine.txt").exists()
-    assert len(pd.read_csv("out/reports.csv", encoding="utf-8-sig")) == 3
+    assert len(pd.read_csv("out/reports.csv", encoding="utf-8-sig")) == 4
     assert [p.name for p in Path(".").iterdir() if p.name.startswith(".")] == []
 
 

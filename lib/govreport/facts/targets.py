@@ -212,7 +212,8 @@ def _table(report, facts: pd.DataFrame, target_years) -> pd.DataFrame:
                             unit, qualifier, kind, target_years[i], int(sentence)))
     table = pd.DataFrame(records, columns=COLUMNS)
     table["target_year"] = pd.array(table["target_year"].tolist(), dtype="Int64")
-    return table.astype({"fact": "int64", "value": "float64", "sentence": "int64"})
+    text = {c: "str" for c in ("key", "label", "indicator", "mention", "unit", "qualifier", "kind")}
+    return table.astype({"fact": "int64", "value": "float64", "sentence": "int64", **text})
 
 
 def targets(report) -> pd.DataFrame:

@@ -65,8 +65,9 @@ def read_one(path: str) -> tuple[dict, dict | None]:
         def sentence_text(ids):
             return [text[int(starts[i]):int(ends[i])] for i in ids]
 
-        facts = facts.assign(sentence_text=sentence_text(facts["sentence"]))
-        targets = targets.assign(sentence_text=sentence_text(targets["sentence"]))
+        facts = facts.assign(sentence_text=pd.Series(sentence_text(facts["sentence"]), index=facts.index, dtype="str"))
+        targets = targets.assign(
+            sentence_text=pd.Series(sentence_text(targets["sentence"]), index=targets.index, dtype="str"))
     except ReportError as err:
         row["error"] = str(err)
         return row, None
@@ -92,8 +93,13 @@ def render(table: pd.DataFrame) -> tuple[list[str], bytes, object]:
 
 
 def _with_path(path: str, table: pd.DataFrame) -> pd.DataFrame:
+    """The table with its report's path in front; text columns as ``str`` (a column that is
+    all None in one report, such as ``parent`` in an outline without sections, is text too)."""
     table = table.reset_index(drop=True)
-    table.insert(0, "path", path)
+    table.insert(0, "path", pd.Series([path] * len(table), dtype="str"))
+    for column in table.columns:
+        if table[column].dtype == object:
+            table[column] = table[column].astype("str")
     return table
 
 
@@ -103,9 +109,9 @@ def _empty_tables() -> dict[str, pd.DataFrame]:
     from ..reading.report import OUTLINE_COLUMNS
 
     return {
-        "facts": pd.DataFrame(columns=["path", *FACT_COLUMNS, "sentence_text"]),
-        "targets": pd.DataFrame(columns=["path", *TARGET_COLUMNS, "sentence_text"]),
-        "outline": pd.DataFrame(columns=["path", *OUTLINE_COLUMNS]),
+        "facts": pd.DataFrame(columns=["path", *FACT_COLUMNS, "sentence_text"], dtype="str"),
+        "targets": pd.DataFrame(columns=["path", *TARGET_COLUMNS, "sentence_text"], dtype="str"),
+        "outline": pd.DataFrame(columns=["path", *OUTLINE_COLUMNS], dtype="str"),
     }
 
 
@@ -124,7 +130,8 @@ def assemble(results: list) -> dict[str, tuple[list[str], list[bytes], object]]:
     out = {"reports": (columns, [body], arrow)}
     empty = _empty_tables()
     for name in ("facts", "targets", "outline"):
-        pieces = [r[1][name] for r in results if r[1] is not None]
+        # A report with no rows in this table adds none (and its empty columns have no types).
+        pieces = [r[1][name] for r in results if r[1] is not None and r[1][name][1]]
         if not pieces:
             columns, body, arrow = render(empty[name])
             out[name] = (columns, [body], arrow)
