@@ -102,6 +102,16 @@ def is_appendix_line(line: str) -> bool:
     return len(line) <= APPENDIX_MAX and "。" not in line and appendix.match(key) is not None
 
 
+def is_heading_line(line: str) -> bool:
+    """An unnumbered part heading: a short line without sentence punctuation that names a
+    review, a plan or a task (see the module docstring)."""
+    line = line.strip(SPACE)
+    if not line or len(line) > 2 * APPENDIX_MAX + 10 or _HEADING_PUNCT.search(line):
+        return False
+    flat = despace(line)
+    return len(flat) <= HEADING_MAX and _patterns()[0].search(flat) is not None
+
+
 @dataclass(slots=True)
 class Mark:
     kind: str  # part, chapter, section, lead, salute, heading, appendix
@@ -114,7 +124,6 @@ class Mark:
 
 def classify(text: str, lines: list[tuple[int, int]]) -> list[Mark]:
     """The lines that may head something, in text order."""
-    heading_re, _, _, _, _ = _patterns()
     marks = []
     for li, (s, e) in enumerate(lines):
         pos = lstrip_pos(text, s, e)
@@ -148,10 +157,8 @@ def classify(text: str, lines: list[tuple[int, int]]) -> list[Mark]:
         line = text[pos:end]
         if is_appendix_line(line):
             marks.append(Mark("appendix", 0, li, pos, end, pos))
-        elif not _HEADING_PUNCT.search(line):
-            flat = despace(line)
-            if len(flat) <= HEADING_MAX and heading_re.search(flat):
-                marks.append(Mark("heading", 0, li, pos, end, pos))
+        elif is_heading_line(line):
+            marks.append(Mark("heading", 0, li, pos, end, pos))
     return marks
 
 

@@ -76,9 +76,9 @@ def _speaker(s: str) -> re.Match | None:
     m = SPEAKER_RE.match(s) or SPEAKER_TIGHT_RE.match(s)
     if m is None:
         return None
-    body = m["body"]
-    if body and not (body.endswith(("人民政府", "国务院")) or body.endswith(_SUFFIXES)):
-        return None  # an office word at the end of an ordinary phrase
+    body = m["body"].removesuffix("人民政府")
+    if body and body != "国务院" and not (len(body) <= PLACE_MAX and _UNITS_RE[1].fullmatch(body)):
+        return None  # an office word at the end of an ordinary phrase, not after a place
     return m
 
 

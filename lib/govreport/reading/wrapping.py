@@ -11,19 +11,20 @@ How the wrap is recognised (linear in the text; ``detect``):
 
 - an *open* line is a line of at least 8 characters that does not end a sentence (its last
   character is not one of 。！？；：!?;: or a closing quote or bracket);
-- the text is wrapped when at least three open lines have nearly the same display width W
-  (a Chinese character counts 2, an ASCII one 1; within 20 % of their median), and hardly
+- the text is wrapped when at least three open lines, and 30 % of them, have nearly the same
+  display width W (a Chinese character counts 2, an ASCII one 1; within 20 % of the upper
+  quartile of the open lines' widths), and hardly
   any line (at most one in ten of the lines that wide) is longer than 1.2 W: in a wrapped
   text no line exceeds the width, while in a text with one paragraph per line the
   paragraphs are much longer than the headings that end without punctuation.
 
 Which breaks are removed (``detect``): the break after a *full* line (at least 0.8 W wide,
-or at least 90 % of the median length in characters) when the next line is not blank and
+or at least 90 % of the upper quartile of their lengths in characters) when the next line is not blank and
 does not begin with indentation; after a line that ends a sentence or begins a part
-heading (一、, 第一部分), only when it is quite full (0.95 W, or the median length in
-characters) and, for a sentence end, the next line does not begin a
-heading, a 一是 lead, a dash-led line or the salutation 各位代表; never between the lines of
-the head (title, dateline, speaker). Spaces at the end of the line and at the start of the
+heading (一、, 第一部分), only when it is quite full (0.95 W, or that quartile in
+characters) and, for a sentence end, the next line does not begin a heading, a 一是 lead,
+a dash-led line, and is no unnumbered heading or appendix line; never before the
+salutation 各位代表 or between the lines of the head (title, dateline, speaker). Spaces at the end of the line and at the start of the
 next go with the break. A paragraph whose last line ends a sentence exactly at the width,
 followed by an unindented paragraph, cannot be told from a wrap: the two are read as one.
 """
@@ -43,9 +44,23 @@ _STARTS_BLOCK = re.compile(
     r"[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[ \u3000]*、|第[一二三四五六七八九十]{1,3}部分"
     r"|[一二三四五六七八九十]{1,3}是|[—―─－]|--|各位代表"
 )
+_SALUTE = re.compile(r"各位代表[ \u3000]*(?:[！!：:，,、]|$)")
 _PART_HEADING = re.compile(r"[一二三四五六七八九十]{1,3}[ \u3000]*、|第[一二三四五六七八九十]{1,3}部分")
 OPEN_MIN = 8
 HEAD_LINES = 12  # the head (title, dateline, speaker) is among the first lines
+
+
+def _starts_block(text: str, start: int, end: int) -> bool:
+    """The line begins a heading, a lead, a dash line or the salutation, or is an unnumbered
+    heading or an appendix line of its own."""
+    if _STARTS_BLOCK.match(text, start, end):
+        return True
+    if end - start > 60:
+        return False
+    from .layouts import is_appendix_line, is_heading_line
+
+    line = text[start:end]
+    return is_appendix_line(line) or is_heading_line(line)
 
 
 def _head_line(line: str) -> bool:
@@ -58,7 +73,10 @@ def _head_line(line: str) -> bool:
     d = _dateline(line)
     if d is not None:
         rest = line[d[1] :]
-        return not rest.strip() or bool(OCCASION_RE.match(rest))
+        if o := OCCASION_RE.match(rest):
+            rest = rest[o.end() :]
+        rest = rest.strip(" \u3000）)")
+        return not rest or _speaker(rest) is not None  # complete up to its last word
     return bool(_TITLE_WORD.search(line)) and len(line) <= 40
 
 
@@ -123,15 +141,17 @@ def detect(text: str, lines: list[tuple[int, int]]) -> list[int]:
             open_lengths.append(n)
     if len(open_widths) < 3:
         return []
-    wide = float(np.median(open_widths))
+    # The width of the wrap: the upper quartile of the open lines' widths (headings, which
+    # also end without punctuation, are shorter than the wrapped lines).
+    wide = float(np.percentile(open_widths, 75))
     near = sum(1 for w in open_widths if 0.8 * wide <= w <= 1.2 * wide)
-    if near < 3 or near < 0.6 * len(open_widths):
+    if near < 3 or near < 0.3 * len(open_widths):
         return []
     at_width = sum(1 for w in widths if w >= 0.8 * wide)
     longer = sum(1 for w in widths if w > 1.2 * wide)
     if longer > 0.1 * at_width:
         return []
-    chars = float(np.median(open_lengths))
+    chars = float(np.percentile(open_lengths, 75))
     joins = []
     for i in range(len(lines) - 1):
         s, e = stripped[i]
@@ -141,8 +161,10 @@ def detect(text: str, lines: list[tuple[int, int]]) -> list[int]:
         if ns >= ne or ns != lines[i + 1][0]:
             continue  # a blank line or an indented one: a new paragraph
         quite_full = widths[i] >= 0.95 * wide or e - s >= chars
-        if text[e - 1] in _ENDS and (_STARTS_BLOCK.match(text, ns, ne) or not quite_full):
+        if text[e - 1] in _ENDS and (not quite_full or _starts_block(text, ns, ne)):
             continue  # a sentence ends the line: a new paragraph unless the line is quite full
+        if _SALUTE.match(text, ns, ne):
+            continue  # 各位代表： begins a paragraph
         if not quite_full and _PART_HEADING.match(text, s, e):
             continue  # a part heading a little short of the width
         if i < HEAD_LINES and (_head_line(text[s:e]) or _head_line(text[ns:ne])):
