@@ -134,3 +134,25 @@ def test_wrapped_layouts_read_as_unwrapped(write_report, name, width):
     texts = lambda rep: [rep.sentences["text"][i].replace("\n", "") for i in rep.facts["sentence"]]  # noqa: E731
     assert texts(r) == texts(plain)
     offsets_index_the_text(r)
+
+
+@pytest.mark.parametrize("wrapped", [False, True])
+def test_a_report_is_freed_without_the_cycle_collector(write_report, wrapped):
+    # The loader makes no reference cycle (the collector is paused while it builds its
+    # tables): a report, wrapped or not, goes as soon as its last reference does.
+    import gc
+    import weakref
+
+    path = write_report(wrap(SEED, 30) if wrapped else SEED)
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        r = load_report(path)
+        assert r.meta["wrapped"] is wrapped
+        r.facts, r.dates, r.sentences
+        ref = weakref.ref(r)
+        del r
+        assert ref() is None
+    finally:
+        if was:
+            gc.enable()

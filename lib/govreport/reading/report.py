@@ -180,8 +180,13 @@ class Report(_Outlined):
             ]
             starts, ends = to_text(starts), to_text(ends, ends=True)
         else:
-            self._work = self
+            self._work = None  # the text itself (no reference to self: no cycle to collect)
         super().__init__(path, text, nodes, starts, ends, meta)
+
+    @property
+    def _working(self) -> _Outlined:
+        """What the fact engine reads: the working copy of a hard-wrapped text, else the report."""
+        return self if self._work is None else self._work
 
     def __repr__(self) -> str:
         counts = self.outline["level"].value_counts()
@@ -196,11 +201,11 @@ class Report(_Outlined):
     def unwrapped(self) -> str:
         """The text the outline was read from: ``text`` itself, or for a hard-wrapped text
         (``meta["wrapped"]``) ``text`` without the line breaks inside sentences."""
-        return self._work.text
+        return self._working.text
 
     def _to_text(self, table: pd.DataFrame) -> pd.DataFrame:
         """A table of the working copy with its ``start``/``end`` mapped to ``text``."""
-        if self._work is self:
+        if self._work is None:
             return table
         table = table.copy()
         table["start"] = self._unwrap.to_text(table["start"].to_numpy())
@@ -230,7 +235,7 @@ class Report(_Outlined):
         from ..facts import extract_facts
 
         with paused_gc():
-            return self._to_text(extract_facts(self._work))
+            return self._to_text(extract_facts(self._working))
 
     def main_targets(self) -> pd.DataFrame:
         """The facts of the first target statement that is a list of main targets (opened by
@@ -259,7 +264,7 @@ class Report(_Outlined):
         from ..facts import extract_dates
 
         with paused_gc():
-            return self._to_text(extract_dates(self._work))
+            return self._to_text(extract_dates(self._working))
 
 
 def _head_line_count(text: str, lines: list[tuple[int, int]]) -> int:
