@@ -1,6 +1,7 @@
 """Reports per second of ``govreport facts`` on a folder of synthetic reports (not a test).
 
     .venv/bin/python benchmarks/bench_corpus.py [--reports 200] [--rounds 3]
+    nice -n -15 .venv/bin/python benchmarks/bench_corpus.py   # as root, on a busy machine
 
 Writes N synthetic reports (each about 20,000 characters: a review part with results, a plan
 part with the year's targets, written from templates of our own) into a temporary folder, then
