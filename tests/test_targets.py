@@ -27,6 +27,7 @@ TARGET_PHRASES = {
     "cpi": "{a}控制在3%左右", "energy_intensity": "{a}下降3%", "grain_output": "{a}稳定在120万吨以上",
     "deficit_ratio": "{a}拟按3%安排", "foreign_trade_growth": "{a}增长5%",
     "foreign_investment": "{a}3亿美元",
+    "rd_intensity": "{a}达到2.3%", "urbanization_rate": "{a}达到65%", "pm25": "{a}控制在35微克/立方米以下",
 }
 # ... and the way a review gives the result.
 RESULT_PHRASES = {
@@ -39,6 +40,7 @@ RESULT_PHRASES = {
     "cpi": "{a}上涨1.9%", "energy_intensity": "{a}下降3.4%", "grain_output": "{a}达到125万吨",
     "deficit_ratio": "{a}为2.8%", "foreign_trade_growth": "{a}增长9.1%",
     "foreign_investment": "{a}2.6亿美元",
+    "rd_intensity": "{a}为2.1%", "urbanization_rate": "{a}为63.5%", "pm25": "{a}为36微克/立方米",
 }
 CASES = [(k.key, a) for k in keys() for a in k.aliases]
 

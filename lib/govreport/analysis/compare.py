@@ -18,7 +18,7 @@ sentence), the ``margin`` (result minus target, in the target's unit) and a ``ve
     beating the target is met too;
   - no qualifier: a floor for keys where higher is better (growth: met when result ≥ target),
     a ceiling for the others (``cpi``, ``unemployment_rate``, ``energy_intensity``,
-    ``deficit_ratio``: met when result ≤ target).
+    ``deficit_ratio``, ``pm25``: met when result ≤ target; ``higher_is_better`` in the key table).
 
 The ``rule`` column states the rule applied, and the margin lets a reader judge for themselves.
 When a key has a range as its target (5%—6%: an ``at_least`` and an ``at_most`` row of one
