@@ -63,7 +63,8 @@ def test_export_data_writes_excel_friendly_csv(tmp_path):
         ("missing.txt", None, "file not found"),
         ("empty.txt", b"", "file is empty"),
         ("binary.txt", bytes(range(256)) * 8, ""),
-        ("notes.txt", "今天天气很好，我们去公园散步。\n明天再说。\n".encode(), "no recognisable report outline"),
+        ("notes.txt", b"Shopping list: milk, eggs, bread.\n", "no chinese"),
+        ("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "pdf"),
     ],
 )
 def test_a_bad_report_prints_the_library_message_and_changes_nothing(tmp_path, capsys, name, content, problem):
