@@ -200,3 +200,11 @@ def test_compare_notebook_on_a_pair(pair, tmp_path):
     assert "进出口总额" in plain  # named among the targets the later report is silent about
     assert "两个提升" in plain and "四个着力" in plain  # a slogan gained, a slogan dropped
     assert sum("image/png" in o.get("data", {}) for c in nb["cells"] for o in c.get("outputs", [])) == 1
+
+
+def test_a_slogan_the_later_report_still_writes_is_not_dropped(pair, tmp_path):
+    path = tmp_path / "c.txt"
+    path.write_text(CURRENT.replace("全年深入推进", "继续落实四个着力，全年深入推进"), encoding="utf-8")
+    changes = language_changes(pair[0], load_report(path))
+    dropped = changes[(changes["what"] == "slogan") & (changes["change"] == "dropped")]
+    assert dropped["term"].tolist() == ["三项改革"]  # 四个着力 is written once, unquoted: still there

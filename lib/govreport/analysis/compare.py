@@ -210,23 +210,25 @@ def language_changes(previous, current, top: int = 30) -> pd.DataFrame:
     Columns: ``term``, ``what`` (slogan or term), ``change`` (``gained``: only in ``current``;
     ``dropped``: only in ``previous``), ``count`` (occurrences in the report that has it),
     ``gloss`` (for slogans, from the glossary). A frequent term is one of a report's ``top``
-    content terms (``language.term_counts``) that the other report never uses.
-    Rows: slogans first, gained before dropped, each in order of first appearance or count.
+    content terms (``language.term_counts``). A term counts as absent from the other report
+    only when its text nowhere holds it (a slogan the other report writes once, unquoted, is
+    not "dropped"). Rows: slogans first, gained before dropped, each in order of first
+    appearance or of count.
     """
     from . import language
 
     rows = []
     before, after = language.slogans(previous), language.slogans(current)
-    for change, have, other in (("gained", after, before), ("dropped", before, after)):
-        others = set(other["term"])
+    for change, have, other in (("gained", after, previous), ("dropped", before, current)):
         for r in have.itertuples(index=False):
-            if r.term not in others:
+            if r.term not in other.text:
                 rows.append((r.term, "slogan", change, int(r.count), r.gloss))
+    slogans = [r[0] for r in rows]
     counts_before = language.term_counts(previous, top=None)
     counts_after = language.term_counts(current, top=None)
-    for change, have, other in (("gained", counts_after, counts_before), ("dropped", counts_before, counts_after)):
+    for change, have, other in (("gained", counts_after, previous), ("dropped", counts_before, current)):
         for term, count in have.head(top).items():
-            if term not in other.index and not any(term in r[0] or r[0] in term for r in rows if r[1] == "slogan"):
+            if term not in other.text and not any(term in s or s in term for s in slogans):
                 rows.append((term, "term", change, int(count), ""))
     return pd.DataFrame(rows, columns=["term", "what", "change", "count", "gloss"])
 
