@@ -26,6 +26,7 @@ The only words read from sentences are the cue words of ``data/checks_words.tsv`
 
 from __future__ import annotations
 
+import bisect
 import math
 from functools import lru_cache
 
@@ -191,12 +192,13 @@ def implied_bases(report) -> pd.DataFrame:
     """
     f = _facts(report)
     text = report.text
+    by_sentence = dict(tuple(f.groupby("sentence", sort=False)))  # a level is looked for in its sentence only
     rows = []
     for c in f.itertuples():
         if c.kind == "change":
-            basis, level = "earlier level", _change_level(f, c, text)
+            basis, level = "earlier level", _change_level(by_sentence[c.sentence], c, text)
         elif c.kind == "share" and c.unit == "%" and _has(text[c.clause_start : c.start], "plan"):
-            basis, level = "plan", _plan_level(f, c, text)
+            basis, level = "plan", _plan_level(by_sentence[c.sentence], c, text)
         else:
             continue
         row = {"basis": basis, "indicator": c.indicator, "figure": _signed(c.mention, c.value, c.kind), "level": "", "implied": "",
@@ -368,12 +370,14 @@ def _comparable(report) -> pd.DataFrame:
     text = report.text
     keep = [bool(r.indicator) and not _counted_noun(text, r) for r in f.itertuples()]
     f = f[pd.Series(keep, index=f.index, dtype=bool)]
-    dates = report.dates
+    dates = report.dates.sort_values("start")
+    d_start, d_end, d_date = dates["start"].tolist(), dates["end"].tolist(), dates["date"].tolist()
     periods = []
     for r in f.itertuples():
         clause = text[r.clause_start : r.clause_end]
         words = [w for w in cues()["period"] if w in clause]
-        inside = dates[(dates["start"] >= r.clause_start) & (dates["end"] <= r.clause_end)]["date"]
+        lo, hi = bisect.bisect_left(d_start, r.clause_start), bisect.bisect_left(d_start, r.clause_end)
+        inside = [d for d, e in zip(d_date[lo:hi], d_end[lo:hi]) if e <= r.clause_end]
         periods.append(" ".join(words + sorted(inside)))
     return f.assign(period=pd.Series(periods, index=f.index, dtype=object))
 
