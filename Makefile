@@ -40,7 +40,7 @@ report: $(STAMP) ## Build a report's site in build/<slug>/ (bundled report; REPO
 		$(if $(PLACE),--place "$(PLACE)") $(if $(PREVIOUS),--previous "$(PREVIOUS)") $(if $(OUT),--out "$(OUT)")
 
 test: $(STAMP) ## Run the library tests and every notebook under nbval (strict: outputs compared)
-	$(PY) -m pytest tests notebooks --ignore=tests/browser --nbval --nbval-current-env -q
+	$(PY) -m pytest tests notebooks --ignore=tests/browser --nbval --nbval-current-env -q -n 2 --dist loadfile
 
 test-site: $(STAMP) ## Build sites (bundled + synthetic reports) and check them in headless chromium
 	@test -n "$(CHROMIUM)" && test -x "$(CHROMIUM)" || { \

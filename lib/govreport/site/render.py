@@ -85,9 +85,10 @@ def thumbnail(png: bytes, width: int = THUMB_WIDTH) -> bytes:
     from PIL import Image
 
     with Image.open(io.BytesIO(png)) as im:
-        im = im.convert("RGBA")
+        im = im.convert("RGB")
         if im.width > width:
             im = im.resize((width, max(1, round(im.height * width / im.width))), Image.LANCZOS)
+        im = im.quantize(colors=64)  # a chart has few colours: a palette PNG is a fraction of the size
         out = io.BytesIO()
         im.save(out, format="PNG", optimize=True)
     return out.getvalue()
