@@ -160,8 +160,8 @@ def test_another_report_gets_a_page_per_section_in_text_order(notebooks, tmp_pat
     assert by_stem["section_2.10"].parameters == {"REPORT": str(path), "SECTION": "2.10", "DATE": "2022-01-20"}
     assert by_stem["05_language"].parameters == {"REPORT": str(path)}
     assert by_stem["08_compare"].parameters["PREVIOUS"] == str(tmp_path / "old.txt")
-    assert by_stem["section_2.10"].title == "（十）统筹发展和安全"
-    assert by_stem["section_1.1"].title == f"（一）经济运行{INJECTED}稳中有进"  # plain text; escaped when written
+    assert by_stem["section_2.10"].title == "part 二 · （十）统筹发展和安全"  # two parts have （一）…
+    assert by_stem["section_1.1"].title == f"part 一 · （一）经济运行{INJECTED}稳中有进"  # escaped when written
     assert all(p.drop_tags == ("bundled-only",) for p in pages)
 
 
@@ -173,6 +173,12 @@ def test_a_part_without_sections_gets_one_page_and_compare_runs_without_previous
     assert [p.title for p in pages[1:3]] == ["一、2022年工作回顾", "二、2023年工作安排"]
     assert "PREVIOUS" not in pages[-1].parameters  # its default, None
     assert messages == ["09_needs_previous.ipynb: not run (needs PREVIOUS=…)"]
+
+
+def test_sections_of_a_single_part_need_no_part_label(notebooks):
+    report = load_report()
+    assert [title for _, title in plan.section_units(report.outline)][:2] == [
+        "（一）疫情防控科学有效,取得重大战略成果", "（二）精准发力“六稳”“六保”,经济持续回稳向好"]
 
 
 def test_no_generic_section_notebook_is_reported_not_failed(notebooks):

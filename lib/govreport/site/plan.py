@@ -65,10 +65,15 @@ def section_units(outline) -> list[tuple[str, str]]:
     """(id, heading) of every section, and of every part without sections, in text order."""
     rows = outline.to_dict("records")
     section_ids = [r["id"] for r in rows if r["level"] == "section"]
+    parts = {r["id"]: int(r["number"]) for r in rows if r["level"] == "part"}
+    # When sections of several parts are listed, （一） alone is ambiguous: name the part.
+    several = len({s.split(".")[0] for s in section_ids}) > 1
     units = []
     for r in rows:
         if r["level"] == "section":
-            units.append((r["id"], f"（{chinese_number(int(r['number']))}）{r['title']}"))
+            part = parts.get(r["id"].split(".")[0])
+            prefix = f"part {chinese_number(part)} · " if several and part else ""
+            units.append((r["id"], f"{prefix}（{chinese_number(int(r['number']))}）{r['title']}"))
         elif r["level"] == "part" and not any(s.startswith(f"{r['id']}.") for s in section_ids):
             units.append((r["id"], f"{chinese_number(int(r['number']))}、{r['title']}"))
     return units
