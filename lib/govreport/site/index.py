@@ -109,9 +109,15 @@ def root_index(sites: list[dict]) -> str:
 
 def write_root_index(build_dir: Path) -> Path:
     """Regenerate ``build/index.html`` from the sites present (written whole, then moved into place)."""
+    import os
+    import tempfile
+
     build_dir = Path(build_dir)
     target = build_dir / "index.html"
-    tmp = build_dir / ".index.html.tmp"
-    tmp.write_text(root_index(read_sites(build_dir)), encoding="utf-8")
-    tmp.replace(target)
+    # A name of its own, so that two builds finishing together never write into one file.
+    fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".html", dir=build_dir)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        out.write(root_index(read_sites(build_dir)))
+    os.chmod(tmp, 0o644)
+    Path(tmp).replace(target)
     return target
