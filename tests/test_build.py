@@ -269,3 +269,21 @@ def test_site_info_counts_what_the_root_index_lists():
     assert (info["parts"], info["sections"], info["facts"]) == (2, 12, len(report.facts))
     assert (info["place"], info["date"], info["speaker"]) == ("江岚省", "2022-01-20", "周明远")
     json.dumps(info)  # what site.json holds
+
+
+def test_a_page_that_fails_leaves_the_previous_site_as_it_was(tmp_path, notebooks):
+    from govreport.site import run
+
+    for extra in ("01_theme", "05_language", "08_compare", "09_needs_previous", "section"):
+        (notebooks / f"{extra}.ipynb").unlink()
+    broken = nbformat.read(notebooks / "00_overview.ipynb", as_version=4)
+    broken.cells.append(new_code_cell("raise ValueError('this page cannot be drawn')"))
+    nbformat.write(broken, notebooks / "00_overview.ipynb")
+    out = tmp_path / "build"
+    (out / "meixi-2023" / "html").mkdir(parents=True)
+    (out / "meixi-2023" / "html" / "index.html").write_text("the site built before", encoding="utf-8")
+    before = tree_hash(out)
+    with pytest.raises(run.PageError, match=r"00_overview.ipynb .*ValueError: this page cannot be drawn"):
+        build.build_site(REPORTS / "meixi-county-2023.txt", out, workers=1, notebooks=notebooks)
+    assert tree_hash(out) == before
+    assert sorted(p.name for p in out.iterdir()) == ["meixi-2023"]  # no temporary folder, no index

@@ -158,14 +158,16 @@ def run_pages(jobs: list[Job], workers: int) -> dict[str, dict]:
 
 
 def build_site(report_path: Path | None, out: Path, *, date=None, place=None,
-               previous_path: Path | None = None, workers: int = JOBS) -> Path:
-    """Build one report's site under ``out``; returns its index. Raises ReportError or PageError."""
+               previous_path: Path | None = None, workers: int = JOBS, notebooks: Path | None = None) -> Path:
+    """Build one report's site under ``out``; returns its index. Raises ReportError or PageError.
+
+    ``notebooks``: the folder of notebooks to run (default ``notebooks/``)."""
     report = load(report_path, date, place)  # fail early, with the library's clear message
     previous = load(previous_path) if previous_path else None
     bundled = is_bundled(report_path)
     slug = site_slug(report.meta, report.path)
     pages_planned = plan(report.outline, bundled=bundled, report=report_path, date=date, place=place,
-                         previous=previous_path, log=_log)
+                         previous=previous_path, folder=notebooks, log=_log)
 
     out.mkdir(parents=True, exist_ok=True)
     final = out / slug
