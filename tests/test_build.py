@@ -287,3 +287,14 @@ def test_a_page_that_fails_leaves_the_previous_site_as_it_was(tmp_path, notebook
         build.build_site(REPORTS / "meixi-county-2023.txt", out, workers=1, notebooks=notebooks)
     assert tree_hash(out) == before
     assert sorted(p.name for p in out.iterdir()) == ["meixi-2023"]  # no temporary folder, no index
+
+
+def test_date_and_place_given_name_the_site_of_a_file_that_lacks_them(tmp_path):
+    lines = (REPORTS / "meixi-county-2023.txt").read_text(encoding="utf-8").splitlines()
+    bare = tmp_path / "report without head.txt"
+    bare.write_text("\n".join(l for l in lines if not l.startswith(("——", "梅溪县人民政府"))), encoding="utf-8")
+    plain = build.load(bare)
+    assert plain.meta["date"] is None and site_slug(plain.meta, bare) == "report-without-head"
+    given = build.load(bare, date="2023-01-12", place="梅溪县")
+    assert (given.meta["date"], given.meta["place"]) == ("2023-01-12", "梅溪县")
+    assert site_slug(given.meta, bare) == "meixi-2023"
