@@ -13,7 +13,6 @@ repr leaks into the output.
 from __future__ import annotations
 
 import importlib.util
-import math
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -22,6 +21,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib import font_manager
 from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from .prose import number as number_format  # one number format for prose and charts
 
 FONT_FILE = "NotoSansCJKsc-Regular.otf"
 DPI = 100
@@ -81,15 +82,6 @@ def use_house_style() -> str:
     return family
 
 
-def number_format(value: float, decimals: int | None = None) -> str:
-    """Short human format: 200000 -> '200,000', 184.7 -> '184.7', 11.0 -> '11'."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    if decimals is not None:
-        return f"{value:,.{decimals}f}"
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def plain(text) -> str:
