@@ -52,3 +52,13 @@ def synthetic_report(
             else:
                 lines.append(indent + head + body)
     return newline.join(lines) + newline
+
+
+def wrap(text: str, width: int, indent: str = "", newline: str = "\n") -> str:
+    """Break every line of ``text`` after each ``width`` characters; ``indent`` opens each
+    paragraph (as a typeset page does)."""
+    out = []
+    for line in text.split("\n"):
+        line = indent + line if line else line
+        out += [line[i : i + width] for i in range(0, len(line), width)] or [""]
+    return newline.join(out)

@@ -298,3 +298,17 @@ def test_glossary_file():
         assert row["term"].strip() == row["term"] and row["term"]
         assert row["gloss"].strip(), f"{row['term']} has no gloss"
         assert row["pinyin"].strip(), f"{row['term']} has no pinyin"
+
+
+def test_tokens_of_a_hard_wrapped_report_are_the_tokens_of_the_report(write_report):
+    """A report copied out of a PDF (a line break every 23 characters) segments as the report
+    does: the breaks are cut out before segmenting, so no word is split by them."""
+    from synthetic_reports import wrap
+
+    seed = load_report()
+    wrapped = load_report(write_report(wrap(seed.text, 23)))
+    assert wrapped.meta["wrapped"]
+    assert list(language.tokens(wrapped)["token"]) == list(language.tokens(seed)["token"])
+    toks = language.tokens(wrapped)
+    spans = [wrapped.text[s:e].replace("\n", "") for s, e in zip(toks["start"], toks["end"])]
+    assert spans == list(toks["token"])

@@ -5,22 +5,12 @@ still index the file's text."""
 from pathlib import Path
 
 import pytest
-from synthetic_reports import synthetic_report
+from synthetic_reports import synthetic_report, wrap
 
 from govreport import load_report, paths
 
 SEED = paths.DEFAULT_REPORT.read_text(encoding="utf-8")
 FACT_COLUMNS = ["section", "sentence", "mention", "kind", "value", "unit", "qualifier", "indicator", "is_target"]
-
-
-def wrap(text: str, width: int, indent: str = "", newline: str = "\n") -> str:
-    """Break every line of ``text`` after each ``width`` characters; ``indent`` opens each
-    paragraph (as a typeset page does)."""
-    out = []
-    for line in text.split("\n"):
-        line = indent + line if line else line
-        out += [line[i : i + width] for i in range(0, len(line), width)] or [""]
-    return newline.join(out)
 
 
 @pytest.fixture(scope="module")

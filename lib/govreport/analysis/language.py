@@ -75,7 +75,7 @@ import threading
 import warnings
 import weakref
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Sequence
 
 import pandas as pd
 
@@ -458,12 +458,22 @@ def is_term(token: str, pos: str, exclude: Iterable[str] = ()) -> bool:
     )
 
 
+def _without_breaks(text: str, offset: int) -> tuple[str, Sequence[int]]:
+    """``text`` without line breaks, and the offset (``offset`` + index) of each kept character."""
+    if "\n" not in text and "\r" not in text:
+        return text, range(offset, offset + len(text))
+    kept = [i for i, c in enumerate(text) if c not in "\r\n"]
+    return "".join(text[i] for i in kept), [offset + i for i in kept]
+
+
 def tokens(report) -> pd.DataFrame:
     """One row per token (jieba.posseg with the user dictionary), whitespace dropped.
 
     Columns: ``sentence`` (id in ``report.sentences``), ``section`` (deepest outline node,
     as in ``report.sentences``), ``start``, ``end`` (``report.text[start:end] == token``),
     ``token``, ``pos`` (jieba's part-of-speech tag; user-dictionary terms are ``nz``),
+    (in a hard-wrapped text a token cut by a line break spans it: ``text[start:end]`` then
+    holds the break too),
     ``is_term`` (counted as a content term: see ``is_term``; the report's own place name,
     ``own_names``, never is).
     """
@@ -473,14 +483,18 @@ def tokens(report) -> pd.DataFrame:
         exclude = own_names(report)
         rows = []
         for sentence in report.sentences.itertuples():
-            pos = sentence.start
-            for word, flag in posseg.cut(sentence.text):
+            # Correction: in a hard-wrapped text (meta["wrapped"]) a sentence holds line
+            # breaks that split its words; they are cut out before segmenting, and each
+            # token is mapped back to its offsets in report.text (a token cut by a break
+            # then spans it).
+            text, where = _without_breaks(sentence.text, sentence.start)
+            pos = 0
+            for word, flag in posseg.cut(text):
                 if word.strip():
-                    rows.append(
-                        (sentence.id, sentence.section, pos, pos + len(word), word, flag, is_term(word, flag, exclude))
-                    )
+                    start, end = where[pos], where[pos + len(word) - 1] + 1
+                    rows.append((sentence.id, sentence.section, start, end, word, flag, is_term(word, flag, exclude)))
                 pos += len(word)
-            if pos != sentence.end:  # posseg returns every character; anything else is a bug
+            if pos != len(text):  # posseg returns every character; anything else is a bug
                 raise RuntimeError(f"token offsets drifted in sentence {sentence.id}")
         cache["tokens"] = pd.DataFrame(rows, columns=TOKEN_COLUMNS).astype(
             {"sentence": int, "start": int, "end": int, "is_term": bool}
