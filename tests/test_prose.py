@@ -342,3 +342,17 @@ def test_level_and_layout_notes(bundled):
     assert overview_story.reading_notes(flat) == (
         "The text does not say at which level of government it was delivered; its text has no headings, so it is read as one part."
     )
+
+
+def test_lengths_leave_the_closing_and_appendix_out_of_the_body(bundled):
+    """The closing address and an appendix (附件, 名词解释) are outside the body: the longest
+    stretch of the body is a section or a part, never the appendix, and the sentence says
+    what was left out; a report with neither says nothing about them."""
+    district = load_report(Path(__file__).parent / "data" / "layouts" / "district.txt")
+    table = summary.section_summary(district)
+    assert set(table["id"]) >= {"c", "a"}
+    text = overview_story.lengths(table)
+    assert "closing and appendix left out" in text
+    longest = text.split(" is ", 1)[1]
+    assert not longest.startswith(("a ", "c "))
+    assert "left out" not in overview_story.lengths(summary.section_summary(bundled))

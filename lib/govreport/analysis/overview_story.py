@@ -128,14 +128,20 @@ def totals_and_growth(ranks: pd.DataFrame) -> str:
 
 
 def lengths(table: pd.DataFrame) -> str:
-    """Which sections carry the most and the least text (``summary.section_summary`` rows)."""
-    rows = table[table["characters"] > 0]
+    """Which sections carry the most and the least text (``summary.section_summary`` rows).
+
+    The closing address and the appendix (rows ``c`` and ``a``, outside every part) are not
+    the report's body: they are left out, and the sentence says so when there are any.
+    """
+    in_parts = table["id"].astype(str).str[:1].str.isdigit()
+    rows = table[in_parts & (table["characters"] > 0)]
     if rows.empty:
         return "The body has no text outside its headings."
+    left_out = "; the closing and appendix left out" if (~in_parts & (table["characters"] > 0)).any() else ""
     total = rows["characters"].sum()
     ordered = rows.sort_values("characters", ascending=False, kind="stable")
     top = ordered.iloc[0]
-    out = f"The longest stretch of the body (sections, and part introductions counted apart) is {md_escape(top['label'])} ({number(top['characters'])} characters, {percent(top['characters'] / total)} of the body)"
+    out = f"The longest stretch of the body (sections, and part introductions counted apart{left_out}) is {md_escape(top['label'])} ({number(top['characters'])} characters, {percent(top['characters'] / total)} of the body)"
     if len(ordered) >= 3:
         two = ordered.iloc[:2]["characters"].sum()
         out += f"; with the next, {md_escape(ordered.iloc[1]['label'])}, it takes {percent(two / total)}"
