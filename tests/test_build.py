@@ -16,7 +16,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from govreport import load_report, paths
 from govreport.site import build, index, plan, render
-from govreport.site.slug import site_slug
+from govreport.site.slug import free_slug, site_slug
 
 REPORTS = paths.ROOT / "tests" / "data" / "reports"
 INJECTED = "<img src=x onerror=alert(1)>"
@@ -112,6 +112,16 @@ def test_slug_from_place_and_year_else_the_file_name():
     assert site_slug({"place": "焦作市", "date": None}, "My Report (2).txt") == "my-report-2"
     assert site_slug({}, "郑州2023年.txt") == "zhengzhou-2023-nian"
     assert site_slug({}, "!!!.txt") == "report"
+
+
+def test_another_file_of_the_same_place_and_year_gets_a_site_of_its_own(tmp_path):
+    """Two texts of one place and year (a draft and the final report) both keep their sites;
+    rebuilding a file keeps its own slug."""
+    assert free_slug("meixi-2023", "draft.txt", tmp_path) == "meixi-2023"  # no site yet
+    (tmp_path / "meixi-2023").mkdir()
+    (tmp_path / "meixi-2023" / "site.json").write_text(json.dumps({"file": "final.txt"}), encoding="utf-8")
+    assert free_slug("meixi-2023", "final.txt", tmp_path) == "meixi-2023"
+    assert free_slug("meixi-2023", "some/folder/draft.txt", tmp_path) == "meixi-2023-draft"
 
 
 def _notebook(folder, name, params, settings=None, title="A page", tags_cells=()):

@@ -33,7 +33,7 @@ from . import pages as site
 from .plan import SECTION_NOTEBOOK, plan
 from .render import Link
 from .run import CELL_TIMEOUT, KERNEL, Job, PageError, run_page
-from .slug import site_slug
+from .slug import free_slug, site_slug
 
 JOBS = 2  # notebooks run at a time (the machines have two cores)
 PAGE_TIMEOUT = 900  # seconds without any page finishing before the build gives up
@@ -165,11 +165,11 @@ def build_site(report_path: Path | None, out: Path, *, date=None, place=None,
     report = load(report_path, date, place)  # fail early, with the library's clear message
     previous = load(previous_path) if previous_path else None
     bundled = is_bundled(report_path)
-    slug = site_slug(report.meta, report.path)
+    out.mkdir(parents=True, exist_ok=True)
+    slug = free_slug(site_slug(report.meta, report.path), report.path, out)
     pages_planned = plan(report.outline, bundled=bundled, report=report_path, date=date, place=place,
                          previous=previous_path, folder=notebooks, log=_log)
 
-    out.mkdir(parents=True, exist_ok=True)
     final = out / slug
     tmp = Path(tempfile.mkdtemp(prefix=f".{slug}-", dir=out))
     tmp.chmod(0o755)  # mkdtemp makes it private; the site is meant to be read and served

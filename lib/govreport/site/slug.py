@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from pathlib import Path
@@ -47,3 +48,19 @@ def site_slug(meta: dict, path: Path | str) -> str:
         if stem:
             return f"{stem}-{year}"
     return ascii_words(Path(path).stem) or "report"
+
+
+def free_slug(slug: str, path: Path | str, out: Path) -> str:
+    """``slug``, unless ``out/<slug>/`` already holds the site of another file (two reports of one
+    place and year, say a draft and the final text): then ``<slug>-<file name>``, so that building
+    one never replaces the other. Rebuilding the same file keeps its slug."""
+    info = Path(out) / slug / "site.json"
+    try:
+        owner = json.loads(info.read_text(encoding="utf-8")).get("file")
+    except (OSError, ValueError):
+        return slug
+    name = Path(path).name
+    if owner in (None, name):
+        return slug
+    stem = ascii_words(Path(path).stem) or "report"
+    return slug if stem == slug else f"{slug}-{stem}"
