@@ -210,6 +210,25 @@ def enumerations(report: Report, facts: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def checked_figures(report: Report, facts: pd.DataFrame, section_id: str) -> pd.DataFrame:
+    """The checks a section page makes in the open, as assertions that name what failed.
+
+    Every figure of ``facts`` (``section_facts`` rows) lies inside its point (or, outside
+    every point, inside the section ``section_id``) and ``text[start:end]`` is its mention;
+    every value of a 、-list has its own indicator. Returns the 、-lists (``enumerations``).
+    """
+    nodes = report.outline.set_index("id")
+    spans = report.facts.set_index("id")[["start", "end"]]
+    for fact in facts.itertuples():
+        node = nodes.loc[fact.point or section_id]
+        start, end = spans.loc[fact.id, "start"], spans.loc[fact.id, "end"]
+        assert node["start"] <= start < end <= node["end"], f"{fact.mention} lies outside {fact.point or section_id}"
+        assert report.text[start:end] == fact.mention, f"{fact.mention} is not the text at its offsets"
+    lists = enumerations(report, node_facts(report, section_id))
+    assert (lists["values"] == lists["indicators"]).all(), "a 、-list shares one indicator between values"
+    return lists
+
+
 def pick(facts: pd.DataFrame, indicators: list[str], kind: str | None = None) -> pd.DataFrame:
     """The facts of the given indicators, in the order asked; indicators the section lacks are skipped."""
     f = facts if kind is None else facts[facts["kind"] == kind]
