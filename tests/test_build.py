@@ -44,9 +44,9 @@ def tree_hash(folder):
 
 
 def test_export_data_writes_excel_friendly_csv(tmp_path):
-    written = build.export_data(None, tmp_path)
-    assert [p.name for p in written] == ["outline.csv", "sentences.csv", "facts.csv", "dates.csv"]
     report = load_report()
+    written = build.export_data(report, tmp_path)
+    assert [p.name for p in written] == ["outline.csv", "sentences.csv", "facts.csv", "dates.csv"]
     for path in written:
         assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Excel keeps the Chinese
     facts = pd.read_csv(tmp_path / "facts.csv", encoding="utf-8-sig", keep_default_na=False)
@@ -303,8 +303,8 @@ def test_date_and_place_given_name_the_site_of_a_file_that_lacks_them(tmp_path):
     lines = (REPORTS / "meixi-county-2023.txt").read_text(encoding="utf-8").splitlines()
     bare = tmp_path / "report without head.txt"
     bare.write_text("\n".join(l for l in lines if not l.startswith(("——", "梅溪县人民政府"))), encoding="utf-8")
-    plain = build.load(bare)
+    plain = load_report(bare)
     assert plain.meta["date"] is None and site_slug(plain.meta, bare) == "report-without-head"
-    given = build.load(bare, date="2023-01-12", place="梅溪县")
+    given = load_report(bare, date="2023-01-12", place="梅溪县")
     assert (given.meta["date"], given.meta["place"]) == ("2023-01-12", "梅溪县")
     assert site_slug(given.meta, bare) == "meixi-2023"

@@ -16,7 +16,6 @@ written, so a failed build leaves no half-written site and never touches another
 from __future__ import annotations
 
 import argparse
-import inspect
 import logging
 import multiprocessing
 import shutil
@@ -26,14 +25,15 @@ import time
 from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
 from pathlib import Path
 
-from .. import paths
+from .. import load_report, paths
 from ..reading.files import ReportError
 from . import index as site_index
 from . import pages as site
 from .plan import SECTION_NOTEBOOK, plan
 from .render import Link
 from .run import CELL_TIMEOUT, KERNEL, Job, PageError, run_page
-from .slug import free_slug, site_slug
+from .slug import free_slug, report_year, site_slug
+from .staging import staging
 
 JOBS = 2  # notebooks run at a time (the machines have two cores)
 PAGE_TIMEOUT = 900  # seconds without any page finishing before the build gives up
@@ -67,28 +67,8 @@ def execute_in_place(notebook: Path) -> None:
     nbformat.write(nb, notebook)
 
 
-def load(path: Path | None, date: str | None = None, place: str | None = None):
-    """``load_report`` with the values the user supplies; ReportError on a bad file."""
-    from .. import load_report
-
-    given = {k: v for k, v in (("date", date), ("place", place)) if v}
-    accepted = set(inspect.signature(load_report).parameters)
-    report = load_report(path, **{k: v for k, v in given.items() if k in accepted})
-    for key, value in given.items():  # a loader that does not take them yet: at least name the site right
-        if key not in accepted:
-            report.meta[key] = value
-    return report
-
-
 def export_data(report, out_dir: Path) -> list[Path]:
-    """The report's tables as CSV in UTF-8 with BOM, so that Excel opens them with Chinese intact.
-
-    ``report``: a loaded Report, or a path (None for the bundled report).
-    """
-    from .. import load_report
-
-    if report is None or isinstance(report, (str, Path)):
-        report = load_report(report)
+    """The report's tables as CSV in UTF-8 with BOM, so that Excel opens them with Chinese intact."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name in DATA_TABLES:
@@ -102,10 +82,9 @@ def site_info(report, pages_built: list, bundled: bool, previous) -> dict:
     """What ``build/index.html`` lists about a site (kept in its ``site.json``)."""
     meta = report.meta
     counts = report.outline["level"].value_counts()
-    year = meta.get("year") or ((meta.get("date") or "")[:4] or None)
     return {
         "place": meta.get("place"), "level": meta.get("level"), "date": meta.get("date"),
-        "year": str(year) if year else None, "speaker": meta.get("speaker"), "title": meta.get("title"),
+        "year": report_year(meta), "speaker": meta.get("speaker"), "title": meta.get("title"),
         "file": meta.get("file"), "bundled": bundled, "previous": previous.meta.get("file") if previous else None,
         "parts": int(counts.get("part", 0)), "sections": int(counts.get("section", 0)),
         "points": int(counts.get("point", 0)), "facts": int(len(report.facts)),
@@ -162,8 +141,8 @@ def build_site(report_path: Path | None, out: Path, *, date=None, place=None,
     """Build one report's site under ``out``; returns its index. Raises ReportError or PageError.
 
     ``notebooks``: the folder of notebooks to run (default ``notebooks/``)."""
-    report = load(report_path, date, place)  # fail early, with the library's clear message
-    previous = load(previous_path) if previous_path else None
+    report = load_report(report_path, date=date, place=place)  # fail early, with the library's clear message
+    previous = load_report(previous_path) if previous_path else None
     bundled = is_bundled(report_path)
     out.mkdir(parents=True, exist_ok=True)
     slug = free_slug(site_slug(report.meta, report.path), report.path, out)
@@ -171,13 +150,12 @@ def build_site(report_path: Path | None, out: Path, *, date=None, place=None,
                          previous=previous_path, folder=notebooks, log=_log)
 
     final = out / slug
-    tmp = Path(tempfile.mkdtemp(prefix=f".{slug}-", dir=out))
-    tmp.chmod(0o755)  # mkdtemp makes it private; the site is meant to be read and served
-    try:
+    heading = site_index.report_heading(report.meta)
+    with staging(out, f".{slug}-") as tmp:
         html_dir, nb_dir, data_dir = tmp / "html", tmp / "notebooks", tmp / "data"
         for d in (html_dir, nb_dir, data_dir):
             d.mkdir()
-        index_link = Link("index.html", f"{site_index.report_heading(site_info_head(report))}: index")
+        index_link = Link("index.html", f"{heading}: index")
         jobs = []
         for i, page in enumerate(pages_planned):
             prev = pages_planned[i - 1] if i > 0 else None
@@ -185,7 +163,7 @@ def build_site(report_path: Path | None, out: Path, *, date=None, place=None,
             jobs.append(Job(
                 page.stem, page.notebook, page.parameters, page.drop_tags,
                 nb_dir / f"{page.stem}.ipynb", html_dir / page.href,
-                f"{page.title} · {site_index.report_heading(site_info_head(report))}",
+                f"{page.title} · {heading}",
                 index_link,
                 Link(prev.href, prev.title) if prev else None,
                 Link(nxt.href, nxt.title) if nxt else None,
@@ -209,15 +187,8 @@ def build_site(report_path: Path | None, out: Path, *, date=None, place=None,
         tmp.rename(final)
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
     site_index.write_root_index(out)
     return final / "html" / "index.html"
-
-
-def site_info_head(report) -> dict:
-    return {k: report.meta.get(k) for k in ("place", "title", "date")}
 
 
 def main(argv: list[str] | None = None) -> int:

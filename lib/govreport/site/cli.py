@@ -16,13 +16,13 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
-import shutil
 import sys
-import tempfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 import pandas as pd
+
+from .staging import staging
 
 META_KEYS = ["title", "place", "level", "date", "year", "speaker", "office", "occasion", "encoding"]
 COUNTS = ["parts", "sections", "points", "sentences", "facts", "targets"]
@@ -153,12 +153,7 @@ def write_tables(tables: dict, out: Path) -> list[Path]:
     ``out``, then move the files into ``out``: an interrupted run leaves no partial table."""
     import pyarrow.parquet as pq
 
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o777 & ~umask)  # mkdtemp makes it private; OUT gets the usual permissions
-    try:
+    with staging(out.parent, f".{out.name}.tmp-") as tmp:
         names = []
         for name, (columns, bodies, arrow) in tables.items():
             with open(tmp / f"{name}.csv", "wb") as f:
@@ -173,10 +168,6 @@ def write_tables(tables: dict, out: Path) -> list[Path]:
         else:  # OUT exists (maybe with other files): replace ours, each file atomically
             for n in names:
                 os.replace(tmp / n, out / n)
-            tmp.rmdir()
-    finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
     return [out / n for n in names]
 
 

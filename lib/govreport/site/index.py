@@ -14,7 +14,6 @@ from pathlib import Path
 from . import pages, render
 
 SITE_FILE = "site.json"
-LEVELS = {"national": "national", "province": "province", "prefecture": "prefecture", "county": "county"}
 
 
 def report_heading(info: dict) -> str:

@@ -67,17 +67,6 @@ def index_entries(folder: Path | None = None) -> list[Entry]:
     return [entry(p) for p in notebooks(folder)]
 
 
-def write_index(entries: list[Entry], out_dir: Path, subtitle: str = "") -> Path:
-    """A report index listing ``entries`` (no thumbnails), as ``make report`` writes one per site."""
-    from .index import report_index
-
-    out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / "index.html"
-    rows = [{"href": e.href, "title": e.title, "summary": e.summary, "thumbnail": None} for e in entries]
-    target.write_text(report_index({"file": subtitle}, rows, []), encoding="utf-8")
-    return target
-
-
 README_START = "<!-- notebooks:"
 README_END = "<!-- /notebooks -->"
 

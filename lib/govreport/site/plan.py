@@ -87,7 +87,7 @@ def plan(outline, *, bundled: bool, report: Path | None = None, date: str | None
     given = {"DATE": date, "PLACE": place, "PREVIOUS": str(previous) if previous else None}
     drop = () if bundled else ("bundled-only",)
 
-    def parameters(path: Path, names: set[str], **extra) -> dict:
+    def parameters(names: set[str], **extra) -> dict:
         params = {"REPORT": str(report)} if report is not None else {}
         params.update({k: v for k, v in given.items() if v is not None and k in names})
         params.update(extra)
@@ -104,7 +104,7 @@ def plan(outline, *, bundled: bool, report: Path | None = None, date: str | None
             log(f"{nb.name}: not run (needs {', '.join(missing)}=…)")
             continue
         e = pages.entry(nb)
-        numbered.append(Page(nb.stem, nb, e.title, e.summary, parameters(nb, names), drop))
+        numbered.append(Page(nb.stem, nb, e.title, e.summary, parameters(names), drop))
 
     if not bundled:
         generic = folder / SECTION_NOTEBOOK
@@ -113,7 +113,7 @@ def plan(outline, *, bundled: bool, report: Path | None = None, date: str | None
             summary = pages.entry(generic).summary
             for unit_id, heading in section_units(outline):
                 sections.append(Page(f"section_{unit_id}", generic, heading, summary,
-                                     parameters(generic, names, SECTION=unit_id), drop))
+                                     parameters(names, SECTION=unit_id), drop))
         else:
             log(f"{SECTION_NOTEBOOK} not found in {folder.name}/: no section pages")
 
