@@ -146,3 +146,19 @@ def test_a_report_is_freed_without_the_cycle_collector(write_report, wrapped):
     finally:
         if was:
             gc.enable()
+
+
+@pytest.mark.parametrize("width", [17, 23, 31])
+def test_read_span_reads_a_mention_cut_by_a_wrap_whole(write_report, seed, width):
+    """A fact or token cut by a hard wrap keeps its offsets in the file's text; read_span gives
+    it back as read, so the section pages' checks hold on text copied out of a PDF."""
+    from govreport.analysis import sections
+
+    r = load_report(write_report(wrap(seed.text, width)))
+    cut = [f for f in r.facts.itertuples() if "\n" in r.text[f.start : f.end]]
+    assert cut, "the wrap cuts no mention at this width"
+    assert all(r.read_span(f.start, f.end) == f.mention for f in r.facts.itertuples())
+    assert seed.read_span(0, len(seed.text)) == seed.text  # an unwrapped text reads as it is
+    for section in r.outline.loc[r.outline["level"] == "section", "id"]:
+        lists = sections.checked_figures(r, sections.section_facts(r, section), section)
+        assert len(lists) == len(sections.checked_figures(seed, sections.section_facts(seed, section), section))

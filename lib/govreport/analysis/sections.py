@@ -184,11 +184,10 @@ def enumerations(report: Report, facts: pd.DataFrame) -> pd.DataFrame:
     In a "respectively" list each figure must have its own indicator, so ``values`` must
     equal ``indicators``; the notebooks assert it.
     """
-    text = report.text
     f = facts.sort_values("start")
     runs, current = [], []
     for row in f.itertuples():
-        if current and text[current[-1].end : row.start] == "、" and row.sentence == current[-1].sentence:
+        if current and report.read_span(current[-1].end, row.start) == "、" and row.sentence == current[-1].sentence:
             current.append(row)
         else:
             if len(current) > 1:
@@ -214,7 +213,7 @@ def checked_figures(report: Report, facts: pd.DataFrame, section_id: str) -> pd.
     """The checks a section page makes in the open, as assertions that name what failed.
 
     Every figure of ``facts`` (``section_facts`` rows) lies inside its point (or, outside
-    every point, inside the section ``section_id``) and ``text[start:end]`` is its mention;
+    every point, inside the section ``section_id``) and ``read_span(start, end)`` is its mention;
     every value of a 、-list has its own indicator. Returns the 、-lists (``enumerations``).
     """
     nodes = report.outline.set_index("id")
@@ -223,7 +222,7 @@ def checked_figures(report: Report, facts: pd.DataFrame, section_id: str) -> pd.
         node = nodes.loc[fact.point or section_id]
         start, end = spans.loc[fact.id, "start"], spans.loc[fact.id, "end"]
         assert node["start"] <= start < end <= node["end"], f"{fact.mention} lies outside {fact.point or section_id}"
-        assert report.text[start:end] == fact.mention, f"{fact.mention} is not the text at its offsets"
+        assert report.read_span(start, end) == fact.mention, f"{fact.mention} is not the text at its offsets"
     lists = enumerations(report, node_facts(report, section_id))
     assert (lists["values"] == lists["indicators"]).all(), "a 、-list shares one indicator between values"
     return lists

@@ -203,6 +203,13 @@ class Report(_Outlined):
         (``meta["wrapped"]``) ``text`` without the line breaks inside sentences."""
         return self._working.text
 
+    def read_span(self, start: int, end: int) -> str:
+        """``text[start:end]`` as the library read it: in a hard-wrapped text (``meta["wrapped"]``)
+        without its line breaks, so a mention or token that a wrap cut reads whole (its
+        ``start``/``end`` still index ``text``, and then hold the break)."""
+        span = self.text[start:end]
+        return span.replace("\r", "").replace("\n", "") if self.meta.get("wrapped") else span
+
     def _to_text(self, table: pd.DataFrame) -> pd.DataFrame:
         """A table of the working copy with its ``start``/``end`` mapped to ``text``."""
         if self._work is None:
