@@ -141,7 +141,7 @@ def find_dates(
             out.append(Date(start + offset, end + offset, text[start:end], f"{y1}/{y2}", None))
             continue
         if g["y"]:
-            year = digit_string(g["y"]) if not g["y"].isdigit() else int(g["y"])
+            year = digit_string(g["y"])
             if year is None or not 1800 <= year <= 2200:
                 continue
             month, day = _md(g["m"]), _md(g["d"])

@@ -45,6 +45,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ..paths import DATA_DIR
+from ..reading.numerals import small_int
 from .dates import find_dates
 from .numbers import normalize
 
@@ -53,8 +54,6 @@ _FIVE_YEAR_RE = re.compile(
     r"(?=[三四五六七八九十])(?<![一二三四五六七八九十])(?P<n>十[一二三四五六七八九]|[三四五六七八九])五"
     r"(?=[”\"」』]|时期|期间|规划|末|以来|开局|发展|目标)"
 )
-_TENS = {"十" + c: 10 + i for i, c in enumerate("一二三四五六七八九", start=1)}
-_UNITS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
 _CLAUSE_END = re.compile(r"[,;:。；：！？!?\n]")
 _CONTINUES = frozenset(";:；：")
 _SPACE_RE = re.compile(r"\s+")
@@ -62,7 +61,7 @@ _SPACE_RE = re.compile(r"\s+")
 
 def five_year_plan(name: str) -> tuple[int, int]:
     """The years of the n-th five-year plan: 十四 -> (2021, 2025)."""
-    n = _TENS.get(name) or _UNITS[name]
+    n = small_int(name)
     first = 1966 + 5 * (n - 3)
     return first, first + 4
 

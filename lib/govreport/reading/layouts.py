@@ -37,11 +37,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..paths import DATA_DIR
-from .numerals import small_int
+from .numerals import ORDINAL_CHARS, small_int
 from .outline import SPACE, Node, lstrip_pos, rstrip_pos
 
-ORD_CHARS = "一二三四五六七八九十"
-_ORD = f"[{ORD_CHARS}]{{1,3}}"
+_ORD = f"[{ORDINAL_CHARS}]{{1,3}}"
 _SP = "[ \t\u3000]*"
 PART_RE = re.compile(rf"(?P<num>{_ORD}){_SP}、")
 CHAPTER_RE = re.compile(rf"第(?P<num>{_ORD})部分{_SP}[：:、，,．.]?{_SP}")
@@ -131,7 +130,7 @@ def classify(text: str, lines: list[tuple[int, int]]) -> list[Mark]:
             continue
         c = text[pos]
         m = None
-        if c in ORD_CHARS:
+        if c in ORDINAL_CHARS:
             if m := PART_RE.match(text, pos, e):
                 kind = "part"
             elif m := LEAD_RE.match(text, pos, e):

@@ -22,11 +22,6 @@ _MD = r"[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}"
 DATE_RE = re.compile(rf"(?P<y>{_YEAR})\s*年\s*(?P<m>{_MD})\s*月\s*(?P<d>{_MD})\s*日")
 OCCASION_RE = re.compile(r"[\s\u3000]*在(?P<occasion>[^\r\n]*?会议?)[\s\u3000]*上")
 OCCASION_LINE_RE = re.compile(r"^[—―─\-－–（(\s\u3000]*在(?P<occasion>[^\r\n]*?会议?)[\s\u3000]*上[）)]?$")
-# Kept for callers that match a whole dateline line.
-DATELINE_RE = re.compile(
-    rf"^[\s\u3000]*(?:[—―─\-－–]{{1,2}}|[（(])?[\s\u3000]*{DATE_RE.pattern}\s*"
-    r"(?:在(?P<occasion>[^\r\n]*?会议?)\s*上)?"
-)
 _TITLE_WORD = re.compile(r"政[\s\u3000]*府[\s\u3000]*工[\s\u3000]*作[\s\u3000]*报[\s\u3000]*告")
 OFFICES = ("总理", "省长", "市长", "县长", "区长", "州长", "盟长", "旗长", "主席")
 _NAME = r"[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff·]){1,7}"
