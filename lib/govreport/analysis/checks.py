@@ -33,7 +33,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ..paths import DATA_DIR
-from .prose import md_escape
+from .prose import count, join, md_escape
 
 #: Punctuation that ends a clause; 、 joins items inside one clause (184.7亿元、同比增长183.1%).
 CLAUSE_MARKS = "，,；;：:。！？!?"
@@ -102,18 +102,10 @@ def amount_like(value: float, unit: str, like: str) -> str:
     return f"{_sig(v)}{u}"
 
 
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (plural or word + 's')}"
-
-
 def _join(items: list[str], limit: int = 4) -> str:
-    shown = items[:limit]
-    more = len(items) - len(shown)
-    if more:
-        shown.append(f"{more} more")
-    if len(shown) <= 2:
-        return " and ".join(shown)
-    return ", ".join(shown[:-1]) + " and " + shown[-1]
+    """``prose.join`` of the first ``limit`` items, the rest counted: 'A, B, C, D and 3 more'."""
+    more = len(items) - limit
+    return join(items[:limit] + ([f"{more} more"] if more > 0 else []))
 
 
 def _quote(s: str) -> str:
@@ -241,7 +233,7 @@ def describe_implied_bases(report, table: pd.DataFrame | None = None) -> str:
                 move = "a fall" if r.figure.startswith("−") else "a rise"
                 items.append(f"{_quote(r.indicator)} {md_escape(r.level)} after {move} of {md_escape(r.figure.lstrip('+−±'))} "
                              f"implies about {md_escape(r.implied)}{' a year earlier' if 'year' in r.note else ' before'}")
-        out.append(f"{_plural(len(done), 'figure')} {'implies' if len(done) == 1 else 'imply'} a base: " + "; ".join(items) + ".")
+        out.append(f"{count(len(done), 'figure')} {'implies' if len(done) == 1 else 'imply'} a base: " + "; ".join(items) + ".")
     rest = t[t["implied"] == ""]
     for basis, what, why in (("earlier level", "change", "no level in the same clause"),
                              ("plan", "share of a plan", "no amount achieved in the same clause")):
@@ -249,8 +241,8 @@ def describe_implied_bases(report, table: pd.DataFrame | None = None) -> str:
         if len(r):
             names = _join([f"{_quote(x.indicator)} {md_escape(x.figure)}" for x in r.itertuples()])
             verb = "comes" if len(r) == 1 else "come"
-            plural = "changes" if what == "change" else "shares of a plan"
-            out.append(f"The report gives too little to check {_plural(len(r), what, plural)} ({names}): "
+            checked = count(len(r), "change") if what == "change" else f"{len(r)} {'share' if len(r) == 1 else 'shares'} of a plan"
+            out.append(f"The report gives too little to check {checked} ({names}): "
                        f"{'it' if len(r) == 1 else 'they'} {verb} with {why}.")
     return " ".join(out)
 
@@ -415,11 +407,11 @@ def describe_repeated_values(report, table: pd.DataFrame | None = None) -> str:
         return ("No indicator is given in more than one sentence (counts of a noun, such as N家企业, aside), "
                 "so there is no pair of figures to compare.")
     if t.empty:
-        return (f"{_plural(repeated, 'indicator is', 'indicators are')} given in more than one sentence, "
+        return (f"{count(repeated, 'indicator') + (' is' if repeated == 1 else ' are')} given in more than one sentence, "
                 "and their values agree (or their qualifiers allow both).")
     items = _join([f"{_quote(r.indicator)} is {md_escape(r.first)} in sentence {r.sentence_first} and "
                    f"{md_escape(r.second)} in sentence {r.sentence_second}" for r in t.itertuples()])
-    return f"{_plural(len(t), 'pair')} of figures disagree: {items}."
+    return f"{count(len(t), 'pair')} of figures disagree: {items}."
 
 
 WHOLE_COLUMNS = ["whole_indicator", "whole", "part_indicator", "part", "status", "sentence", "text"]
@@ -469,12 +461,12 @@ def describe_parts_over_whole(report, table: pd.DataFrame | None = None) -> str:
         return "The report breaks no figure down with 其中 (of which), so there is no part to check against a whole."
     bad = t[t["status"] != "within"]
     wholes = t.drop_duplicates(["sentence", "whole"])
-    head = f"The report breaks {_plural(len(wholes), 'figure')} down with 其中 into {_plural(len(t), 'part')}"
+    head = f"The report breaks {count(len(wholes), 'figure')} down with 其中 into {count(len(t), 'part')}"
     if bad.empty:
         return f"{head}; every part is within its whole."
     items = _join([f"{_quote(r.part_indicator)} {md_escape(r.part)} exceeds {_quote(r.whole_indicator)} "
                    f"{md_escape(r.whole)}" for r in bad.itertuples()])
-    return f"{head}; {_plural(len(bad), 'part is', 'parts are')} larger than the whole: {items}."
+    return f"{head}; {count(len(bad), 'part') + (' is' if len(bad) == 1 else ' are')} larger than the whole: {items}."
 
 
 SHARE_COLUMNS = ["indicator", "figure", "of", "status", "sentence", "text"]
@@ -503,18 +495,18 @@ def describe_shares_over_100(report, table: pd.DataFrame | None = None) -> str:
     if shares == 0:
         return "The report gives no share in %, so there is none to check against 100%."
     if t.empty:
-        return f"None of the report's {_plural(shares, 'share')} in % exceeds 100%."
+        return f"None of the report's {count(shares, 'share')} in % exceeds 100%."
     ok = t[t["of"] != ""]
     bad = t[t["of"] == ""]
     out = []
     if len(ok):
         items = _join([f"{_quote(r.indicator)} {md_escape(r.figure)} of {r.of}" for r in ok.itertuples()])
         wholes = " or ".join(dict.fromkeys(ok["of"]))
-        out.append(f"{_plural(len(ok), 'share')} above 100% {'is a share' if len(ok) == 1 else 'are shares'} of {wholes}, "
+        out.append(f"{count(len(ok), 'share')} above 100% {'is a share' if len(ok) == 1 else 'are shares'} of {wholes}, "
                    f"which a result may exceed ({items}).")
     if len(bad):
         items = _join([f"{_quote(r.indicator)} {md_escape(r.figure)}" for r in bad.itertuples()])
-        out.append(f"{_plural(len(bad), 'share')} above 100% {'is' if len(bad) == 1 else 'are'} not of a plan "
+        out.append(f"{count(len(bad), 'share')} above 100% {'is' if len(bad) == 1 else 'are'} not of a plan "
                    f"and cannot hold as a share of a whole: {items}.")
     else:
         out.append("No share of a whole exceeds 100%.")
@@ -538,15 +530,15 @@ def describe_unnamed_facts(report, table: pd.DataFrame | None = None) -> str:
     if n == 0:
         return "The report has no fact, so there is no indicator to read."
     if t.empty:
-        return f"Every one of the report's {_plural(n, 'fact')} has an indicator."
+        return f"Every one of the report's {count(n, 'fact')} has an indicator."
     items = _join([md_escape(m) for m in t["mention"]], limit=6)
-    return (f"{len(t)} of the report's {_plural(n, 'fact')} {'has' if len(t) == 1 else 'have'} no indicator "
+    return (f"{len(t)} of the report's {count(n, 'fact')} {'has' if len(t) == 1 else 'have'} no indicator "
             f"({items}): read {'its' if len(t) == 1 else 'their'} sentence{'' if len(t) == 1 else 's'} to know what "
             f"{'it measures' if len(t) == 1 else 'they measure'}.")
 
 
 def _names_for(n_names: int, n_values: int) -> str:
-    return f"{_plural(n_names, 'name')} for {_plural(n_values, 'value')}"
+    return f"{count(n_names, 'name')} for {count(n_values, 'value')}"
 
 
 LIST_COLUMNS = ["values", "names", "n_values", "n_names", "status", "sentence", "text"]
@@ -589,7 +581,7 @@ def respectively_lists(report) -> pd.DataFrame:
         elif not any(names):
             n_names, status = 0, "no names"
         elif n_values > 1 and len(distinct) == 1:
-            n_names, status = 1, f"one name for {_plural(n_values, 'value')}"
+            n_names, status = 1, f"one name for {count(n_values, 'value')}"
         else:
             n_names = len([n for n in distinct if n])
             status = "pair up" if n_names == n_values and all(names) else _names_for(n_names, n_values)
@@ -605,7 +597,7 @@ def describe_respectively_lists(report, table: pd.DataFrame | None = None) -> st
     if t.empty:
         return "The report has no \"respectively\" (分别) list of values, so there is no list to pair up."
     bad = t[t["status"] != "pair up"]
-    head = f"The report has {_plural(len(t), 'list')} of values shared out over names"
+    head = f"The report has {count(len(t), 'list')} of values shared out over names"
     if bad.empty:
         where = "in it" if len(t) == 1 else "in every one"
         return f"{head}; {where}, names and values pair up ({_join([md_escape(v) for v in t['values']])})."
@@ -671,19 +663,19 @@ def answer(report) -> str:
     if n == 0:
         return "**Answer:** the report states no figure, so there is nothing to check."
     if flagged.empty:
-        verdict = f"**Answer: yes, as far as these checks go.** None of the {len(o)} checks flags any of the report's {_plural(n, 'fact')}."
+        verdict = f"**Answer: yes, as far as these checks go.** None of the {len(o)} checks flags any of the report's {count(n, 'fact')}."
     else:
         parts = _join([f"{title.lower()} ({int(k)})" for title, k in flagged["flagged"].items()], limit=7)
-        verdict = f"**Answer: not everywhere.** Of the report's {_plural(n, 'fact')}, the checks flag: {parts}."
+        verdict = f"**Answer: not everywhere.** Of the report's {count(n, 'fact')}, the checks flag: {parts}."
     extra = []
     bases = implied_bases(report)
     done = int((bases["implied"] != "").sum())
     if done:
-        extra.append(f"{_plural(done, 'figure')} {'implies' if done == 1 else 'imply'} a base the report does not state")
+        extra.append(f"{count(done, 'figure')} {'implies' if done == 1 else 'imply'} a base the report does not state")
     spans = date_spans(report)
     ok = int((spans["status"] == "matches").sum())
     if ok:
-        extra.append(f"{_plural(ok, 'count')} of days since a date {'agrees' if ok == 1 else 'agree'} with the report's date")
+        extra.append(f"{count(ok, 'count')} of days since a date {'agrees' if ok == 1 else 'agree'} with the report's date")
     unchecked = int(o["too little to check"].sum())
     if unchecked:
         extra.append(f"{unchecked} {'figure gives' if unchecked == 1 else 'figures give'} too little to check")

@@ -40,6 +40,7 @@ import pandas as pd
 
 from ..facts.targets import key_info, keys, report_year, review_year
 from ..paths import DATA_DIR
+from .prose import number
 
 COLUMNS = ["key", "label", "indicator", "target_year", "target_mention", "target_value", "target_unit", "qualifier",
            "target_sentence", "result_mention", "result_value", "result_unit", "result_sentence", "margin",
@@ -163,10 +164,6 @@ def compare(previous, current, *, tolerance_points: float = TOLERANCE_POINTS,
     return table.astype({"target_value": "float64", "result_value": "float64", "margin": "float64"})
 
 
-def _number(x: float) -> str:
-    return f"{x:,.2f}".rstrip("0").rstrip(".")
-
-
 def margin_text(margin: float, unit: str) -> str:
     """A margin as a reader says it: ``+0.3 pt`` (percentage points) for %, else the amount
     with 万/亿 and its unit (``−5,000万美元``); ``""`` when there is no margin."""
@@ -175,11 +172,11 @@ def margin_text(margin: float, unit: str) -> str:
     sign = "+" if margin > 0 else "−" if margin < 0 else "±"
     m = abs(margin)
     if unit == "%":
-        return f"{sign}{_number(m)} pt"
+        return f"{sign}{number(m)} pt"
     for size, name in ((1e8, "亿"), (1e4, "万")):
         if m >= size:
-            return f"{sign}{_number(m / size)}{name}{unit}"
-    return f"{sign}{_number(m)}{unit}"
+            return f"{sign}{number(m / size)}{name}{unit}"
+    return f"{sign}{number(m)}{unit}"
 
 
 def coverage(report) -> pd.DataFrame:

@@ -15,11 +15,6 @@ from .prose import bold, count, join, md_escape, number, percent, times
 OTHER = "其他 elsewhere (preamble, introductions)"
 
 
-def _gloss(row) -> str:
-    gloss = row.get("gloss", "") if hasattr(row, "get") else getattr(row, "gloss", "")
-    return f" “{md_escape(gloss)}”" if gloss else " (not in the glossary)"
-
-
 def top_terms(top: pd.Series, n: int = 3) -> str:
     """The most frequent content terms with their counts."""
     if top.empty:
