@@ -270,3 +270,9 @@ def test_a_share_of_a_reference_level_may_exceed_100(report_of):
     r = report_of("全县农民人均收入为全省平均水平的120%。")
     row = only(checks.shares_over_100(r), figure="120%")
     assert row["of"] == "a reference level" and row["status"] == "may exceed 100%"
+
+
+def test_a_figure_of_any_five_year_plan_is_not_compared_with_a_yearly_one(report_of):
+    for plan in ("十二五", "十五五"):
+        r = report_of(f"地区生产总值增长40%（“{plan}”时期）。地区生产总值增长6%。")
+        assert checks.repeated_values(r).empty, plan
