@@ -162,3 +162,22 @@ def test_read_span_reads_a_mention_cut_by_a_wrap_whole(write_report, seed, width
     for section in r.outline.loc[r.outline["level"] == "section", "id"]:
         lists = sections.checked_figures(r, sections.section_facts(r, section), section)
         assert len(lists) == len(sections.checked_figures(seed, sections.section_facts(seed, section), section))
+
+
+@pytest.mark.parametrize("width", [19, 23, 29])
+def test_targets_results_and_coverage_of_a_wrapped_report(write_report, width):
+    """Targets, results and the compare page's sentences of a hard-wrapped report are those of
+    the report as written, each sentence read whole (its mention inside it)."""
+    from govreport.analysis import compare
+
+    path = Path(__file__).parent / "data" / "reports" / "meixi-county-2023.txt"
+    plain = load_report(path)
+    wrapped = load_report(write_report(wrap(path.read_text(encoding="utf-8"), width)))
+    assert wrapped.meta["wrapped"]
+    columns = ["key", "indicator", "mention", "value", "unit", "qualifier"]
+    for table in ("targets", "results"):
+        assert getattr(wrapped, table)[columns].equals(getattr(plain, table)[columns]), table
+    shown = compare.coverage(wrapped)
+    assert all(m in s for m, s in zip(shown["result"], shown["result_sentence"]))
+    assert all(m in s for m, s in zip(shown["target"], shown["target_sentence"]))
+    assert all("\n" not in wrapped.sentence_text(i) for i in range(len(wrapped.sentences)))

@@ -110,7 +110,7 @@ def _pick_target(rows: pd.DataFrame) -> pd.Series:
 
 
 def _sentence_text(report, sentence: int) -> str:
-    return report.text[int(report._sentence_starts[sentence]):int(report._sentence_ends[sentence])].strip()
+    return report.sentence_text(sentence).strip()
 
 
 def compare(previous, current, *, tolerance_points: float = TOLERANCE_POINTS,

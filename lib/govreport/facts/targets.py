@@ -48,7 +48,7 @@ from ..paths import DATA_DIR
 COLUMNS = ["fact", "key", "label", "indicator", "mention", "value", "unit", "qualifier", "kind",
            "target_year", "sentence"]
 URBAN, RURAL, BOTH = "城镇", "农村", "城乡"
-_DELIMS = set("，,；;。：:、！？!?\n\r")
+_DELIMS = set("，,；;。：:、！？!?")
 
 
 @dataclass(frozen=True)
@@ -156,11 +156,13 @@ def report_year(report) -> int | None:
 
 
 def _clause(text: str, start: int, floor: int) -> str:
-    """The clause before offset ``start``: back to the last delimiter, not before ``floor``."""
+    """The clause before offset ``start``: back to the last delimiter, not before ``floor`` (the
+    sentence's start, so a clause never crosses a line; the line breaks a hard wrap leaves inside
+    a sentence are left out, so an alias cut by one is still read)."""
     i = start
     while i > floor and text[i - 1] not in _DELIMS:
         i -= 1
-    return text[i:start]
+    return text[i:start].replace("\r", "").replace("\n", "")
 
 
 def _keyed(report, facts: pd.DataFrame) -> list[tuple[int, list[tuple[str, str]]]]:
@@ -263,7 +265,6 @@ def results(report) -> pd.DataFrame:
     facts = report.facts
     facts = facts[~facts["is_target"]]
     year = review_year(report)
-    starts, ends, text = report._sentence_starts, report._sentence_ends, report.text
-    keep = [speaks_of_year(text[int(starts[s]):int(ends[s])], year) for s in facts["sentence"]]
+    keep = [speaks_of_year(report.sentence_text(s), year) for s in facts["sentence"]]
     facts = facts[np.array(keep, dtype=bool)].reset_index(drop=True) if len(facts) else facts.reset_index(drop=True)
     return _table(report, facts, [None] * len(facts))

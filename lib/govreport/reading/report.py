@@ -210,6 +210,11 @@ class Report(_Outlined):
         span = self.text[start:end]
         return span.replace("\r", "").replace("\n", "") if self.meta.get("wrapped") else span
 
+    def sentence_text(self, sentence: int) -> str:
+        """The text of sentence ``sentence`` (an id in ``sentences``), as read (``read_span``);
+        no sentences table is built for it."""
+        return self.read_span(int(self._sentence_starts[sentence]), int(self._sentence_ends[sentence]))
+
     def _to_text(self, table: pd.DataFrame) -> pd.DataFrame:
         """A table of the working copy with its ``start``/``end`` mapped to ``text``."""
         if self._work is None:

@@ -60,10 +60,9 @@ def read_one(path: str) -> tuple[dict, dict | None]:
     try:
         report = load_report(path)
         facts, targets, outline = report.facts, report.targets, report.outline
-        starts, ends, text = report._sentence_starts, report._sentence_ends, report.text
 
         def sentence_text(ids):
-            return [text[int(starts[i]):int(ends[i])] for i in ids]
+            return [report.sentence_text(i) for i in ids]
 
         facts = facts.assign(sentence_text=pd.Series(sentence_text(facts["sentence"]), index=facts.index, dtype="str"))
         targets = targets.assign(
@@ -78,7 +77,7 @@ def read_one(path: str) -> tuple[dict, dict | None]:
     row.update({k: report.meta.get(k) for k in META_KEYS})
     row["year"] = report_year(report)
     row.update(status="ok", parts=int(levels.get("part", 0)), sections=int(levels.get("section", 0)),
-               points=int(levels.get("point", 0)), sentences=len(starts), facts=len(facts), targets=len(targets))
+               points=int(levels.get("point", 0)), sentences=len(report._sentence_starts), facts=len(facts), targets=len(targets))
     tables = {"facts": facts, "targets": targets, "outline": outline}
     return row, {name: render(_with_path(path, t)) for name, t in tables.items()}
 
