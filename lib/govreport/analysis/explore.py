@@ -229,9 +229,11 @@ class Filters:
         """Apply the filters: recompute ``shown``, the status line and the drawn table."""
         from IPython.display import HTML, Markdown
 
+        from .prose import count
+
         self.shown = filter_facts(self.table, self.kind.value, self.section.value, self.unit.value, self.keyword.value)
         n, total = len(self.shown), len(self.table)
-        self.status.value = f"{n} of {total} fact{'s' if total != 1 else ''}"
+        self.status.value = f"{n} of {count(total, 'fact')}"
         self._draws += 1
         # Each draw gets its own id: DataTables keeps state per table element.
         shown = (Markdown("No fact matches these filters.") if self.shown.empty

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..reading.report import Report
+from .prose import count, kinds_text, number
 
 #: Columns of the facts tables shown in the notebooks (the source sentence last, to trace every number).
 TABLE_COLUMNS = ["id", "mention", "value", "unit", "qualifier", "indicator", "kind", "is_target", "point", "sentence_text"]
@@ -56,10 +57,10 @@ def points(report: Report, section_id: str) -> pd.DataFrame:
 def amount(value: float, unit: str) -> str:
     """A value written for reading: 1.847e10 元 -> '184.7亿元', 200000 名 -> '200,000名'."""
     if unit == "元" and abs(value) >= YI:
-        return f"{value / YI:,.2f}".rstrip("0").rstrip(".") + "亿元"
+        return number(value / YI) + "亿元"
     if unit == "元" and abs(value) >= 1e4:
-        return f"{value / 1e4:,.2f}".rstrip("0").rstrip(".") + "万元"
-    return f"{value:,.2f}".rstrip("0").rstrip(".") + unit
+        return number(value / 1e4) + "万元"
+    return number(value) + unit
 
 
 def figure_text(row) -> str:
@@ -72,15 +73,13 @@ def figure_text(row) -> str:
 
 def reading(facts: pd.DataFrame) -> str:
     """One sentence that reads a point's facts: how many, of which kinds, and the figures themselves."""
-    from .prose import kinds_text
-
     if facts.empty:
         return "No figure: this point is a claim without a number."
     figures = [figure_text(row) for row in facts.itertuples()]
     shown = "; ".join(figures[:6]) + ("; …" if len(figures) > 6 else "")
     targets = int(facts["is_target"].sum())
     tail = f"; {targets} of them {'a target' if targets == 1 else 'targets'}" if targets else ""
-    return f"{len(facts)} figure{'s' if len(facts) > 1 else ''} ({kinds_text(facts['kind'].value_counts())}{tail}): {shown}."
+    return f"{count(len(facts), 'figure')} ({kinds_text(facts['kind'].value_counts())}{tail}): {shown}."
 
 
 @dataclass
