@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from . import numbers as nb
-from .lexicon import lexicon
+from .lexicon import PROVINCE_GROUP, lexicon
 
 # -- masking ------------------------------------------------------------------
 
@@ -65,8 +65,10 @@ class Fact:
     respectively: bool = False  # 分别 stood before it
 
 
-_RANK_LINK_RE = re.compile(r"(?:居|位居|位列|名列|排名|排在|排|列)(?:全国|全省|全市|全区|全县|同类城市|中部六省)?$")
-_FIRST_PLACE_RE = re.compile(r"(?:居|位居|位列|名列|排名|排在)(?:全国|全省|全市|全区|全县)?(首位)")
+# What a rank is among: 全国 … 全旗, 同类城市, a group of provinces (中部六省, 西部十二省区).
+_RANK_GROUP = rf"(?:全[国省市区县州旗盟]|同类城市|{PROVINCE_GROUP})"
+_RANK_LINK_RE = re.compile(rf"(?:居|位居|位列|名列|排名|排在|排|列){_RANK_GROUP}?$")
+_FIRST_PLACE_RE = re.compile(rf"(?:居|位居|位列|名列|排名|排在){_RANK_GROUP}?(首位)")
 
 
 def find_candidates(text: str, masked: str) -> list[Fact]:

@@ -13,6 +13,9 @@ from functools import lru_cache
 
 from ..paths import DATA_DIR
 
+#: A group of provinces a rank is among (中部六省, 西部十二省区): a link, like 全省.
+PROVINCE_GROUP = r"[东中西]部[一二三四五六七八九十]{1,2}省(?:区|份)?"
+
 QUALIFIERS = ("", "more_than", "at_least", "about", "at_most", "less_than")
 
 
@@ -65,7 +68,7 @@ class Lexicon:
         tail = set(self.qualifier_before) | set(self.direction) | self.links
         # …and a comparison with a year: 较2020年, 比2020年同期
         self.tail_re = re.compile(
-            rf"(?:{alt(tail)}|占[^,;:、。；：！？]{{0,15}}的|(?:比|较)(?:1[89]|20)\d\d年(?:底|末)?(?:同期)?)$"
+            rf"(?:{alt(tail)}|{PROVINCE_GROUP}|占[^,;:、。；：！？]{{0,15}}的|(?:比|较)(?:1[89]|20)\d\d年(?:底|末)?(?:同期)?)$"
         )
         self.verb_re = re.compile(alt(self.verbs | self.keeps))
         self.verb_start_re = re.compile(rf"(?:{alt(self.verbs | self.keeps)})")
