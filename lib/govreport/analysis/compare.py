@@ -40,7 +40,7 @@ import pandas as pd
 
 from ..facts.targets import key_info, keys, report_year, review_year
 from ..paths import DATA_DIR
-from .prose import number
+from .prose import QUALIFIERS, number
 
 COLUMNS = ["key", "label", "indicator", "target_year", "target_mention", "target_value", "target_unit", "qualifier",
            "target_sentence", "result_mention", "result_value", "result_unit", "result_sentence", "margin",
@@ -286,12 +286,6 @@ def chart(table: pd.DataFrame, *, title: str = "目标与结果 Targets and resu
 
 # -- the compare page (notebooks/08_compare.ipynb): tables and computed prose ---------------
 
-VERDICT_ZH = {"met": "达成 met", "missed": "未达成 missed", "no result given": "未报告 no result given",
-              "not comparable": "不可比 not comparable"}
-QUALIFIER_WORDS = {"at_least": "at least", "more_than": "more than", "at_most": "at most",
-                   "less_than": "less than", "about": "about", "": ""}
-
-
 def open_reports(report=None, previous=None, date=None, place=None):
     """``(current, previous)`` for the page's parameters: ``report`` (None: the bundled report)
     read with the ``date``/``place`` given, ``previous`` read when given, else None."""
@@ -316,7 +310,7 @@ def readable(table: pd.DataFrame) -> pd.DataFrame:
     and the two source sentences; indexed by key."""
     out = pd.DataFrame({
         "indicator": table["indicator"],
-        "target": [f"{QUALIFIER_WORDS[q]} {m}".strip() for q, m in zip(table["qualifier"], table["target_mention"])],
+        "target": [f"{QUALIFIERS.get(q, '')} {m}".strip() for q, m in zip(table["qualifier"], table["target_mention"])],
         "result": table["result_mention"],
         "margin": [margin_text(m, u) for m, u in zip(table["margin"], table["target_unit"])],
         "verdict": table["verdict"],
