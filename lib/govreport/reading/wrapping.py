@@ -36,16 +36,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .layouts import CHAPTER_RE, LEAD_RE, PART_RE, SALUTE_RE, SECTION_RE, is_appendix_line, is_heading_line
+from .meta import _TITLE_WORD, OCCASION_RE, _dateline, _speaker
+
 SPACE = " \t\u3000\u00a0\ufeff"
 _ENDS = set("。！？；：!?;:")
 _CLOSERS = set("”」』》）)】]〕’\"")
-# A line that begins one of these is a new paragraph, not the continuation of the line before.
-_STARTS_BLOCK = re.compile(
-    r"[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[ \u3000]*、|第[一二三四五六七八九十]{1,3}部分"
-    r"|[一二三四五六七八九十]{1,3}是|[—―─－]|--|各位代表"
-)
-_SALUTE = re.compile(r"各位代表[ \u3000]*(?:[！!：:，,、]|$)")
-_PART_HEADING = re.compile(r"[一二三四五六七八九十]{1,3}[ \u3000]*、|第[一二三四五六七八九十]{1,3}部分")
+# A line that begins one of these is a new paragraph, not the continuation of the line before:
+# a heading or a lead as the outline reads them, a dash line or the salutation.
+_PART_HEADINGS = (PART_RE, CHAPTER_RE)
+_BLOCK_STARTS = (*_PART_HEADINGS, SECTION_RE, LEAD_RE, re.compile(r"[—―─－]|--|各位代表"))
 OPEN_MIN = 8
 HEAD_LINES = 12  # the head (title, dateline, speaker) is among the first lines
 
@@ -53,12 +53,10 @@ HEAD_LINES = 12  # the head (title, dateline, speaker) is among the first lines
 def _starts_block(text: str, start: int, end: int) -> bool:
     """The line begins a heading, a lead, a dash line or the salutation, or is an unnumbered
     heading or an appendix line of its own."""
-    if _STARTS_BLOCK.match(text, start, end):
+    if any(r.match(text, start, end) for r in _BLOCK_STARTS):
         return True
     if end - start > 60:
         return False
-    from .layouts import is_appendix_line, is_heading_line
-
     line = text[start:end]
     return is_appendix_line(line) or is_heading_line(line)
 
@@ -66,8 +64,6 @@ def _starts_block(text: str, start: int, end: int) -> bool:
 def _head_line(line: str) -> bool:
     """A complete title, dateline or speaker line (not a name alone, which may be the last
     piece of a wrapped line)."""
-    from .meta import OCCASION_RE, _dateline, _speaker, _TITLE_WORD
-
     if _speaker(line) is not None:
         return True
     d = _dateline(line)
@@ -163,9 +159,9 @@ def detect(text: str, lines: list[tuple[int, int]]) -> list[int]:
         quite_full = widths[i] >= 0.95 * wide or e - s >= chars
         if text[e - 1] in _ENDS and (not quite_full or _starts_block(text, ns, ne)):
             continue  # a sentence ends the line: a new paragraph unless the line is quite full
-        if _SALUTE.match(text, ns, ne):
+        if SALUTE_RE.match(text, ns, ne):
             continue  # 各位代表： begins a paragraph
-        if not quite_full and _PART_HEADING.match(text, s, e):
+        if not quite_full and any(r.match(text, s, e) for r in _PART_HEADINGS):
             continue  # a part heading a little short of the width
         if i < HEAD_LINES and (_head_line(text[s:e]) or _head_line(text[ns:ne])):
             continue  # the head's own lines (a full-width dateline before the speaker line)
