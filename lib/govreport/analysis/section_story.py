@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..reading.numerals import chinese_number
 from ..reading.report import Report
 from . import sections
 from .prose import (
@@ -19,16 +20,6 @@ from .prose import (
 )
 from .summary import characters
 
-CN_DIGITS = "零一二三四五六七八九"
-
-
-def chinese_number(n: int) -> str:
-    """1..99 in Chinese: 1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 23 -> 二十三."""
-    n = int(n)
-    if n < 10:
-        return CN_DIGITS[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else CN_DIGITS[tens]) + "十" + (CN_DIGITS[ones] if ones else "")
 
 
 def outline_label(node) -> str:

@@ -19,6 +19,16 @@ for _i, _c in enumerate("０１２３４５６７８９"):
 ORDINAL_CHARS = "一二三四五六七八九十"
 
 
+def chinese_number(n: int) -> str:
+    """1..99 as a report writes its outline numbers (the inverse of ``small_int``):
+    1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 23 -> 二十三."""
+    n = int(n)
+    if n < 10:
+        return "零一二三四五六七八九"[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else chinese_number(tens)) + "十" + (chinese_number(ones) if ones else "")
+
+
 def small_int(s: str) -> int | None:
     """Parse 1..99 written in Chinese (十, 十二, 二十, 二十三) or in digits. None if not a number."""
     s = s.strip()

@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import paths
+from ..reading.numerals import chinese_number
 from . import pages
 
 SECTION_NOTEBOOK = "section.ipynb"
-CN_NUMBERS = "〇一二三四五六七八九"
 
 
 @dataclass
@@ -51,14 +51,6 @@ def parameter_names(path: Path) -> set[str]:
     import papermill
 
     return set(papermill.inspect_notebook(str(path)))
-
-
-def chinese_number(n: int) -> str:
-    """1 -> 一, 10 -> 十, 12 -> 十二, 23 -> 二十三 (outline numbers as a report writes them)."""
-    if n < 10:
-        return CN_NUMBERS[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else CN_NUMBERS[tens]) + "十" + (CN_NUMBERS[ones] if ones else "")
 
 
 def section_units(outline) -> list[tuple[str, str]]:
