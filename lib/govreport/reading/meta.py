@@ -15,8 +15,8 @@ import datetime as _dt
 import re
 
 from .numerals import digit_string, small_int
+from .outline import SPACE
 
-SPACES = " \t\u3000\u00a0"
 _YEAR = r"[0-9０-９〇○零OＯ一二三四五六七八九]{4}"
 _MD = r"[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}"
 DATE_RE = re.compile(rf"(?P<y>{_YEAR})\s*年\s*(?P<m>{_MD})\s*月\s*(?P<d>{_MD})\s*日")
@@ -67,7 +67,7 @@ def _squeeze(s: str) -> str:
 
 
 def _speaker(s: str) -> re.Match | None:
-    s = s.strip(SPACES + "—―─-－–（）()")
+    s = s.strip(SPACE + "—―─-－–（）()")
     m = SPEAKER_RE.match(s) or SPEAKER_TIGHT_RE.match(s)
     if m is None:
         return None
@@ -85,7 +85,7 @@ def _dateline(line: str) -> tuple[re.Match, int] | None:
     m = DATE_RE.search(line)
     if m is None:
         return None
-    before = line[: m.start()].rstrip(SPACES + "—―─-－–（(")
+    before = line[: m.start()].rstrip(SPACE + "—―─-－–（(")
     if before and not _TITLE_WORD.search(before) and _speaker(before) is None:
         return None
     return m, m.end()
@@ -105,7 +105,7 @@ def parse_meta(head_lines: list[str]) -> dict:
                 meta["speaker"] = _squeeze(m["speaker"])
 
     for raw in head_lines:
-        line = raw.strip(SPACES + "\r\n")
+        line = raw.strip(SPACE + "\r\n")
         if not line:
             continue
         if line.startswith("各位代表"):
@@ -116,10 +116,10 @@ def parse_meta(head_lines: list[str]) -> dict:
             before, rest = line[: m.start()], line[end:]
             meta["date"] = parse_date(m)
             if o := OCCASION_RE.match(rest):
-                meta["occasion"] = o["occasion"].strip(SPACES)
+                meta["occasion"] = o["occasion"].strip(SPACE)
                 rest = rest[o.end() :]
-            rest = rest.strip(SPACES + "）)")
-            before = before.rstrip(SPACES + "—―─-－–（(")
+            rest = rest.strip(SPACE + "）)")
+            before = before.rstrip(SPACE + "—―─-－–（(")
             if before and _TITLE_WORD.search(before):
                 if meta["title"] is None:
                     meta["title"] = _squeeze(before)
@@ -128,7 +128,7 @@ def parse_meta(head_lines: list[str]) -> dict:
             if not rest:
                 continue
         elif meta["occasion"] is None and (o := OCCASION_LINE_RE.match(line)):
-            meta["occasion"] = o["occasion"].strip(SPACES)  # a dateline without its date
+            meta["occasion"] = o["occasion"].strip(SPACE)  # a dateline without its date
             continue
         elif meta["title"] is None and _TITLE_WORD.search(line) and len(_squeeze(line)) <= 40:
             # Correction: titles are often typeset with spaces between characters.
@@ -145,7 +145,7 @@ def parse_meta(head_lines: list[str]) -> dict:
 
 def is_head_line(line: str) -> bool:
     """A line of a report's head: title, dateline, speaker line, or a name alone."""
-    line = line.strip(SPACES + "\r\n")
+    line = line.strip(SPACE + "\r\n")
     if not line:
         return True
     if _TITLE_WORD.search(line) and len(_squeeze(line)) <= 40 or _dateline(line) is not None:

@@ -38,8 +38,8 @@ import numpy as np
 
 from .layouts import CHAPTER_RE, LEAD_RE, PART_RE, SALUTE_RE, SECTION_RE, is_appendix_line, is_heading_line
 from .meta import _TITLE_WORD, OCCASION_RE, _dateline, _speaker
+from .outline import SPACE
 
-SPACE = " \t\u3000\u00a0\ufeff"
 _ENDS = set("。！？；：!?;:")
 _CLOSERS = set("”」』》）)】]〕’\"")
 # A line that begins one of these is a new paragraph, not the continuation of the line before:
