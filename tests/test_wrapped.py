@@ -181,3 +181,14 @@ def test_targets_results_and_coverage_of_a_wrapped_report(write_report, width):
     assert all(m in s for m, s in zip(shown["result"], shown["result_sentence"]))
     assert all(m in s for m, s in zip(shown["target"], shown["target_sentence"]))
     assert all("\n" not in wrapped.sentence_text(i) for i in range(len(wrapped.sentences)))
+
+
+def test_tables_shown_on_the_pages_quote_sentences_as_read(write_report, seed):
+    """The facts tables of the section pages, the explorer and the fact checks quote each
+    sentence without the line breaks a hard wrap left in it: as the unwrapped report's."""
+    from govreport.analysis import checks, explore, sections
+
+    r = load_report(write_report(wrap(seed.text, 23)))
+    assert list(sections.facts_table(r, r.facts)["sentence_text"]) == list(sections.facts_table(seed, seed.facts)["sentence_text"])
+    assert list(explore.facts_table(r)["sentence"]) == list(explore.facts_table(seed)["sentence"])
+    assert list(checks.implied_bases(r)["text"]) == list(checks.implied_bases(seed)["text"])

@@ -75,7 +75,7 @@ def _facts(report) -> pd.DataFrame:
         c_lo.append(max([lo] + [text.rfind(c, lo, pos) + 1 for c in CLAUSE_MARKS]))
         ends = [i for i in (text.find(c, end, hi) for c in CLAUSE_MARKS) if i >= 0]
         c_hi.append(min(ends) if ends else hi)
-    return f.assign(clause_start=c_lo, clause_end=c_hi, text=f["sentence"].map(s["text"]))
+    return f.assign(clause_start=c_lo, clause_end=c_hi, text=f["sentence"].map(report.sentence_text))
 
 
 def _scaled(value: float, unit: str, like: str) -> tuple[float, str]:

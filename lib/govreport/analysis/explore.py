@@ -56,7 +56,6 @@ def facts_table(report: Report) -> pd.DataFrame:
     """One row per fact: ``indicator, mention, value, unit, kind, section, sentence``
     (``section`` is the section's id and title; ``sentence`` is the source sentence's text)."""
     f = report.facts
-    sentences = report.sentences.set_index("id")["text"]
     labels = {s: section_label(report, s) for s in f["section"].unique()}
     table = pd.DataFrame(
         {
@@ -66,7 +65,7 @@ def facts_table(report: Report) -> pd.DataFrame:
             "unit": f["unit"],
             "kind": f["kind"],
             "section": f["section"].map(labels),
-            "sentence": f["sentence"].map(sentences),
+            "sentence": f["sentence"].map(report.sentence_text),
         },
         columns=COLUMNS,
     )

@@ -34,10 +34,9 @@ def point_of(report: Report, section_ids: pd.Series) -> pd.Series:
 
 def facts_table(report: Report, facts: pd.DataFrame) -> pd.DataFrame:
     """Facts with their point and source sentence, for display: every number traced to its sentence."""
-    sentences = report.sentences.set_index("id")["text"]
     table = facts.assign(
         point=point_of(report, facts["section"]),
-        sentence_text=facts["sentence"].map(sentences),
+        sentence_text=facts["sentence"].map(report.sentence_text),
     )
     extra = [c for c in ("target_year",) if c in table.columns]  # the year a target is for, when the engine gives it
     return table[TABLE_COLUMNS[:-1] + extra + TABLE_COLUMNS[-1:]].reset_index(drop=True)
