@@ -147,12 +147,10 @@ def assign_key(alias: str | None, kind: str, unit: str) -> tuple[str, ...]:
 
 
 def report_year(report) -> int | None:
-    """The report's year: ``meta["year"]`` when the loader gives it, else the year of its date."""
+    """The report's year, ``meta["year"]`` (the loader reads it from the date first: see
+    ``reading.meta.year_of``); None when the report does not give one."""
     year = report.meta.get("year")
-    if year is not None and not pd.isna(year):
-        return int(year)
-    date = report.meta.get("date") or ""
-    return int(date[:4]) if re.match(r"\d{4}", date) else None
+    return None if year is None else int(year)
 
 
 def _clause(text: str, start: int, floor: int) -> str:
