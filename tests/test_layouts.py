@@ -17,7 +17,7 @@ def check_invariants(report):
         assert row.section == report.section_at(row.start)  # the linear sweep agrees with the lookup
     # The sweep restarts when offsets go back, so any order gives the lookup's answer.
     shuffled = list(range(0, len(text), 7))[::-1] + list(range(3, len(text), 11))
-    assert report._sections_of_sorted(shuffled) == [report.section_at(p) for p in shuffled]
+    assert report.sections_of(shuffled) == [report.section_at(p) for p in shuffled]
     nodes = report.outline.set_index("id")
     for node_id, node in nodes.iterrows():
         assert text[node["start"] : node["end"]].strip() == text[node["start"] : node["end"]]

@@ -9,7 +9,7 @@ Importing the package has no side effects: the chart style is set by
 """
 
 from .reading.files import ReportError
-from .reading.report import Report, load_report
+from .report import Report, load_report
 
 __all__ = ["Report", "ReportError", "compare", "load_report"]
 __version__ = "0.1.0"

@@ -289,7 +289,7 @@ def chart(table: pd.DataFrame, *, title: str = "目标与结果 Targets and resu
 def open_reports(report=None, previous=None, date=None, place=None):
     """``(current, previous)`` for the page's parameters: ``report`` (None: the bundled report)
     read with the ``date``/``place`` given, ``previous`` read when given, else None."""
-    from .. import load_report
+    from ..report import load_report
 
     extra = {k: v for k, v in (("date", date), ("place", place)) if v is not None}
     current = load_report(report, **extra)

@@ -24,7 +24,7 @@ import re
 
 import pandas as pd
 
-from ..reading.report import Report
+from ..report import Report
 
 #: The explorer's columns, in order: what is measured, the figure as written and as a number,
 #: its unit and kind, the section it stands in, and the sentence it comes from.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..reading.report import Report
+from ..report import Report
 from . import summary
 from .prose import bold, count, join, kinds_text, md_escape, number, ordinal, percent
 

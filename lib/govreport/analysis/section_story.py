@@ -13,7 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..reading.numerals import chinese_number
-from ..reading.report import Report
+from ..report import Report
 from . import sections
 from .prose import (
     bold, count, figure, join, kinds_text, md_escape, number, ordinal, percent, reading, times,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..reading.report import Report
+from ..report import Report
 from .prose import count, kinds_text, number
 
 #: Columns of the facts tables shown in the notebooks (the source sentence last, to trace every number).

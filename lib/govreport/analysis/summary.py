@@ -6,7 +6,7 @@ import re
 
 import pandas as pd
 
-from ..reading.report import Report
+from ..report import Report
 
 
 def characters(s: str) -> int:

@@ -275,8 +275,8 @@ def extract_facts(report, *, chunk: int = _CHUNK) -> pd.DataFrame:
     """Every fact of ``report`` (see the module docstring), one row each, in text order.
     ``chunk``: the size of the pieces the text is read in (the result does not depend on it)."""
     parts, year = _report_context(report)
-    starts, ends = report._sentence_starts, report._sentence_ends
-    return _run(report.text, starts, ends, parts, year, report.outline, report._sections_of_sorted, chunk)
+    starts, ends = report.sentence_starts, report.sentence_ends
+    return _run(report.text, starts, ends, parts, year, report.outline, report.sections_of, chunk)
 
 
 def extract_dates(report, *, chunk: int = _CHUNK) -> pd.DataFrame:

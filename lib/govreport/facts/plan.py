@@ -303,7 +303,7 @@ def main_targets(report) -> pd.DataFrame:
     An empty table (same columns) when the report has no such list."""
     facts = report.facts
     cue = rules().list_cue
-    starts = report._sentence_starts
+    starts = report.sentence_starts
     targets = facts[facts["is_target"]]
     for sid, group in targets.groupby("statement", sort=True):
         # (whitespace out: a hard-wrapped text may break a line inside the cue)

@@ -170,7 +170,7 @@ def _keyed(report, facts: pd.DataFrame) -> list[tuple[int, list[tuple[str, str]]
     named = []
     prev_sentence, prev_end = -1, 0
     for i, f in enumerate(facts.itertuples(index=False)):
-        floor = int(report._sentence_starts[f.sentence])
+        floor = int(report.sentence_starts[f.sentence])
         if f.sentence == prev_sentence:
             floor = max(floor, prev_end)
         alias = match_alias(f.indicator, _clause(text, f.start, floor))

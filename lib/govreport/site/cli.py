@@ -77,7 +77,7 @@ def read_one(path: str) -> tuple[dict, dict | None]:
     row.update({k: report.meta.get(k) for k in META_KEYS})
     row["year"] = report_year(report)
     row.update(status="ok", parts=int(levels.get("part", 0)), sections=int(levels.get("section", 0)),
-               points=int(levels.get("point", 0)), sentences=len(report._sentence_starts), facts=len(facts), targets=len(targets))
+               points=int(levels.get("point", 0)), sentences=len(report.sentence_starts), facts=len(facts), targets=len(targets))
     tables = {"facts": facts, "targets": targets, "outline": outline}
     return row, {name: render(_with_path(path, t)) for name, t in tables.items()}
 
@@ -105,7 +105,7 @@ def _with_path(path: str, table: pd.DataFrame) -> pd.DataFrame:
 def _empty_tables() -> dict[str, pd.DataFrame]:
     from ..facts import FACT_COLUMNS
     from ..facts.targets import COLUMNS as TARGET_COLUMNS
-    from ..reading.report import OUTLINE_COLUMNS
+    from ..reading.document import OUTLINE_COLUMNS
 
     return {
         "facts": pd.DataFrame(columns=["path", *FACT_COLUMNS, "sentence_text"], dtype="str"),

@@ -1,4 +1,6 @@
-"""The report loader: one function, ``load_report``, and the ``Report`` it returns."""
+"""A report file read: ``Document`` (the text, its outline, sentences and meta) and
+``read_document``, which loads one. The facts are not read here: ``govreport.report.Report``
+is a ``Document`` with its facts, dates and targets (``govreport.load_report`` returns one)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .. import paths
 from .files import ReportError, read_text
 from .gcpause import paused_gc
 from .layouts import classify, is_appendix_line, is_plan_title, read_layout
@@ -26,11 +27,12 @@ GIVEN_KEYS = ("date", "place", "level")
 _TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
-class _Outlined:
+class Outlined:
     """A text with its outline nodes and sentence offsets, and the lookups on them.
 
-    ``Report`` is one; for a hard-wrapped text the report also keeps one for its working
-    copy (the text with the breaks inside sentences removed), which the fact engine reads.
+    ``Document`` is one; for a hard-wrapped text the document also keeps one for its working
+    copy (the text with the breaks inside sentences removed, ``Document.working``), which
+    the fact engine reads.
     """
 
     def __init__(self, path: Path, text: str, nodes: list[Node], starts: np.ndarray, ends: np.ndarray, meta: dict):
@@ -48,9 +50,10 @@ class _Outlined:
         for level in (("point",), ("section",), ("part", "closing", "appendix")):
             lv = [n for n in nodes if n.level in level]
             self._levels.append(([n.start for n in lv], lv))
-        # Offsets as int64 arrays: no Python int per sentence is kept.
-        self._sentence_starts = starts
-        self._sentence_ends = ends
+        #: Sentence offsets as int64 arrays (the ``start``/``end`` of ``sentences``, without
+        #: building that table): no Python int per sentence is kept.
+        self.sentence_starts = starts
+        self.sentence_ends = ends
 
     # -- locating offsets -------------------------------------------------
     def section_at(self, pos: int) -> str:
@@ -61,7 +64,7 @@ class _Outlined:
                 return nodes[i].id
         return "0"
 
-    def _sections_of_sorted(self, positions) -> list[str]:
+    def sections_of(self, positions) -> list[str]:
         """``section_at`` for each offset of ``positions``, in one linear sweep over the
         outline when the offsets ascend (an offset smaller than the one before restarts
         the sweep, so any order gives the right answer).
@@ -87,8 +90,8 @@ class _Outlined:
 
     def sentence_at(self, pos: int) -> int | None:
         """Id of the sentence holding offset ``pos``, or None if ``pos`` is between sentences."""
-        i = int(np.searchsorted(self._sentence_starts, pos, side="right")) - 1
-        if i >= 0 and pos < self._sentence_ends[i]:
+        i = int(np.searchsorted(self.sentence_starts, pos, side="right")) - 1
+        if i >= 0 and pos < self.sentence_ends[i]:
             return i
         return None
 
@@ -106,8 +109,8 @@ class _Outlined:
 
 
 
-class Report(_Outlined):
-    """A parsed report. Every ``start``/``end`` in every table indexes into ``text``.
+class Document(Outlined):
+    """A report file read. Every ``start``/``end`` in every table indexes into ``text``.
 
     Attributes
     ----------
@@ -119,7 +122,7 @@ class Report(_Outlined):
     sentences : DataFrame ``id, section, start, end, text`` (built on first use).
     unwrapped : the working copy the outline was read from: ``text`` itself, or for a
         hard-wrapped text ``text`` without the line breaks inside sentences.
-    facts, dates : computed on first use (see ``govreport.facts``).
+    The facts, dates and targets are ``govreport.report.Report``'s (a ``Document`` too).
     """
 
     def __init__(self, path: Path, text: str, encoding: str, given: dict | None = None):
@@ -170,7 +173,7 @@ class Report(_Outlined):
         ends = np.frombuffer(spans.ends, dtype=np.int64)
         if self._unwrap.wrapped:
             # The fact engine reads the working copy; every offset shown indexes ``text``.
-            self._work = _Outlined(path, work, nodes, starts, ends, meta)
+            self._work = Outlined(path, work, nodes, starts, ends, meta)
             to_text = self._unwrap.to_text
             node_starts = to_text([n.start for n in nodes]).tolist()
             node_ends = to_text([n.end for n in nodes], ends=True).tolist()
@@ -184,16 +187,17 @@ class Report(_Outlined):
         super().__init__(path, text, nodes, starts, ends, meta)
 
     @property
-    def _working(self) -> _Outlined:
-        """What the fact engine reads: the working copy of a hard-wrapped text, else the report."""
+    def working(self) -> Outlined:
+        """What the fact engine reads: the working copy of a hard-wrapped text (its offsets
+        index ``unwrapped``; ``offsets_to_text`` maps them back), else the document itself."""
         return self if self._work is None else self._work
 
     def __repr__(self) -> str:
         counts = self.outline["level"].value_counts()
         return (
-            f"<Report {self.meta['file']}: {len(self.text)} characters, "
+            f"<{type(self).__name__} {self.meta['file']}: {len(self.text)} characters, "
             f"{counts.get('part', 0)} parts, {counts.get('section', 0)} sections, "
-            f"{counts.get('point', 0)} points, {len(self._sentence_starts)} sentences>"
+            f"{counts.get('point', 0)} points, {len(self.sentence_starts)} sentences>"
         )
 
 
@@ -201,7 +205,7 @@ class Report(_Outlined):
     def unwrapped(self) -> str:
         """The text the outline was read from: ``text`` itself, or for a hard-wrapped text
         (``meta["wrapped"]``) ``text`` without the line breaks inside sentences."""
-        return self._working.text
+        return self.working.text
 
     def read_span(self, start: int, end: int) -> str:
         """``text[start:end]`` as the library read it: in a hard-wrapped text (``meta["wrapped"]``)
@@ -213,10 +217,11 @@ class Report(_Outlined):
     def sentence_text(self, sentence: int) -> str:
         """The text of sentence ``sentence`` (an id in ``sentences``), as read (``read_span``);
         no sentences table is built for it."""
-        return self.read_span(int(self._sentence_starts[sentence]), int(self._sentence_ends[sentence]))
+        return self.read_span(int(self.sentence_starts[sentence]), int(self.sentence_ends[sentence]))
 
-    def _to_text(self, table: pd.DataFrame) -> pd.DataFrame:
-        """A table of the working copy with its ``start``/``end`` mapped to ``text``."""
+    def offsets_to_text(self, table: pd.DataFrame) -> pd.DataFrame:
+        """A table read from ``working`` with its ``start``/``end`` mapped to ``text``
+        (the table itself when the text is not hard-wrapped)."""
         if self._work is None:
             return table
         table = table.copy()
@@ -230,53 +235,17 @@ class Report(_Outlined):
         """One row per sentence: ``id, section, start, end, text``. Built on first use: its
         text column copies the whole text, and the facts do not need it."""
         with paused_gc():
-            starts, ends, text = self._sentence_starts, self._sentence_ends, self.text
+            starts, ends, text = self.sentence_starts, self.sentence_ends, self.text
             return pd.DataFrame(
                 {
                     "id": np.arange(len(starts), dtype=np.int64),
-                    "section": self._sections_of_sorted(starts.tolist()),
+                    "section": self.sections_of(starts.tolist()),
                     "start": starts,
                     "end": ends,
                     "text": [text[s:e] for s, e in zip(starts.tolist(), ends.tolist())],
                 },
                 columns=SENTENCE_COLUMNS,
             )
-
-    @cached_property
-    def facts(self) -> pd.DataFrame:
-        from ..facts import extract_facts
-
-        with paused_gc():
-            return self._to_text(extract_facts(self._working))
-
-    def main_targets(self) -> pd.DataFrame:
-        """The facts of the first target statement that is a list of main targets (opened by
-        ``主要预期目标是：`` or the like): the year's headline targets; empty when the report
-        has none (``govreport.facts.plan.main_targets``)."""
-        from ..facts.plan import main_targets
-
-        return main_targets(self)
-
-    @cached_property
-    def targets(self) -> pd.DataFrame:
-        """The planned figures, keyed (``govreport.facts.targets.targets``)."""
-        from ..facts.targets import targets
-
-        return targets(self)
-
-    @cached_property
-    def results(self) -> pd.DataFrame:
-        """The figures of the year under review, keyed (``govreport.facts.targets.results``)."""
-        from ..facts.targets import results
-
-        return results(self)
-
-    @cached_property
-    def dates(self) -> pd.DataFrame:
-        from ..facts import extract_dates
-
-        with paused_gc():
-            return self._to_text(extract_dates(self._working))
 
 
 def _head_line_count(text: str, lines: list[tuple[int, int]]) -> int:
@@ -289,13 +258,15 @@ def _head_line_count(text: str, lines: list[tuple[int, int]]) -> int:
     return len(lines)
 
 
-def load_report(
-    path: str | Path | None = None,
+def read_document(
+    path: str | Path,
     date: str | None = None,
     place: str | None = None,
     level: str | None = None,
-) -> Report:
-    """Load and parse a report. ``path=None`` loads the bundled report (seeds/jiaozuo-2021.txt).
+    cls: type[Document] = Document,
+) -> Document:
+    """Read and parse the report file ``path`` into a ``cls`` (a ``Document``;
+    ``govreport.load_report`` passes ``govreport.report.Report``).
 
     ``date`` (ISO 'YYYY-MM-DD'), ``place`` and ``level`` (national, province, prefecture,
     county) supply what the file lacks: a value given overrides the text's everywhere (its
@@ -306,7 +277,7 @@ def load_report(
     file is missing, empty, binary (PDF, Word …), an HTML page or undecodable, has no
     sentence, or when a given value is not valid.
     """
-    path = paths.DEFAULT_REPORT if path is None else Path(path)
+    path = Path(path)
     given: dict = {}
     if date is not None:
         try:
@@ -323,4 +294,4 @@ def load_report(
         given["level"] = level
     text, encoding = read_text(path)
     with paused_gc():
-        return Report(path, text, encoding, given)
+        return cls(path, text, encoding, given)
