@@ -36,7 +36,7 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $(STAMP)
 
 report: $(STAMP) ## Build a report's site in build/<slug>/ (bundled report; REPORT=path [DATE= PLACE= PREVIOUS=] for another)
-	@$(PY) -m govreport.site.build $(if $(REPORT),--report "$(REPORT)") $(if $(DATE),--date "$(DATE)") \
+	@$(PY) -m govreport site $(if $(REPORT),"$(REPORT)") $(if $(DATE),--date "$(DATE)") \
 		$(if $(PLACE),--place "$(PLACE)") $(if $(PREVIOUS),--previous "$(PREVIOUS)") $(if $(OUT),--out "$(OUT)")
 
 test: $(STAMP) ## Run the library tests and every notebook under nbval (strict: outputs compared)
@@ -53,8 +53,7 @@ lab: $(STAMP) ## Open JupyterLab on the notebooks
 	$(VENV)/bin/jupyter lab notebooks
 
 notebooks: $(STAMP) ## Re-execute the notebooks in place (ONLY=name to pick one) and refresh the README table
-	$(PY) -m govreport.site.build --in-place $(if $(ONLY),--only $(ONLY))
-	$(PY) -m govreport.site.build --readme
+	$(PY) -m govreport notebooks $(if $(ONLY),--only $(ONLY))
 
 freeze: $(STAMP) ## Rewrite requirements.txt pins from the current environment
 	{ sed -n '/^#/p' requirements.txt; $(PY) -m pip freeze --exclude-editable | grep -v '^govreport'; echo "-e ."; } > requirements.tmp && mv requirements.tmp requirements.txt

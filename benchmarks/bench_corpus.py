@@ -78,17 +78,17 @@ def run(folder: Path, out: Path, jobs: int) -> float:
 
 def cpu_breakdown(folder: Path, out: Path) -> tuple[float, float]:
     """(serial, parallel) CPU seconds of one --jobs 1 run: startup + join + write, and the reading."""
-    from govreport.site import cli
+    from govreport import batch, collect
 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run([sys.executable, "-c", "import govreport.site.cli, pyarrow.parquet, tqdm"], check=True)
+    subprocess.run([sys.executable, "-c", "import govreport.cli, govreport.collect, pyarrow.parquet, tqdm"], check=True)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     startup = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    paths = cli.find_reports([str(folder)])
+    paths = collect.find_reports([str(folder)])
     t0 = time.process_time()
-    results = cli.run_facts(paths, 1, progress=False)
+    results = batch.run(collect.read_one, paths, jobs=1, progress=False)
     t1 = time.process_time()
-    cli.write_tables(cli.assemble(results), out)
+    collect.write_tables(collect.assemble(results), out)
     t2 = time.process_time()
     return startup + (t2 - t1), t1 - t0
 

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from govreport import load_report, paths
+from govreport import cli, load_report, paths
 from govreport.site import build, index, plan, render
 from govreport.site.slug import free_slug, site_slug
 
@@ -76,31 +76,30 @@ def test_a_bad_report_prints_the_library_message_and_changes_nothing(tmp_path, c
     bad = tmp_path / name
     if content is not None:
         bad.write_bytes(content)
-    assert build.main(["--report", str(bad), "--out", str(out)]) == 2
+    assert cli.main(["site", str(bad), "--out", str(out)]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("error: ") and name in err and problem in err.lower()
+    assert err.startswith("govreport site: ") and name in err and problem in err.lower()
     assert tree_hash(out) == before
     assert sorted(p.name for p in out.iterdir()) == ["index.html", "jiaozuo-2021"]  # no temporary folder left
 
 
 def test_a_bad_report_does_not_create_the_build_folder(tmp_path):
-    assert build.main(["--report", str(tmp_path / "none.txt"), "--out", str(tmp_path / "out")]) == 2
+    assert cli.main(["site", str(tmp_path / "none.txt"), "--out", str(tmp_path / "out")]) == 2
     assert not (tmp_path / "out").exists()
 
 
 def test_a_bad_previous_report_is_refused_before_anything_runs(tmp_path, capsys):
     (tmp_path / "old.txt").write_bytes(b"")
-    args = ["--report", str(REPORTS / "meixi-county-2023.txt"), "--previous", str(tmp_path / "old.txt")]
-    assert build.main(args + ["--out", str(tmp_path / "out")]) == 2
+    args = ["site", str(REPORTS / "meixi-county-2023.txt"), "--previous", str(tmp_path / "old.txt")]
+    assert cli.main(args + ["--out", str(tmp_path / "out")]) == 2
     assert "old.txt" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
 
 
-def test_in_place_refuses_another_report(tmp_path, capsys):
-    with pytest.raises(SystemExit) as exit:
-        build.main(["--in-place", "--report", str(tmp_path / "x.txt")])
-    assert exit.value.code == 2
-    assert "--in-place" in capsys.readouterr().err
+def test_notebooks_refuses_a_name_that_is_not_a_committed_notebook(capsys):
+    assert cli.main(["notebooks", "--only", "00_overview", "99_nowhere"]) == 2
+    assert capsys.readouterr().err == "govreport notebooks: no such notebook(s) in notebooks/: 99_nowhere\n"
+    assert [nb.stem for nb in build.committed_notebooks(["00_overview"])] == ["00_overview"]
 
 
 def test_slug_from_place_and_year_else_the_file_name():

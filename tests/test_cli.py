@@ -1,4 +1,5 @@
-"""The govreport command on a corpus folder of synthetic reports with bad files among them."""
+"""The govreport command: ``facts`` on a corpus folder of synthetic reports with bad files among them,
+``compare``, and the command itself (help, ``python -m govreport``, the console script)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pandas as pd
 import pytest
 
 from govreport import load_report
-from govreport.site import cli
+from govreport import cli, collect
 
 HEAD = "政府工作报告\n——{y}年1月{d}日在某某市第一届人民代表大会第{n}次会议上\n某某市市长　张三\n各位代表：\n"
 
@@ -90,7 +91,7 @@ def test_outputs_are_byte_identical_whatever_jobs(corpus, capsys):
     assert run(["facts", "corpus", "-o", "one", "--jobs", "1"], capsys)[0] == 1
     assert run(["facts", "corpus", "-o", "two", "--jobs", "2"], capsys)[0] == 1
     names = sorted(p.name for p in Path("one").iterdir())
-    assert names == sorted(f"{t}.{e}" for t in cli.TABLES for e in ("csv", "parquet"))
+    assert names == sorted(f"{t}.{e}" for t in collect.TABLES for e in ("csv", "parquet"))
     for name in names:
         assert Path("one", name).read_bytes() == Path("two", name).read_bytes(), name
 
@@ -139,7 +140,7 @@ def test_out_must_be_a_folder_and_paths_must_hold_reports(corpus, capsys):
     assert "taken exists and is not a folder" in capsys.readouterr().err
     Path("nothing").mkdir()
     assert cli.main(["facts", "nothing", "-o", "out"]) == 2
-    assert "no .txt files found under nothing" in capsys.readouterr().err
+    assert "govreport facts: no report files (.txt) found under nothing" in capsys.readouterr().err
     assert not Path("out").exists()
 
 
@@ -161,7 +162,37 @@ def test_compare_command_with_a_bad_file(corpus, capsys):
     assert "corpus/empty.txt: file is empty" in capsys.readouterr().err
 
 
+def test_help_lists_every_command_with_its_docstring():
+    result = subprocess.run([sys.executable, "-m", "govreport", "--help"], capture_output=True, text=True, check=True)
+    listed = result.stdout.split("COMMAND\n", 1)[1].split("\noptions:")[0]
+    for name, func, _ in cli.COMMANDS:
+        assert f"    {name}" in listed
+        assert func.__doc__.split("\n")[0].rstrip(".")[:30] in " ".join(listed.split())
+    assert {"site", "facts", "compare"} <= {name for name, _, _ in cli.COMMANDS}
+    facts_help = subprocess.run([sys.executable, "-m", "govreport", "facts", "--help"],
+                                capture_output=True, text=True, check=True).stdout
+    assert facts_help.startswith("usage: govreport facts") and "written whole or not at all" in facts_help
+
+
+def test_bad_usage_exits_2(capsys):
+    with pytest.raises(SystemExit) as exit:
+        cli.main(["facts"])
+    assert exit.value.code == 2 and "required: PATH" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit:
+        cli.main([])
+    assert exit.value.code == 2
+
+
 def test_console_script_is_installed():
+    """The console script the environment holds is the one pyproject.toml declares, and runs."""
+    import tomllib
+    from importlib.metadata import entry_points
+
+    declared = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    assert declared["project"]["scripts"]["govreport"] == "govreport.cli:main"
+    installed = {e.name: e.value for e in entry_points(group="console_scripts")}.get("govreport")
+    if installed != "govreport.cli:main":
+        pytest.skip(f"the environment's govreport script is {installed} from an earlier install: run make setup")
     script = Path(sys.executable).parent / "govreport"
     result = subprocess.run([str(script), "facts", "--help"], capture_output=True, text=True, check=True)
     assert "usage: govreport facts" in result.stdout and "--jobs" in result.stdout

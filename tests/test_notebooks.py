@@ -129,7 +129,7 @@ def test_index_entry_reads_title_and_first_sentence(tmp_path):
 
 def test_readme_table_is_generated_from_the_notebooks():
     readme = (paths.ROOT / "README.md").read_text(encoding="utf-8")
-    assert site.update_readme(readme, site.index_entries()) == readme, "run: python -m govreport.site.build --readme"
+    assert site.update_readme(readme, site.index_entries()) == readme, "run: govreport notebooks --readme-only"
     for path in NOTEBOOKS:  # the numbered ones in the table, the section page described beside it
         assert f"(notebooks/{path.name})" in readme
 

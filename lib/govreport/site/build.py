@@ -1,9 +1,4 @@
-"""``make report`` and ``make notebooks``: a site per report, and the committed outputs.
-
-    python -m govreport.site.build                      # the bundled report -> build/jiaozuo-2021/
-    python -m govreport.site.build --report FILE [--date 2023-01-15] [--place 某市] [--previous OLD]
-    python -m govreport.site.build --in-place [--only 00_overview]   # refresh notebooks/ outputs
-    python -m govreport.site.build --readme             # refresh the README's notebook table
+"""A site per report (``govreport site``), and the committed notebooks' outputs (``govreport notebooks``).
 
 A report's site goes to ``build/<slug>/`` (``html/``, ``data/``, ``notebooks/``, ``site.json``),
 the slug from place and year (``jiaozuo-2021``) or else the file name. It is built in a
@@ -15,18 +10,14 @@ written, so a failed build leaves no half-written site and never touches another
 
 from __future__ import annotations
 
-import argparse
 import logging
 import multiprocessing
 import shutil
-import sys
 import tempfile
-import time
 from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
 from pathlib import Path
 
 from .. import load_report, paths
-from ..reading.files import ReportError
 from . import index as site_index
 from . import pages as site
 from .plan import SECTION_NOTEBOOK, plan
@@ -42,14 +33,6 @@ DATA_TABLES = ("outline", "sentences", "facts", "dates")
 
 def _log(msg: str) -> None:
     print(msg, flush=True)
-
-
-def _shown(path: Path) -> str:
-    """A path as the user would type it: relative to the current folder when under it."""
-    try:
-        return str(Path(path).resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
 
 
 def execute_in_place(notebook: Path) -> None:
@@ -191,63 +174,30 @@ def build_site(report_path: Path | None, out: Path, *, date=None, place=None,
     return final / "html" / "index.html"
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m govreport.site.build", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--report", type=Path, help="another report file to build a site for")
-    parser.add_argument("--date", help="the report's date (YYYY-MM-DD) when its file has no dateline")
-    parser.add_argument("--place", help="the place the report governs, when its file does not say")
-    parser.add_argument("--previous", type=Path, help="an earlier report, for the compare page")
-    parser.add_argument("--in-place", action="store_true", help="re-execute notebooks/ in place (refresh outputs)")
-    parser.add_argument("--only", nargs="*", default=None, help="with --in-place: notebook names (stems) to run")
-    parser.add_argument("--readme", action="store_true", help="regenerate the notebook table in README.md")
-    parser.add_argument("--out", type=Path, default=paths.BUILD_DIR, help="output folder (default build/)")
-    parser.add_argument("--jobs", type=int, default=JOBS, help=f"notebooks run at a time (default {JOBS})")
-    args = parser.parse_args(argv)
+def committed_notebooks(only: list[str] | None = None) -> list[Path]:
+    """The notebooks whose outputs are committed (``notebooks/``, the generic section page
+    included), or those of them named in ``only`` (stems). Raises ValueError naming any
+    name that is not one of them."""
+    notebooks = site.notebooks()
+    generic = paths.NOTEBOOKS_DIR / SECTION_NOTEBOOK
+    if generic.exists():
+        notebooks.append(generic)
+    if only:
+        missing = set(only) - {nb.stem for nb in notebooks}
+        if missing:
+            raise ValueError(f"no such notebook(s) in {paths.NOTEBOOKS_DIR.name}/: {', '.join(sorted(missing))}")
+        notebooks = [nb for nb in notebooks if nb.stem in set(only)]
+    return notebooks
+
+
+def update_readme_table() -> Path:
+    """Regenerate the notebook table of README.md from the notebooks' own titles."""
+    readme = paths.ROOT / "README.md"
+    readme.write_text(site.update_readme(readme.read_text(encoding="utf-8"), site.index_entries()), encoding="utf-8")
+    return readme
+
+
+def quiet_logging() -> None:
+    """Warnings only, and none of Jupyter's chatter (traitlets)."""
     logging.basicConfig(level=logging.WARNING)
     logging.getLogger("traitlets").setLevel(logging.ERROR)
-
-    if args.readme:
-        readme = paths.ROOT / "README.md"
-        readme.write_text(site.update_readme(readme.read_text(encoding="utf-8"), site.index_entries()), encoding="utf-8")
-        _log(f"updated the notebook table in {readme.name}")
-        return 0
-
-    if args.in_place:
-        if args.report:
-            parser.error("--in-place refreshes the committed outputs, which are made on the bundled report; drop --report")
-        notebooks = site.notebooks()
-        generic = paths.NOTEBOOKS_DIR / SECTION_NOTEBOOK
-        if generic.exists():
-            notebooks.append(generic)
-        if args.only:
-            notebooks = [nb for nb in notebooks if nb.stem in set(args.only)]
-            missing = set(args.only) - {nb.stem for nb in notebooks}
-            if missing:
-                parser.error(f"no such notebook(s) in {paths.NOTEBOOKS_DIR.name}/: {', '.join(sorted(missing))}")
-        for nb in notebooks:
-            t0 = time.perf_counter()
-            execute_in_place(nb)
-            _log(f"executed {nb.name} in place ({time.perf_counter() - t0:.1f} s)")
-        return 0
-    if args.only:
-        parser.error("--only goes with --in-place; a site always holds every page for its report")
-
-    report = args.report.resolve() if args.report else None
-    previous = args.previous.resolve() if args.previous else None
-    t0 = time.perf_counter()
-    try:
-        index = build_site(report, args.out, date=args.date, place=args.place,
-                           previous_path=previous, workers=args.jobs)
-    except ReportError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
-    except PageError as err:
-        print(f"error: {err}\nnothing was written: the site of this report is as it was before.", file=sys.stderr)
-        return 1
-    _log(f"all reports: {_shown(args.out / 'index.html')}")
-    _log(f"site ({time.perf_counter() - t0:.0f} s): {_shown(index)}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

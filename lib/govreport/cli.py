@@ -1,0 +1,231 @@
+"""The ``govreport`` command: one entrance for sites, tables and comparisons.
+
+    govreport site [REPORT] [--date D] [--place P] [--previous OLD]   # a report's site in build/
+    govreport facts PATH... -o OUT/ [--jobs N]                         # tables of many reports
+    govreport compare PREVIOUS CURRENT [-o FILE.csv]                   # targets against results
+    govreport notebooks [--only NAME...]                               # refresh committed outputs
+
+``python -m govreport`` is the same command. Each subcommand is a function below whose
+docstring is its ``--help`` (``govreport facts --help``): the help is generated from the
+code, never pasted into a document.
+
+Exit status
+-----------
+- 0: everything asked for was done.
+- 1: some inputs failed: a file that could not be read is an error row of ``reports.csv``
+  (the others are read and written); a page of a site failed (nothing of that site written).
+- 2: nothing to do or bad usage: a wrong option, a folder holding no report, an output
+  path that is not a folder, a report that cannot be read where one report is asked for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import sys
+import time
+from pathlib import Path
+
+PROG = "govreport"
+
+
+def _fail(command: str, message: str) -> int:
+    print(f"{PROG} {command}: {message}", file=sys.stderr)
+    return 2
+
+
+def _shown(path: Path) -> str:
+    """A path as the user would type it: relative to the current folder when under it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+# --- govreport site -------------------------------------------------------------------------
+
+def site(args) -> int:
+    """Build a report's site: HTML pages, data and notebooks in OUT/<slug>/.
+
+    With no REPORT, the bundled report's site (build/jiaozuo-2021/). The slug comes from the
+    report's place and year, or else its file name. The site is built in a hidden folder
+    beside it and moved into place when every page is written: a failed build leaves the
+    previous site as it was. OUT/index.html then lists every site in OUT.
+    """
+    from .reading.files import ReportError
+    from .site.build import build_site, quiet_logging
+    from .site.run import PageError
+
+    quiet_logging()
+    report = args.report.resolve() if args.report else None
+    previous = args.previous.resolve() if args.previous else None
+    t0 = time.perf_counter()
+    try:
+        index = build_site(report, args.out, date=args.date, place=args.place,
+                           previous_path=previous, workers=args.jobs)
+    except ReportError as err:
+        return _fail("site", str(err))
+    except PageError as err:
+        print(f"{PROG} site: {err}\nnothing was written: the site of this report is as it was before.", file=sys.stderr)
+        return 1
+    print(f"all reports: {_shown(args.out / 'index.html')}")
+    print(f"site ({time.perf_counter() - t0:.0f} s): {_shown(index)}")
+    return 0
+
+
+def _site_arguments(p: argparse.ArgumentParser) -> None:
+    from . import paths
+    from .site.build import JOBS
+
+    p.add_argument("report", nargs="?", type=Path, metavar="REPORT", help="the report file (default: the bundled report)")
+    p.add_argument("--date", help="the report's date (YYYY-MM-DD) when its file has no dateline")
+    p.add_argument("--place", help="the place the report governs, when its file does not say")
+    p.add_argument("--previous", type=Path, metavar="OLD", help="the report of the year before, for the compare page")
+    p.add_argument("-o", "--out", type=Path, default=paths.BUILD_DIR, help="output folder (default: build/)")
+    p.add_argument("-j", "--jobs", type=int, default=JOBS, metavar="N", help=f"pages run at a time (default {JOBS})")
+
+
+# --- govreport facts ------------------------------------------------------------------------
+
+def facts(args) -> int:
+    """Facts, targets and outlines of many reports, as CSV and Parquet.
+
+    Reads every report file given, or found under the folders given (sorted by path), in
+    parallel, and writes OUT/reports.csv, facts.csv, targets.csv and outline.csv (UTF-8 with
+    BOM) and the same tables as .parquet. A file that cannot be read is an error row of
+    reports.csv and the others are unaffected (exit status 1). The tables are the same bytes
+    whatever --jobs is, and are written whole or not at all. See govreport.collect.
+    """
+    from . import batch, collect
+
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        return _fail("facts", f"{out} exists and is not a folder")
+    paths = collect.find_reports(args.paths)
+    if not paths:
+        return _fail("facts", f"no report files ({', '.join(collect.SUFFIXES)}) found under {' '.join(args.paths)}")
+    if (args.jobs or 2) > 1:
+        collect.warm_up()  # once here: the forked workers inherit it
+    results = batch.run(collect.read_one, paths, jobs=args.jobs)
+    collect.write_tables(collect.assemble(results), out)
+    failed = sum(r[0]["status"] == "error" for r in results)
+    print(f"{len(paths) - failed} reports read, {failed} failed (see {out / 'reports.csv'})")
+    return 1 if failed else 0
+
+
+def _facts_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders holding them")
+    p.add_argument("-o", "--out", required=True, metavar="OUT", help="output folder (created; our files in it replaced)")
+    p.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="processes to use (default: all cores)")
+
+
+# --- govreport compare ----------------------------------------------------------------------
+
+def compare(args) -> int:
+    """Targets of one report against the results of the next.
+
+    Prints the targets PREVIOUS set for the year CURRENT reviews against CURRENT's results,
+    with the margin and a verdict (met, missed, no result given, not comparable). See
+    govreport.analysis.compare.
+    """
+    import pandas as pd
+
+    from . import ReportError, load_report
+    from .analysis.compare import compare as compare_reports
+    from .analysis.compare import margin_text
+    from .facts.targets import report_year, review_year
+
+    try:
+        previous, current = load_report(args.previous), load_report(args.current)
+    except ReportError as err:
+        return _fail("compare", str(err))
+    table = compare_reports(previous, current)
+    year = review_year(current) or report_year(previous)
+    print(f"targets of {args.previous} for {year or 'its year'} against the results in {args.current}")
+    if table.empty:
+        print("no keyed target of the earlier report for the year the later one reviews")
+    else:
+        shown = table[["key", "target_mention", "qualifier", "result_mention", "margin", "verdict"]].copy()
+        shown["margin"] = [margin_text(m, u) for m, u in zip(table["margin"], table["target_unit"])]
+        with pd.option_context("display.unicode.east_asian_width", True, "display.width", 200):
+            print(shown.to_string(index=False))
+        counts = table["verdict"].value_counts()
+        print(", ".join(f"{counts[v]} {v}" for v in ("met", "missed", "no result given", "not comparable") if v in counts))
+    if args.out:
+        table.to_csv(args.out, index=False, encoding="utf-8-sig", lineterminator="\n")
+        print(f"written to {args.out}")
+    return 0
+
+
+def _compare_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("previous", metavar="PREVIOUS", help="the earlier report (the one that sets the targets)")
+    p.add_argument("current", metavar="CURRENT", help="the later report (the one that gives the results)")
+    p.add_argument("-o", "--out", metavar="FILE.csv", help="also write the full table as CSV (UTF-8 with BOM)")
+
+
+# --- govreport notebooks --------------------------------------------------------------------
+
+def notebooks(args) -> int:
+    """Re-execute the committed notebooks in place, and refresh README.md's notebook table.
+
+    For maintainers (make notebooks): the notebooks in notebooks/ run top to bottom on the
+    bundled report and their outputs are saved into the same files, which nbval then
+    compares in make test. --only runs the notebooks named (stems, e.g. 00_overview).
+    """
+    from .site.build import committed_notebooks, execute_in_place, quiet_logging, update_readme_table
+
+    if not args.readme_only:
+        try:
+            chosen = committed_notebooks(args.only)
+        except ValueError as err:
+            return _fail("notebooks", str(err))
+        quiet_logging()
+        for nb in chosen:
+            t0 = time.perf_counter()
+            execute_in_place(nb)
+            print(f"executed {nb.name} in place ({time.perf_counter() - t0:.1f} s)", flush=True)
+    readme = update_readme_table()
+    print(f"updated the notebook table in {readme.name}")
+    return 0
+
+
+def _notebooks_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--only", nargs="+", metavar="NAME", help="the notebooks to run (stems), not all")
+    p.add_argument("--readme-only", action="store_true", help="only refresh README.md's table; run no notebook")
+
+
+# --- the parser -----------------------------------------------------------------------------
+
+#: The subcommands in the order --help lists them: (name, function, its arguments).
+COMMANDS = [
+    ("site", site, _site_arguments),
+    ("facts", facts, _facts_arguments),
+    ("compare", compare, _compare_arguments),
+    ("notebooks", notebooks, _notebooks_arguments),
+]
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command's parser: one subparser per entry of ``COMMANDS``, its help the function's docstring."""
+    p = argparse.ArgumentParser(
+        prog=PROG, description="Chinese government work reports (政府工作报告) as structured, checked, charted data.",
+        epilog="Run 'govreport COMMAND --help' for a command's options. "
+               "Exit status: 0 done, 1 some inputs failed, 2 nothing to do or bad usage.",
+    )
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, func, arguments in COMMANDS:
+        doc = inspect.getdoc(func)
+        c = sub.add_parser(name, help=doc.split("\n")[0].rstrip("."), description=doc,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        arguments(c)
+        c.set_defaults(func=func)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
