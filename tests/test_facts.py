@@ -295,6 +295,22 @@ def test_respectively_lists():
     assert [(f[0], f[5]) for f in got] == [("1200万人次", "游客"), ("100亿元", "旅游收入"), ("10%", "游客"), ("12%", "旅游收入")]
 
 
+def test_respectively_lists_whose_subject_is_cut_to_the_shared_head():
+    # 等 ends the list: each value takes its item with the head after 等.
+    assert [f[5] for f in facts("纺织、食品加工及包装、造纸等行业利润分别增长12.5%、7.3%、2%。")] == [
+        "纺织行业利润", "食品加工及包装行业利润", "造纸行业利润",
+    ]
+    # 的 cuts the reader's subject to 比重: the items end alike (…业), the head follows the last one's.
+    assert [f[5] for f in facts("建筑业、现代服务业税收占全部税收的比重分别为18.2%、40.6%。")] == [
+        "建筑业税收占全部税收的比重", "现代服务业税收占全部税收的比重",
+    ]
+    # 和 joins two items: each value takes its own.
+    assert [f[5] for f in facts("客运量和货运量分别下降3%、1.5%。")] == ["客运量", "货运量"]
+    # a list that does not count as many items as values is left alone.
+    got = facts("东、西、南三区产值分别增长5%、6%。")
+    assert len({f[5] for f in got}) == 1
+
+
 # -- synthetic: indicators -----------------------------------------------------------------
 
 

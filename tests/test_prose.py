@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from govreport import load_report
-from govreport.analysis import language, language_story, overview_story, prose, section_story, sections, summary, tables
+from govreport.analysis import language, language_story, notes, overview_story, prose, section_story, sections, summary, tables
 
 HOSTILE = "经济运行<img src=x onerror=alert(1)>稳中有进"
 
@@ -328,10 +328,15 @@ def test_closing_and_checks_sentences(bundled):
     assert section_story.section_heading(national, closing) == "## 结束语 The closing"
     assert section_story.section_claim(national, closing).startswith("**The claim.** This closing has no heading of its own")
     lists = sections.enumerations(bundled, sections.node_facts(bundled, "1.3"))
-    assert section_story.checks(7, lists) == (
+    assert section_story.checks(7, lists, []) == (
         "All 7 figures lie inside their spans and read as their mention; 1 、-list of figures, each value with its own indicator."
     )
-    assert section_story.checks(0, lists.iloc[0:0]) == "No figure to check: there is none here."
+    assert section_story.checks(0, lists.iloc[0:0], []) == "No figure to check: there is none here."
+    shared = [notes.note("、-list", "the 2 values 5%、6% are read with “收入”, not one indicator each", "收入分别增长5%、6%。")]
+    assert section_story.checks(7, lists, shared) == (
+        "All 7 figures lie inside their spans and read as their mention; of 1 、-list of figures, 1 gives one indicator "
+        "to several values. The note below says what failed."
+    )
 
 
 def test_level_and_layout_notes(bundled):
@@ -356,3 +361,20 @@ def test_lengths_leave_the_closing_and_appendix_out_of_the_body(bundled):
     longest = text.split(" is ", 1)[1]
     assert not longest.startswith(("a ", "c "))
     assert "left out" not in overview_story.lengths(summary.section_summary(bundled))
+
+
+def test_outline_numbers_show_as_written(write_report):
+    """A section led by 一是 is shown so, not as （一）; (二) and （二） are one form."""
+    text = (
+        "——2023年2月1日在某某市第三届人民代表大会第一次会议上\n某某市人民政府市长　王五\n各位代表：\n"
+        "一、过去一年的工作\n"
+        "一是农业稳中有进。粮食产量达到80万吨。\n"
+        "二是工业提质增效。工业产值增长6%。\n"
+        "二、今年的工作\n"
+        "(一)抓好项目建设。新开工项目50个。\n"
+        "(二)办好民生实事。新建学校3所。\n"
+    )
+    r = load_report(write_report(text))
+    assert section_story.section_heading(r, "1.2") == "## 二是" + prose.md_escape(r.node("1.2")["title"])
+    assert section_story.section_heading(r, "2.1").startswith("## （一）")
+    assert section_story.outline_label(r.node("1.2")) == "（二）"  # without the report: the usual form

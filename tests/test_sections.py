@@ -133,12 +133,13 @@ def test_layout_files_are_there():
     assert {p.name for p in LAYOUTS} >= {"national.txt", "province.txt", "flat.txt"}
 
 
-def test_checked_figures_passes_on_every_section_and_names_a_figure_out_of_place(report):
+def test_check_figures_holds_on_every_section_and_notes_a_figure_out_of_place(report):
     for section in report.outline.loc[report.outline["level"] == "section", "id"]:
-        lists = sections.checked_figures(report, sections.section_facts(report, section), section)
-        assert list(lists.columns) == list(sections.enumerations(report, report.facts.iloc[:0]).columns)
+        assert sections.check_figures(report, sections.section_facts(report, section), section) == []
     facts = sections.section_facts(report, "1.2")
     moved = facts.copy()
     moved.loc[moved.index[0], "point"] = "1.1.1"  # a figure of 1.2 said to be in a point of 1.1
-    with pytest.raises(AssertionError, match="outside 1.1.1"):
-        sections.checked_figures(report, moved, "1.2")
+    (got,) = sections.check_figures(report, moved, "1.2")  # a note, not an exception
+    assert got.check == "figure inside its span" and "outside 1.1.1" in got.message
+    assert got.sentence == moved["sentence_text"].iloc[0]
+

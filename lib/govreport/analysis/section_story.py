@@ -10,9 +10,11 @@ from that section and has a branch for nothing to report. Report text is escaped
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
-from ..reading.numerals import chinese_number
+from ..reading.numerals import ORDINAL_CHARS, chinese_number
 from ..report import Report
 from . import sections
 from .prose import (
@@ -22,9 +24,22 @@ from .summary import characters
 
 
 
-def outline_label(node) -> str:
-    """A node's outline number as the report writes it: part 一、, section （二）, point 1.2.3."""
+# An outline number as a heading line begins with it: 一、 （一） (一) 一是 第一部分.
+_MARKER = re.compile(rf"\s*(（[{ORDINAL_CHARS}]+）|\([{ORDINAL_CHARS}]+\)|[{ORDINAL_CHARS}]+、|[{ORDINAL_CHARS}]+是|第[{ORDINAL_CHARS}]+部分)")
+
+
+def outline_label(node, report: Report | None = None) -> str:
+    """A node's outline number as the report writes it: part 一、, section （二）, point 1.2.3.
+
+    With ``report``, the number is read from the text where the node begins, so a section
+    led by 二是 shows so, not as （二） ((二) and （二） are one form, shown full-width); a node whose text begins with no
+    number gets the usual form. A point has no number in the text and shows its id."""
     level, n = node["level"], int(node["number"])
+    if report is not None and level in ("part", "section"):
+        m = _MARKER.match(report.text, int(node["start"]), int(node["start"]) + 12)
+        if m:  # (一) and （一） are one form, shown full-width
+            written = m.group(1).replace("(", "（").replace(")", "）")
+            return written + (" " if written.startswith("第") else "")
     if level == "part":
         return f"{chinese_number(n)}、" if n else ""
     if level == "section":
@@ -52,7 +67,7 @@ def section_heading(report: Report, sid: str) -> str:
     """A Markdown heading with the section's own title, in Chinese, with its outline number."""
     node = report.node(sid)
     title = md_escape(node["title"]) or UNTITLED.get(node["level"], "（无标题 untitled）")
-    return f"## {md_escape(outline_label(node))}{title}"
+    return f"## {md_escape(outline_label(node, report))}{title}"
 
 
 def section_claim(report: Report, sid: str) -> str:
@@ -66,9 +81,9 @@ def section_claim(report: Report, sid: str) -> str:
     where = ""
     if pd.notna(node["parent"]) and node["parent"] != "0":
         parent = report.node(node["parent"])
-        where = f", in part {md_escape(outline_label(parent))}{md_escape(parent['title'])}"
+        where = f", in part {md_escape(outline_label(parent, report))}{md_escape(parent['title'])}"
     claim = (
-        f"**The claim.** The {word}'s heading, {md_escape(outline_label(node))}{bold(node['title'])}, is its claim{where}."
+        f"**The claim.** The {word}'s heading, {md_escape(outline_label(node, report))}{bold(node['title'])}, is its claim{where}."
         if node["title"]
         else f"**The claim.** This {word} has no heading of its own{where}; its claim is its text."
     )
@@ -230,11 +245,54 @@ def durations(report: Report, sid: str) -> str:
     )
 
 
-def checks(n_facts: int, lists: pd.DataFrame) -> str:
-    """What the checks cell verified, in words (``lists``: ``sections.enumerations``)."""
+def checks(n_facts: int, lists: pd.DataFrame, notes: list) -> str:
+    """What the checks cell verified, in words (``lists``: ``sections.enumerations``;
+    ``notes``: ``sections.check_figures``, one per failed check, shown below this sentence)."""
     if n_facts == 0:
         return "No figure to check: there is none here."
-    out = f"All {count(n_facts, 'figure')} lie inside their spans and read as their mention" if n_facts > 1 else "The one figure lies inside its span and reads as its mention"
+    failed = {n.check for n in notes}
+    spans = not failed & {"figure inside its span", "figure at its offsets"}
+    if n_facts == 1:
+        out = "The one figure lies inside its span and reads as its mention" if spans else "The one figure fails a check of its position"
+    else:
+        out = f"All {count(n_facts, 'figure')} lie inside their spans and read as their mention" if spans else f"Of {count(n_facts, 'figure')}, some fail a check of their position"
     if lists.empty:
-        return out + "; no figures are listed with 、 here."
-    return out + f"; {count(len(lists), '、-list')} of figures, each value with its own indicator."
+        out += "; no figures are listed with 、 here"
+    elif "、-list" in failed:
+        shared = sum(n.check == "、-list" for n in notes)
+        out += f"; of {count(len(lists), '、-list')} of figures, {shared} {'gives' if shared == 1 else 'give'} one indicator to several values"
+    else:
+        out += f"; {count(len(lists), '、-list')} of figures, each value with its own indicator"
+    return out + (f". {'The note below says' if len(notes) == 1 else 'The notes below say'} what failed." if notes else ".")
+
+
+def status(report: Report, sid: str, facts: pd.DataFrame) -> str:
+    """One line for a themed page's opening: the section, its points and figures by kind."""
+    node = report.node(sid)
+    kinds = f" ({kinds_text(facts['kind'].value_counts())})" if len(facts) else ""
+    return (
+        f"{md_escape(outline_label(node, report))}{md_escape(node['title'])}: "
+        f"{count(len(sections.points(report, sid)), 'point')}, {count(len(facts), 'figure')}{kinds}."
+    )
+
+
+def opening(report: Report, section, heading: bool = True) -> tuple[str, pd.DataFrame]:
+    """The opening of a section page, one call: the house style for charts and numbers, the
+    ``SECTION`` parameter read as an outline id (``sections.section_id``), and the section's
+    facts (``sections.section_facts``). Shows the section's heading and claim, or with
+    ``heading=False`` (a themed page whose heading is its own) a one-line ``status``.
+    Returns ``(section_id, facts)``."""
+    from IPython.display import Markdown, display
+
+    from . import charts
+
+    charts.use_house_style()
+    pd.set_option("display.float_format", charts.number_format)
+    sid = sections.section_id(report, section)
+    facts = sections.section_facts(report, sid)
+    if heading:
+        display(Markdown(section_heading(report, sid)))
+        display(Markdown(section_claim(report, sid)))
+    else:
+        display(Markdown(status(report, sid, facts)))
+    return sid, facts

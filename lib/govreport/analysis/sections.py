@@ -12,6 +12,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..report import Report
+from . import prose
+from .notes import Note, note
 from .prose import count, kinds_text, number
 
 #: Columns of the facts tables shown in the notebooks (the source sentence last, to trace every number).
@@ -176,16 +178,13 @@ def changes_with_base(report: Report, section_id: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-def enumerations(report: Report, facts: pd.DataFrame) -> pd.DataFrame:
-    """Runs of figures written one after another with 、 (161%、164%): one row per run.
-
-    In a "respectively" list each figure must have its own indicator, so ``values`` must
-    equal ``indicators``; the notebooks assert it.
-    """
+def _runs(report: Report, facts: pd.DataFrame) -> list[list]:
+    """The runs of ``enumerations``, each a list of fact rows (itertuples) in text order."""
     f = facts.sort_values("start")
     runs, current = [], []
     for row in f.itertuples():
-        if current and report.read_span(current[-1].end, row.start) == "、" and row.sentence == current[-1].sentence:
+        prev = current[-1] if current else None
+        if prev and report.read_span(prev.end, row.start) == "、" and row.sentence == prev.sentence and row.unit == prev.unit:
             current.append(row)
         else:
             if len(current) > 1:
@@ -193,6 +192,16 @@ def enumerations(report: Report, facts: pd.DataFrame) -> pd.DataFrame:
             current = [row]
     if len(current) > 1:
         runs.append(current)
+    return runs
+
+
+def enumerations(report: Report, facts: pd.DataFrame) -> pd.DataFrame:
+    """Runs of figures of one unit written one after another with 、 (161%、164%): one row per run.
+
+    Figures of different units (改造小区120个、3万户) are two measures of one thing, no list.
+    In a "respectively" list each figure must have its own indicator, so ``values`` should
+    equal ``indicators``; ``check_figures`` notes a list where they differ.
+    """
     return pd.DataFrame(
         [
             {
@@ -201,29 +210,39 @@ def enumerations(report: Report, facts: pd.DataFrame) -> pd.DataFrame:
                 "indicators": len({r.indicator for r in run}),
                 "names": " / ".join(r.indicator for r in run),
             }
-            for run in runs
+            for run in _runs(report, facts)
         ],
         columns=["mentions", "values", "indicators", "names"],
     )
 
 
-def checked_figures(report: Report, facts: pd.DataFrame, section_id: str) -> pd.DataFrame:
-    """The checks a section page makes in the open, as assertions that name what failed.
+def check_figures(report: Report, facts: pd.DataFrame, section_id: str) -> list[Note]:
+    """The checks a section page makes in the open, as notes (``govreport.analysis.notes``).
 
     Every figure of ``facts`` (``section_facts`` rows) lies inside its point (or, outside
-    every point, inside the section ``section_id``) and ``read_span(start, end)`` is its mention;
-    every value of a 、-list has its own indicator. Returns the 、-lists (``enumerations``).
+    every point, inside the section ``section_id``) and ``read_span(start, end)`` is its
+    mention; every value of a 、-list (``enumerations``) has its own indicator. One note per
+    failure, with the sentence; an empty list when every check holds.
     """
+    out = []
     nodes = report.outline.set_index("id")
     spans = report.facts.set_index("id")[["start", "end"]]
     for fact in facts.itertuples():
-        node = nodes.loc[fact.point or section_id]
+        where = fact.point or section_id
+        node = nodes.loc[where]
         start, end = spans.loc[fact.id, "start"], spans.loc[fact.id, "end"]
-        assert node["start"] <= start < end <= node["end"], f"{fact.mention} lies outside {fact.point or section_id}"
-        assert report.read_span(start, end) == fact.mention, f"{fact.mention} is not the text at its offsets"
-    lists = enumerations(report, node_facts(report, section_id))
-    assert (lists["values"] == lists["indicators"]).all(), "a 、-list shares one indicator between values"
-    return lists
+        if not node["start"] <= start < end <= node["end"]:
+            out.append(note("figure inside its span", f"{fact.mention} lies outside {where}", fact.sentence_text))
+        read = report.read_span(start, end)
+        if read != fact.mention:
+            out.append(note("figure at its offsets", f"{fact.mention} is not the text at its offsets ({read})", fact.sentence_text))
+    for run in _runs(report, node_facts(report, section_id)):
+        names = [r.indicator for r in run]
+        if len(set(names)) < len(run):
+            shared = prose.join(dict.fromkeys(f"“{n}”" if n else "no indicator" for n in names))
+            message = f"the {len(run)} values {'、'.join(r.mention for r in run)} are read with {shared}, not one indicator each"
+            out.append(note("、-list", message, report.sentence_text(run[0].sentence)))
+    return out
 
 
 def pick(facts: pd.DataFrame, indicators: list[str], kind: str | None = None) -> pd.DataFrame:

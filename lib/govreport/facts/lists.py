@@ -4,6 +4,11 @@
 ``respectively``: values listed after listed subjects are distributed in order
 (省、市…分别…161%、164%), 城乡 names two subjects (``pair_names``), and values listed after
 分别 take the indicators of the facts just before them.
+
+When the subject the reader kept is only the shared head of a list (甲、乙、丙等产业增加值分别
+增长… keeps 产业增加值; 甲业、乙业增加值占…的比重分别达到… keeps 比重), the list is read
+again from the clause as written up to 分别 (``listed_items``): each value takes its item,
+with the head the items share.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import re
 
 from .candidates import HARD, Fact
+from .indicators import trim
 
 
 def fill_backwards(facts: list[Fact], norm: str) -> None:
@@ -23,8 +29,12 @@ def fill_backwards(facts: list[Fact], norm: str) -> None:
                 f.indicator = nxt.indicator
 
 
-def respectively(facts: list[Fact], norm: str, lex) -> None:
-    """省、市…分别占…161%、164% -> 省…161%, 市…164%; 城乡 pairs (see ``pair_names``)."""
+def respectively(facts: list[Fact], norm: str, lex, text: str | None = None) -> None:
+    """省、市…分别占…161%、164% -> 省…161%, 市…164%; 城乡 pairs (see ``pair_names``).
+
+    ``text`` is the text as written (``norm`` normalized, same length): items read again
+    from the clause (``listed_items``) are named as written."""
+    text = norm if text is None else text
     i = 0
     out: list[Fact] = []  # facts, with a copy for each 城乡-style pair written with one value
     while i < len(facts):
@@ -55,6 +65,9 @@ def respectively(facts: list[Fact], norm: str, lex) -> None:
             if names:
                 for g, name in zip(group, names):
                     g.indicator = name
+        elif k >= 2 and group[0].respectively and (names := listed_items(lex, text, norm, group[0].start, k)):
+            for g, name in zip(group, names):
+                g.indicator = name
         elif k >= 2 and not group[0].subject and group[0].respectively and i >= k:
             # 接待游客1200万人次、旅游收入100亿元,分别增长10%、12%: the values take the
             # indicators of the k facts just before them, in order.
@@ -98,3 +111,41 @@ def distribute(subject: str, k: int) -> list[str] | None:
         head = last[n:]
         return [x + head for x in first] + [last]
     return items
+
+
+def listed_items(lex, text: str, norm: str, start: int, k: int) -> list[str] | None:
+    """The k items listed before 分别 in the clause that ends at ``start``, each with the head
+    the list shares, or None when the clause lists no k items.
+
+    甲、乙、丙等产业增加值分别… -> 甲产业增加值, 乙产业增加值, 丙产业增加值 (the head after 等);
+    甲业、乙业增加值占…的比重分别… -> 甲业增加值占…的比重, 乙业增加值占…的比重 (the earlier
+    items end in the same character, and the last item's own part ends at its first one);
+    otherwise the items as written. Items are split on 、, and on 和 too when that alone
+    gives k of them (丁数和戊额分别…).
+    """
+    lo = start
+    while lo > 0 and norm[lo - 1] not in HARD:
+        lo -= 1
+    cut = norm.rfind("分别", lo, start)
+    if cut < 0:
+        return None
+    phrase = text[lo:cut]
+    items = phrase.split("、")
+    if len(items) != k:
+        items = re.split("[、和]", phrase)
+    if len(items) != k:
+        return None
+    first = trim(lex, items[0], cut_verbs=True)
+    items = [first] + [x.strip() for x in items[1:]]
+    if not all(items):
+        return None
+    *earlier, last = items
+    own, head = last, ""
+    if "等" in last:
+        own, head = last.split("等", 1)
+    elif len({x[-1] for x in earlier}) == 1 and (end := earlier[0][-1]) in last[:-1]:
+        i = last.index(end) + 1
+        own, head = last[:i], last[i:]
+    if not own:
+        return None
+    return [x + head for x in earlier] + [own + head]

@@ -42,7 +42,7 @@ class Reader:
                 last = f
         self.facts[:] = facts = [f for f in facts if f.kind != "none"]
         fill_backwards(self.facts, self.norm)
-        respectively(self.facts, self.norm, self.lex)
+        respectively(self.facts, self.norm, self.lex, self.text)
         for f in self.facts:
             f.indicator = f.indicator.strip(" \u3000、,;:，")
 

@@ -1,0 +1,64 @@
+"""Notes: a check about the data, shown on the page beside the table it concerns.
+
+A page checks what it shows (figures inside their spans, 、-lists pairing up, sums, round
+trips of positions). When a check fails on a report, the page does not stop: it shows a
+note that says which check failed, what is wrong and the sentence concerned, and goes on.
+``note(check, message, sentence)`` makes one; ``show(notes)`` displays them (nothing when
+there is none). In a page a note is an element of class ``govreport-note`` (the site counts
+them per page for the build summary and styles the class).
+
+Only checks about the code, which no report can trigger, stay assertions.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Iterable
+
+CLASS = "govreport-note"
+
+
+@dataclass(frozen=True)
+class Note:
+    """One failed check: its name, what is wrong, and the sentence concerned ("" for none)."""
+
+    check: str
+    message: str
+    sentence: str = ""
+
+    def text(self) -> str:
+        """The note as plain text: ``Check <check>: <message> — “<sentence>”``."""
+        tail = f" — “{self.sentence}”" if self.sentence else ""
+        return f"Check {self.check}: {self.message}{tail}"
+
+    def _repr_html_(self) -> str:
+        quote = f'<br><q lang="zh">{html.escape(self.sentence)}</q>' if self.sentence else ""
+        return (
+            f'<div class="{CLASS}" role="note"><strong>Check {html.escape(self.check)}</strong>: '
+            f"{html.escape(self.message)}{quote}</div>"
+        )
+
+    def __repr__(self) -> str:
+        return self.text()
+
+
+def note(check: str, message: str, sentence: str = "") -> Note:
+    """A note for a failed check: ``note("、-lists", "3 values share one indicator", "…分别增长…")``."""
+    return Note(check, message, " ".join(str(sentence).split()))
+
+
+def show(notes: Iterable[Note]) -> None:
+    """Display each note of ``notes`` in a notebook (nothing when there is none)."""
+    from IPython.display import display
+
+    for n in notes:
+        display(n)
+
+
+def failed(notes: Iterable[Note]) -> str:
+    """A short phrase for a page's prose: "" when no check failed, else "; 2 checks failed (see the notes)"."""
+    n = len(list(notes))
+    if not n:
+        return ""
+    return f"; {n} {'check' if n == 1 else 'checks'} failed (see the {'note' if n == 1 else 'notes'} below)"
