@@ -187,7 +187,14 @@ def test_no_python_list_reprs_or_cut_text_in_outputs(path):
 
 def test_section_page_reads_section_through_section_id():
     """papermill -p SECTION 3.2 passes a float: the page turns it into the outline id (or a clear
-    error) with sections.section_id before it reads anything (see tests/test_prose.py)."""
+    error) with sections.section_id before it reads anything (see tests/test_prose.py), in
+    section_story.opening, the one call that opens every section page."""
+    import inspect
+
+    from govreport.analysis import section_story
+
     code = [("".join(c["source"])) for c in load(SECTION_PAGE)["cells"] if c["cell_type"] == "code"]
     setup = next(c for c in code if "load_report(" in c)
-    assert setup.index("SECTION = sections.section_id(report, SECTION)") < setup.index("section_facts(report, SECTION)")
+    assert "SECTION, facts = story.opening(report, SECTION)" in setup
+    body = inspect.getsource(section_story.opening)
+    assert body.index("sections.section_id(report, section)") < body.index("sections.section_facts(report, sid)")

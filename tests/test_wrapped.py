@@ -160,8 +160,9 @@ def test_read_span_reads_a_mention_cut_by_a_wrap_whole(write_report, seed, width
     assert all(r.read_span(f.start, f.end) == f.mention for f in r.facts.itertuples())
     assert seed.read_span(0, len(seed.text)) == seed.text  # an unwrapped text reads as it is
     for section in r.outline.loc[r.outline["level"] == "section", "id"]:
-        lists = sections.checked_figures(r, sections.section_facts(r, section), section)
-        assert len(lists) == len(sections.checked_figures(seed, sections.section_facts(seed, section), section))
+        assert sections.check_figures(r, sections.section_facts(r, section), section) == []
+        lists = sections.enumerations(r, sections.node_facts(r, section))
+        assert len(lists) == len(sections.enumerations(seed, sections.node_facts(seed, section)))
 
 
 @pytest.mark.parametrize("width", [19, 23, 29])
