@@ -1,0 +1,300 @@
+"""``govreport panel PATH... -o OUT [--jobs N] [--meta FILE.csv]``: a folder of reports as one panel.
+
+Steps, each a function here:
+
+1. ``find_reports``: the report files given, and those found under the folders given (every
+   extension of ``reading.files.REPORT_SUFFIXES``, recursively, sorted by path).
+2. ``read_all``: each file's entry (``entry.read_entry``) from the cache ``OUT/.cache/`` when
+   its content, its given metadata and the library are unchanged, else read in a worker
+   process and stored at once (a stopped run keeps what it finished).
+3. ``mark_duplicates``: two reports of one place and year: the first by path is used, the
+   other's ``duplicate_of`` names it, and its rows are left out of every other table.
+4. ``write_panel``: reports, targets, results, verdicts, escalation, levels and slogans, as
+   CSV and Parquet, written into a temporary folder report by report and moved into OUT.
+
+Exit status: 0, 1 when a file could not be read (its row says why), 2 when no report was
+found or the arguments are wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pandas as pd
+
+from . import entry as entries
+from .tables import (ESCALATION_COLUMNS, LEVEL_COLUMNS, SLOGAN_COLUMNS, VERDICT_FRONT, escalation, levels, main_rows,
+                     slogan_changes, verdicts)
+from .write import TableWriter, csv_body, arrow, write_frame
+
+TABLES = ("reports", "targets", "results", "verdicts", "escalation", "levels", "slogans")
+CACHE = ".cache"
+
+
+def report_suffixes() -> tuple[str, ...]:
+    from ..reading import files
+
+    return tuple(getattr(files, "REPORT_SUFFIXES", (".txt",)))
+
+
+def find_reports(paths: list[str]) -> list[str]:
+    """The files to read, paths as given; a file named twice is read once."""
+    suffixes = report_suffixes()
+    out: list[str] = []
+    for p in paths:
+        folder = Path(p)
+        if folder.is_dir():
+            found = sorted(f.relative_to(folder).as_posix() for f in folder.rglob("*")
+                           if f.is_file() and f.suffix.lower() in suffixes and not f.name.startswith(".")
+                           and CACHE not in f.relative_to(folder).parts)
+            base = p if p.endswith(("/", os.sep)) else p + "/"
+            out.extend(base + rel for rel in found)
+        else:
+            out.append(p)
+    return list(dict.fromkeys(out))
+
+
+def read_manifest(path: str | None, files: list[str]) -> dict[str, dict]:
+    """``--meta FILE.csv`` (columns file, date, place, level; file relative to the manifest's
+    folder or absolute): the metadata given for each file, by the path as the panel names it."""
+    if not path:
+        return {}
+    base = Path(path).resolve().parent
+    given: dict[Path, dict] = {}
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        for row in csv.DictReader(f):
+            name = (row.get("file") or "").strip()
+            if name:
+                given[(base / name).resolve()] = {k: (row.get(k) or "").strip() or None for k in ("date", "place", "level")}
+    return {p: given[Path(p).resolve()] for p in files if Path(p).resolve() in given}
+
+
+def _summary(e: dict) -> dict:
+    """What the run keeps in memory of an entry: its row, its parent's code, its main targets."""
+    main = main_rows(e["targets"]) if e["targets"] is not None else None
+    return {"row": e["row"], "parent_adcode": e.get("parent_adcode", ""), "main": main}
+
+
+def _read_and_store(task: tuple[str, dict, str]) -> dict:
+    """A worker's task: read one file, store its entry, return its summary."""
+    path, given, where = task
+    e = entries.read_entry(path, given)
+    entries.store(e, Path(where))
+    return _summary(e)
+
+
+def _read_tasks(tasks: list, jobs: int) -> list[dict]:
+    """``_read_and_store`` over ``tasks`` on ``jobs`` processes, results in task order.
+    (The loop ``govreport.batch.run`` will run, with its handling of dying workers.)"""
+    if jobs <= 1 or len(tasks) <= 1:
+        return [_read_and_store(t) for t in tasks]
+    _warm_up()
+    chunk = max(1, min(8, len(tasks) // (jobs * 8)))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(_read_and_store, tasks, chunksize=chunk))
+
+
+def _warm_up() -> None:
+    """Load once, before forking, what every worker needs (fact engine, key table, places)."""
+    from ..facts import facts_from_text
+    from ..facts.targets import match_alias
+    from .places import locate
+
+    facts_from_text("地区生产总值增长6%。")
+    match_alias("", "")
+    locate("北京市")
+    entries.fingerprint()
+
+
+def read_all(files: list[str], cache: Path, jobs: int = 1, given: dict | None = None) -> tuple[list[dict], int]:
+    """The summary of every file, in order, and how many were read (not taken from the cache)."""
+    given = given or {}
+    keys = [entries.cache_key(f, entries.sha256_of(f), given.get(f, {})) for f in files]
+    summaries: list = [None] * len(files)
+    tasks, slots = [], []
+    for i, (f, key) in enumerate(zip(files, keys)):
+        where = entries.cache_file(cache, key)
+        cached = entries.load_cached(where) if where.exists() else None
+        if cached is not None:
+            summaries[i] = _summary(cached)
+        else:
+            tasks.append((f, given.get(f, {}), str(where)))
+            slots.append(i)
+    for i, s in zip(slots, _read_tasks(tasks, jobs)):
+        summaries[i] = s
+    for s, key in zip(summaries, keys):
+        s["key"] = key
+    return summaries, len(tasks)
+
+
+def mark_duplicates(summaries: list[dict]) -> None:
+    """Set ``duplicate_of`` on the second and later reports of one place and year."""
+    first: dict = {}
+    for s in summaries:
+        row = s["row"]
+        if row["status"] != "ok" or not row["place"] or row["year"] is None:
+            continue
+        key = (row["adcode"] or row["place"], row["year"])
+        if key in first:
+            row["duplicate_of"] = first[key]
+        else:
+            first[key] = row["path"]
+
+
+def used(summaries: list[dict]) -> list[dict]:
+    return [s for s in summaries if s["row"]["status"] == "ok" and not s["row"]["duplicate_of"]]
+
+
+def reports_table(summaries: list[dict]) -> pd.DataFrame:
+    table = pd.DataFrame([s["row"] for s in summaries], columns=entries.REPORT_COLUMNS)
+    for c in ("year", "targets", "results"):
+        table[c] = pd.array([None if pd.isna(v) else int(v) for v in table[c]], dtype="Int64")
+    for c in table.columns:
+        if c not in ("year", "targets", "results"):
+            table[c] = pd.array([None if v is None or (isinstance(v, float) and pd.isna(v)) else str(v)
+                                 for v in table[c]], dtype="string")
+    return table
+
+
+def pairs(summaries: list[dict]) -> list[tuple[dict, dict]]:
+    """(previous, current) for every place with used reports of consecutive years, by place then year."""
+    by_place: dict = {}
+    for s in used(summaries):
+        row = s["row"]
+        if row["year"] is not None and (row["adcode"] or row["place"]):
+            by_place.setdefault(row["adcode"] or row["place"], {})[int(row["year"])] = s
+    out = []
+    for place in sorted(by_place):
+        years = by_place[place]
+        out.extend((years[y], years[y + 1]) for y in sorted(years) if y + 1 in years)
+    return out
+
+
+def _empty_rows() -> pd.DataFrame:
+    return entries.typed(pd.DataFrame(columns=entries.ROW_COLUMNS))
+
+
+def _empty_verdicts() -> pd.DataFrame:
+    from ..analysis.compare import COLUMNS
+
+    t = pd.DataFrame(columns=VERDICT_FRONT + COLUMNS)
+    return t.astype({c: "float64" for c in ("target_value", "result_value", "margin")}
+                    | {c: "Int64" for c in ("year", "target_year")}
+                    | {c: "string" for c in t.columns if c not in ("target_value", "result_value", "margin", "year",
+                                                                   "target_year")})
+
+
+def _fix_verdicts(table: pd.DataFrame) -> pd.DataFrame:
+    empty = _empty_verdicts()
+    table = table[list(empty.columns)].copy()
+    for c, dtype in empty.dtypes.items():
+        if str(dtype) == "string":
+            table[c] = pd.array([None if v is None or (isinstance(v, float) and pd.isna(v)) else str(v)
+                                 for v in table[c]], dtype="string")
+        elif str(dtype) == "Int64":
+            table[c] = pd.array([None if pd.isna(v) else int(v) for v in table[c]], dtype="Int64")
+        else:
+            table[c] = table[c].astype(dtype)
+    return table
+
+
+def write_panel(summaries: list[dict], cache: Path, folder: Path) -> None:
+    """Write every table into ``folder`` (see the module docstring), report by report."""
+    write_frame(folder, "reports", reports_table(summaries))
+    rows = {name: TableWriter(folder, name, _empty_rows()) for name in ("targets", "results")}
+    for s in used(summaries):
+        e = entries.load_cached(entries.cache_file(cache, s["key"]))
+        for name, w in rows.items():
+            w.add(csv_body(e[name]), arrow(e[name], w.schema))
+    for w in rows.values():
+        w.close()
+    v = TableWriter(folder, "verdicts", _empty_verdicts())
+    slogans = TableWriter(folder, "slogans", pd.DataFrame(columns=SLOGAN_COLUMNS).astype(
+        {c: "string" for c in SLOGAN_COLUMNS} | {"year": "int64", "count": "int64"}))
+    for previous, current in pairs(summaries):
+        p = entries.load_cached(entries.cache_file(cache, previous["key"]))
+        c = entries.load_cached(entries.cache_file(cache, current["key"]))
+        v.add_frame(_fix_verdicts(verdicts(p, c)))
+        slogans.add_frame(slogan_changes(p, c).astype({"year": "int64", "count": "int64"}))
+    v.close()
+    slogans.close()
+    mains = [s["main"] for s in used(summaries) if s["main"] is not None and len(s["main"])]
+    from .tables import MAIN_COLUMNS
+
+    main = pd.concat(mains, ignore_index=True) if mains else pd.DataFrame(columns=MAIN_COLUMNS)
+    codes = pd.DataFrame({"path": [s["row"]["path"] for s in used(summaries)],
+                          "parent_adcode": [s["parent_adcode"] for s in used(summaries)]})
+    reports = reports_table(used(summaries)).merge(codes, on="path")
+    esc = escalation(main, reports)
+    write_frame(folder, "escalation", esc[ESCALATION_COLUMNS])
+    write_frame(folder, "levels", levels(main, esc)[LEVEL_COLUMNS])
+
+
+def prune(cache: Path, keep: set[str]) -> None:
+    """Remove the cache entries no file of this run uses (files changed or gone)."""
+    for f in cache.glob("*/*.pkl"):
+        if f.stem not in keep:
+            f.unlink(missing_ok=True)
+
+
+def build(paths: list[str], out: Path, jobs: int = 1, meta: str | None = None) -> tuple[list[dict], int]:
+    """The whole panel: read (or take from the cache), write the tables into ``out``.
+    Returns the summaries and how many files were read afresh."""
+    from ..site.staging import staging
+
+    files = find_reports(paths)
+    cache = out / CACHE
+    summaries, fresh = read_all(files, cache, jobs, read_manifest(meta, files))
+    mark_duplicates(summaries)
+    with staging(out.parent, f".{out.name}.tmp-") as tmp:
+        write_panel(summaries, cache, tmp)
+        out.mkdir(parents=True, exist_ok=True)
+        for name in TABLES:
+            for ext in ("csv", "parquet"):
+                os.replace(tmp / f"{name}.{ext}", out / f"{name}.{ext}")
+    prune(cache, {s["key"] for s in summaries})
+    return summaries, fresh
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="govreport panel",
+        description="Read every report given or found under the folders given and write the panel's tables "
+                    "(reports, targets, results, verdicts, escalation, levels, slogans) to OUT as CSV "
+                    "(UTF-8 with BOM) and Parquet. Exit status 1 if a file could not be read, 2 if none was found.")
+    add_arguments(p)
+    return p
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders holding them")
+    p.add_argument("-o", "--out", required=True, metavar="OUT", help="output folder (created; our tables in it replaced)")
+    p.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="processes to use (default: all cores)")
+    p.add_argument("--meta", metavar="FILE.csv", help="metadata a file lacks: columns file,date,place,level")
+
+
+def run(args) -> int:
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        print(f"govreport panel: {out} exists and is not a folder", file=sys.stderr)
+        return 2
+    if not find_reports(args.paths):
+        shown = ", ".join(report_suffixes())
+        print(f"govreport panel: no report ({shown}) found under {' '.join(args.paths)}", file=sys.stderr)
+        return 2
+    jobs = max(1, args.jobs or os.cpu_count() or 1)
+    summaries, fresh = build(args.paths, out, jobs, args.meta)
+    failed = sum(s["row"]["status"] == "error" for s in summaries)
+    duplicates = sum(bool(s["row"]["duplicate_of"]) for s in summaries)
+    print(f"{len(summaries) - failed} reports read ({fresh} afresh, {len(summaries) - fresh} from the cache), "
+          f"{failed} failed, {duplicates} duplicates set aside (see {out / 'reports.csv'})")
+    return 1 if failed else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run(parser().parse_args(argv))

@@ -1,0 +1,197 @@
+"""One report of a panel: read once, kept in the cache, given back as rows.
+
+``read_entry(path, given)`` reads a report (in a worker process) and returns its entry: the
+row of ``reports``, its ``targets`` and ``results`` with the place columns joined in, its
+slogans and its text (for the slogans gained and dropped between two years). The entry is
+written to the cache (``OUT/.cache/``) under a key made of the file's SHA-256, the given
+metadata and the library's fingerprint (its version and the hash of its code and data), so a
+rerun reads only files that changed, and a run that is stopped keeps what it finished.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from .places import locate
+
+# The columns of a target or result row (the targets stage's contract), then the sentence.
+TARGET_COLUMNS = ["fact", "key", "label", "indicator", "mention", "value", "low", "high", "unit", "qualifier", "kind",
+                  "target_year", "horizon", "main", "scope", "statement", "sentence", "phrase"]
+PLACE_COLUMNS = ["path", "place", "level", "parent", "adcode", "year"]
+ROW_COLUMNS = PLACE_COLUMNS + TARGET_COLUMNS + ["sentence_text"]
+REPORT_COLUMNS = ["path", "sha256", "status", "error", "place", "level", "year", "date", "speaker", "office", "format",
+                  "adcode", "parent", "note", "duplicate_of", "targets", "results"]
+META_KEYS = ["place", "level", "year", "date", "speaker", "office"]
+_FLOATS = ("value", "low", "high")
+_INTS = ("fact", "sentence")
+_NULLABLE_INTS = ("year", "target_year", "statement")
+
+
+@lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """The library's version and a hash of its code and data files: a cache entry made by
+    another version of the reading (a changed rule, a new alias) is never used."""
+    import govreport
+
+    root = Path(govreport.__file__).resolve().parent
+    digest = hashlib.sha256(govreport.__version__.encode())
+    for f in sorted(root.rglob("*")):
+        if f.is_file() and f.suffix in (".py", ".csv", ".tsv", ".txt") and "__pycache__" not in f.parts:
+            digest.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes())
+    return f"{govreport.__version__}-{digest.hexdigest()[:16]}"
+
+
+def cache_key(path: str, sha256: str, given: dict) -> str:
+    """The entry's name: the file's content hash, its path (the rows name it), the metadata
+    given for it and the library's fingerprint."""
+    text = "\0".join([sha256, path, fingerprint(), *(f"{k}={given[k]}" for k in sorted(given) if given[k])])
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def cache_file(cache: Path, key: str) -> Path:
+    return cache / key[:2] / f"{key}.pkl"
+
+
+def load_cached(path: Path) -> dict | None:
+    """The entry at ``path``, or None when it is missing or unreadable (then it is read again)."""
+    try:
+        with open(path, "rb") as f:
+            return pickle.load(f)
+    except Exception:
+        return None
+
+
+def store(entry: dict, path: Path) -> None:
+    """Write ``entry`` to ``path`` atomically (a stopped run leaves no half-written entry)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(entry, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def sha256_of(path: str) -> str:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def _contract(report, table: pd.DataFrame, main_facts: set[int]) -> pd.DataFrame:
+    """``table`` (report.targets or report.results) with the contract's columns. Columns the
+    targets stage does not give yet are derived from the ones it gives (an adapter, dropped
+    when the stage lands): low/high from value and qualifier, horizon from target_year,
+    main from ``report.main_targets()``, the phrase as the mention."""
+    t = table.reset_index(drop=True).copy()
+    year = report.meta.get("year")
+    if "low" not in t.columns:
+        t = _one_row_per_range(t)
+    if "horizon" not in t.columns:
+        t["horizon"] = ["plan" if pd.notna(y) and year is not None and int(y) != int(year) else "year"
+                        for y in t["target_year"]]
+    if "main" not in t.columns:
+        t["main"] = t["fact"].isin(main_facts) & (t["horizon"] == "year")
+    if "scope" not in t.columns:
+        t["scope"] = None
+    if "statement" not in t.columns:
+        statements = report.facts.set_index("id")["statement"] if "statement" in report.facts.columns else {}
+        t["statement"] = [statements.get(f) if len(statements) else None for f in t["fact"]]
+    if "phrase" not in t.columns:
+        t["phrase"] = t["mention"]
+    return t[TARGET_COLUMNS]
+
+
+def _one_row_per_range(t: pd.DataFrame) -> pd.DataFrame:
+    """(Adapter) a range given as an ``at_least`` row followed by an ``at_most`` row of the same
+    key and sentence becomes one ``range`` row: low, high, the midpoint as value."""
+    keep, low, high = [], [], []
+    i = 0
+    rows = t.to_dict("records")
+    while i < len(rows):
+        r = rows[i]
+        n = rows[i + 1] if i + 1 < len(rows) else None
+        if (n is not None and r["qualifier"] == "at_least" and n["qualifier"] == "at_most" and r["key"] == n["key"]
+                and r["sentence"] == n["sentence"] and r["unit"] == n["unit"] and r["value"] < n["value"]):
+            keep.append({**r, "mention": f"{r['mention']}—{n['mention']}", "qualifier": "range",
+                         "value": (r["value"] + n["value"]) / 2})
+            low.append(r["value"])
+            high.append(n["value"])
+            i += 2
+            continue
+        keep.append(r)
+        low.append(None if r["qualifier"] in ("at_most", "less_than") else r["value"])
+        high.append(None if r["qualifier"] in ("at_least", "more_than") else r["value"])
+        i += 1
+    out = pd.DataFrame(keep, columns=t.columns)
+    out["low"] = pd.array(low, dtype="float64")
+    out["high"] = pd.array(high, dtype="float64")
+    return out
+
+
+def typed(table: pd.DataFrame) -> pd.DataFrame:
+    """One dtype per column whatever the report: text as str (None stays missing), figures as
+    float64, ids as int64, years as Int64, ``main`` as bool."""
+    t = table.copy()
+    for c in t.columns:
+        if c in _FLOATS:
+            t[c] = pd.to_numeric(t[c], errors="coerce").astype("float64")
+        elif c in _INTS:
+            t[c] = t[c].astype("int64")
+        elif c in _NULLABLE_INTS:
+            t[c] = pd.array([None if pd.isna(v) else int(v) for v in t[c]], dtype="Int64")
+        elif c == "main":
+            t[c] = t[c].fillna(False).astype("bool")
+        else:
+            t[c] = pd.array([None if v is None or (isinstance(v, float) and pd.isna(v)) else str(v) for v in t[c]],
+                            dtype="string")
+    return t
+
+
+def read_entry(path: str, given: dict | None = None) -> dict:
+    """The entry of one report file (see the module docstring). Never raises for a bad file:
+    its row has status ``error`` and the error, and no tables."""
+    from .. import ReportError, load_report
+
+    given = {k: v for k, v in (given or {}).items() if v}
+    row = dict.fromkeys(REPORT_COLUMNS)
+    row.update(path=path, sha256=sha256_of(path), status="error", error="", duplicate_of="")
+    try:
+        report = load_report(path, **given)
+        main_facts = set(report.main_targets()["id"].tolist()) if "id" in report.main_targets().columns else set()
+        tables = {name: _contract(report, getattr(report, name), main_facts) for name in ("targets", "results")}
+        from ..analysis.language import slogans
+
+        found = slogans(report)[["term", "count"]].reset_index(drop=True)
+    except ReportError as err:
+        row["error"] = str(err)
+        return {"row": row, "targets": None, "results": None, "slogans": None, "text": ""}
+    except Exception as err:  # a bug on one file must not stop the panel: report it on its row
+        row["error"] = f"{path}: unexpected {type(err).__name__}: {err}"
+        return {"row": row, "targets": None, "results": None, "slogans": None, "text": ""}
+    meta = report.meta
+    row.update({k: meta.get(k) for k in META_KEYS})
+    row["year"] = None if meta.get("year") is None else int(meta["year"])
+    row["format"] = meta.get("format") or Path(path).suffix.lstrip(".").lower()
+    where = locate(meta.get("place"), meta.get("level"))
+    row.update(status="ok", adcode=where.adcode, parent=where.parent, note=where.note,
+               targets=len(tables["targets"]), results=len(tables["results"]))
+    joined = {"path": path, "place": row["place"], "level": row["level"], "parent": where.parent,
+              "adcode": where.adcode, "year": row["year"]}
+    out = {}
+    for name, t in tables.items():
+        t = t.assign(sentence_text=[report.sentence_text(int(s)) for s in t["sentence"]])
+        for i, (column, value) in enumerate(joined.items()):
+            t.insert(i, column, [value] * len(t))
+        out[name] = typed(t[ROW_COLUMNS])
+    return {"row": row, **out, "slogans": found, "text": report.text, "parent_adcode": where.parent_adcode}

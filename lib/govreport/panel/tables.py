@@ -1,0 +1,166 @@
+"""The panel's derived tables: verdicts, escalation, levels and slogans gained or dropped.
+
+They read the reports that are **used**: every report that was read, less the second copy of
+a place's year (``reports.duplicate_of`` names the copy used instead). The rules:
+
+- **Main target** of a report and key: its first row with ``main`` true, ``horizon`` ``year``
+  (an annual target, never a plan figure), no ``scope`` (the whole place) and a figure. Its
+  ``value`` is the midpoint (of a range, the middle; of ``5%以上``, 5).
+- **verdicts**: for every place with reports of consecutive years ``y`` and ``y+1``, the
+  compare table (``govreport.compare``) of the two, naming both files.
+- **escalation**: for each year and key, every report's main target in % beside its
+  parent's (``reports.parent``: a province's is 中华人民共和国), when the parent's report of
+  that year is in the panel and sets the key. ``gap`` is the midpoint's distance from the
+  parent's in percentage points: ``6%左右`` under ``5%以上`` is +1.0. Targets in other units
+  (万人, 亿斤) are not compared across levels: a city's jobs are not a province's.
+- **levels**: for each year, key, level and unit, over the main targets: the number of
+  reports, the mean and median midpoint, how many could be compared with their parent and
+  the share of those above it, and the share of each wording (``wording``).
+- **slogans**: for every consecutive pair, the numbered slogans (``analysis.language.slogans``)
+  the later report has and the earlier one's text never writes (``gained``), and the reverse
+  (``dropped``), as ``analysis.compare.language_changes`` reads them.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+HARD_WORDS = ("确保", "不低于")
+WORDINGS = ("hard", "about", "range", "bare", "ceiling")
+WORDING_ZH = {"hard": "以上/确保", "about": "左右", "range": "区间", "bare": "不加修饰", "ceiling": "以内/不超过"}
+MAIN_COLUMNS = ["path", "place", "level", "parent", "adcode", "year", "key", "label", "indicator", "mention", "value",
+                "low", "high", "unit", "qualifier", "phrase", "wording"]
+ESCALATION_COLUMNS = ["year", "key", "place", "level", "parent", "low", "high", "qualifier", "parent_low",
+                      "parent_high", "parent_qualifier", "gap"]
+LEVEL_COLUMNS = ["year", "key", "level", "unit", "reports", "mean", "median", "compared", "above_parent",
+                 *(f"share_{w}" for w in WORDINGS)]
+SLOGAN_COLUMNS = ["place", "year", "previous_path", "path", "term", "change", "count"]
+VERDICT_FRONT = ["place", "level", "parent", "adcode", "year", "previous_path", "path"]
+
+
+def wording(qualifier: str, phrase: str | None) -> str:
+    """How a target is worded: ``range`` (5%—5.5%), ``hard`` (以上, 超过, or 确保/不低于 in its
+    phrase), ``about`` (左右), ``ceiling`` (以内, 不超过) or ``bare`` (a figure alone)."""
+    if qualifier == "range":
+        return "range"
+    if qualifier in ("at_least", "more_than") or any(w in (phrase or "") for w in HARD_WORDS):
+        return "hard"
+    if qualifier == "about":
+        return "about"
+    if qualifier in ("at_most", "less_than"):
+        return "ceiling"
+    return "bare"
+
+
+def main_rows(targets: pd.DataFrame) -> pd.DataFrame:
+    """The report's main annual targets, one per key (see the module docstring), with ``wording``."""
+    t = targets[targets["main"] & (targets["horizon"] == "year") & targets["scope"].isna()
+                & (targets["key"] != "") & targets["value"].notna()]
+    t = t.drop_duplicates("key")
+    t = t.assign(wording=[wording(q, p) for q, p in zip(t["qualifier"], t["phrase"].fillna(""))])
+    return t[MAIN_COLUMNS].reset_index(drop=True)
+
+
+class Stored:
+    """A report as its cache entry holds it: what ``govreport.compare`` reads of a report."""
+
+    def __init__(self, entry: dict):
+        row = entry["row"]
+        self.path = row["path"]
+        self.meta = {"year": row["year"], "place": row["place"], "level": row["level"]}
+        self.targets = entry["targets"]
+        self.results = entry["results"]
+        self.text = entry.get("text", "")
+        self._sentences = {}
+        for t in (self.targets, self.results):
+            self._sentences.update(zip(t["sentence"].tolist(), t["sentence_text"].tolist()))
+
+    def sentence_text(self, sentence: int) -> str:
+        return self._sentences.get(int(sentence), "")
+
+    def main_targets(self) -> pd.DataFrame:
+        return self.targets[self.targets["main"]]
+
+
+def verdicts(previous: dict, current: dict) -> pd.DataFrame:
+    """The compare table of two entries of one place, ``previous`` a year before ``current``."""
+    from ..analysis.compare import compare
+
+    table = compare(Stored(previous), Stored(current))
+    p, c = previous["row"], current["row"]
+    front = {"place": c["place"], "level": c["level"], "parent": c["parent"], "adcode": c["adcode"],
+             "year": p["year"], "previous_path": p["path"], "path": c["path"]}
+    for i, (k, v) in enumerate(front.items()):
+        table.insert(i, k, [v] * len(table))
+    return table
+
+
+def slogan_changes(previous: dict, current: dict) -> pd.DataFrame:
+    """Slogans gained and dropped from ``previous`` to ``current`` (see the module docstring)."""
+    rows = []
+    for change, have, other in (("gained", current["slogans"], previous["text"]),
+                                ("dropped", previous["slogans"], current["text"])):
+        for term, count in zip(have["term"], have["count"]):
+            if term not in other:
+                rows.append((current["row"]["place"], current["row"]["year"], previous["row"]["path"],
+                             current["row"]["path"], term, change, int(count)))
+    return pd.DataFrame(rows, columns=SLOGAN_COLUMNS)
+
+
+def escalation(main: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
+    """Each used report's main % targets beside its parent's (see the module docstring).
+    ``main``: ``main_rows`` of every used report; ``reports``: their rows, with ``parent_adcode``."""
+    used = reports[reports["status"] == "ok"]
+    parent_code = dict(zip(used["path"], used["parent_adcode"]))
+    by_place_year = {(a, y): p for p, a, y in zip(used["path"], used["adcode"], used["year"]) if a and pd.notna(y)}
+    pct = main[main["unit"] == "%"]
+    targets = {(p, k): r for p, k, r in zip(pct["path"], pct["key"], pct.itertuples(index=False))}
+    rows = []
+    for r in pct.itertuples(index=False):
+        code = parent_code.get(r.path)
+        parent_path = by_place_year.get((code, r.year)) if code and pd.notna(r.year) else None
+        up = targets.get((parent_path, r.key)) if parent_path else None
+        if up is None:
+            continue
+        rows.append((int(r.year), r.key, r.place, r.level, r.parent, r.low, r.high, r.qualifier,
+                     up.low, up.high, up.qualifier, round(float(r.value) - float(up.value), 6)))
+    table = pd.DataFrame(rows, columns=ESCALATION_COLUMNS)
+    table["year"] = table["year"].astype("int64")
+    for c in ("low", "high", "parent_low", "parent_high", "gap"):
+        table[c] = table[c].astype("float64")
+    return table.sort_values(["year", "key", "level", "place"], kind="stable").reset_index(drop=True)
+
+
+def in_common_unit(main: pd.DataFrame) -> pd.DataFrame:
+    """``main`` with each key's figures of a year in one unit: the unit most of them use, others
+    converted to it where they can be (亿斤 and 吨 are both weights; ``analysis.compare.convert``)."""
+    from ..analysis.compare import convert
+
+    main = main.copy()
+    for _, g in main.groupby(["year", "key"], sort=False):
+        counts = g["unit"].value_counts()
+        unit = sorted(counts.index[counts == counts.max()])[0]
+        for i, v, u in zip(g.index, g["value"], g["unit"]):
+            c = convert(v, u, unit)
+            if c is not None and u != unit:
+                main.loc[i, ["value", "unit"]] = [c, unit]
+    return main
+
+
+def levels(main: pd.DataFrame, escalation_table: pd.DataFrame) -> pd.DataFrame:
+    """Per year, key, level and unit: counts, midpoints, share above the parent and wordings.
+    Figures of one key and year are first put in one unit (``in_common_unit``)."""
+    main = in_common_unit(main)
+    gaps = {(y, k, p): g for y, k, p, g in zip(escalation_table["year"], escalation_table["key"],
+                                               escalation_table["place"], escalation_table["gap"])}
+    rows = []
+    m = main[main["year"].notna()]
+    for (year, key, level, unit), g in m.groupby(["year", "key", "level", "unit"], sort=True):
+        compared = [gaps[(year, key, p)] for p in g["place"] if (year, key, p) in gaps]
+        shares = g["wording"].value_counts(normalize=True)
+        rows.append((int(year), key, level, unit, len(g), round(float(g["value"].mean()), 6),
+                     round(float(g["value"].median()), 6), len(compared),
+                     round(sum(x > 0 for x in compared) / len(compared), 6) if compared else float("nan"),
+                     *(round(float(shares.get(w, 0.0)), 6) for w in WORDINGS)))
+    table = pd.DataFrame(rows, columns=LEVEL_COLUMNS)
+    return table.astype({"year": "int64", "reports": "int64", "compared": "int64"})
