@@ -9,6 +9,7 @@ import shutil
 import pandas as pd
 import pytest
 
+from govreport import cli
 from govreport.panel import command
 from govreport.panel.places import locate
 
@@ -61,7 +62,7 @@ def read(out, name):
 def panel(tmp_path, monkeypatch, capsys):
     write_panel(tmp_path / "reports")
     monkeypatch.chdir(tmp_path)
-    code = command.main(["reports", "-o", "out", "--jobs", "1"])
+    code = cli.main(["panel", "reports", "-o", "out", "--jobs", "1"])
     return tmp_path / "out", code, capsys.readouterr()
 
 
@@ -161,8 +162,8 @@ def test_slogans_gained_and_dropped(panel):
 def test_same_bytes_whatever_jobs_and_parquet_matches(tmp_path, monkeypatch, capsys):
     write_panel(tmp_path / "reports")
     monkeypatch.chdir(tmp_path)
-    assert command.main(["reports", "-o", "one", "--jobs", "1"]) == 0
-    assert command.main(["reports", "-o", "two", "--jobs", "2"]) == 0
+    assert cli.main(["panel", "reports", "-o", "one", "--jobs", "1"]) == 0
+    assert cli.main(["panel", "reports", "-o", "two", "--jobs", "2"]) == 0
     for name in command.TABLES:
         for ext in ("csv", "parquet"):
             assert (tmp_path / "one" / f"{name}.{ext}").read_bytes() == (tmp_path / "two" / f"{name}.{ext}").read_bytes(), name
@@ -175,15 +176,15 @@ def test_same_bytes_whatever_jobs_and_parquet_matches(tmp_path, monkeypatch, cap
 def test_rerun_reads_only_changed_files(tmp_path, monkeypatch, capsys):
     write_panel(tmp_path / "reports")
     monkeypatch.chdir(tmp_path)
-    command.main(["reports", "-o", "out", "--jobs", "1"])
+    cli.main(["panel", "reports", "-o", "out", "--jobs", "1"])
     first = (tmp_path / "out" / "targets.csv").read_bytes()
     capsys.readouterr()
-    assert command.main(["reports", "-o", "out", "--jobs", "1"]) == 0
+    assert cli.main(["panel", "reports", "-o", "out", "--jobs", "1"]) == 0
     assert "(0 afresh, 8 from the cache)" in capsys.readouterr().out
     assert (tmp_path / "out" / "targets.csv").read_bytes() == first
     changed = tmp_path / "reports" / "2024" / "hebei-2024.txt"
     changed.write_text(report_text("河北省", 2024, "5.6%", "5.2%左右", "两个先行"), encoding="utf-8")
-    assert command.main(["reports", "-o", "out", "--jobs", "1"]) == 0
+    assert cli.main(["panel", "reports", "-o", "out", "--jobs", "1"]) == 0
     assert "(1 afresh, 7 from the cache)" in capsys.readouterr().out
     targets = read(tmp_path / "out", "targets")
     gdp = targets[(targets["place"] == "河北省") & (targets["year"] == 2024) & (targets["key"] == "gdp_growth")]
@@ -200,7 +201,7 @@ def test_duplicate_and_bad_files(tmp_path, monkeypatch, capsys):
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
     monkeypatch.chdir(tmp_path)
-    assert command.main(["reports", "-o", "out", "--jobs", "2"]) == 1
+    assert cli.main(["panel", "reports", "-o", "out", "--jobs", "2"]) == 1
     assert "5 reports read (7 afresh, 0 from the cache), 2 failed, 1 duplicates set aside" in capsys.readouterr().out
     reports = read(tmp_path / "out", "reports").set_index("path")
     assert reports.loc["reports/empty.txt", "status"] == "error"
@@ -222,7 +223,7 @@ def test_unknown_place_gets_a_note(tmp_path, monkeypatch, capsys):
     text = report_text("保定市", 2024, "6%", "6%左右", "四个示范").replace("保定市", "青云市")
     (folder / "qingyun.txt").write_text(text, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    assert command.main(["reports", "-o", "out", "--jobs", "1"]) == 0
+    assert cli.main(["panel", "reports", "-o", "out", "--jobs", "1"]) == 0
     row = read(tmp_path / "out", "reports").iloc[0]
     assert (row["place"], row["adcode"], row["parent"]) == ("青云市", "", "")
     assert "not in the administrative-division table" in row["note"]
@@ -236,7 +237,7 @@ def test_manifest_gives_what_a_file_lacks(tmp_path, monkeypatch, capsys):
     (tmp_path / "meta.csv").write_text("file,date,place,level\nreports/bare.txt,2024-01-12,保定市,prefecture\n",
                                        encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    assert command.main(["reports", "-o", "out", "--jobs", "1", "--meta", "meta.csv"]) == 0
+    assert cli.main(["panel", "reports", "-o", "out", "--jobs", "1", "--meta", "meta.csv"]) == 0
     row = read(tmp_path / "out", "reports").iloc[0]
     assert (row["place"], row["year"], row["adcode"], row["parent"]) == ("保定市", 2024, "130600", "河北省")
 
@@ -245,6 +246,6 @@ def test_folder_without_reports_exits_2(tmp_path, monkeypatch, capsys):
     (tmp_path / "empty").mkdir()
     (tmp_path / "empty" / "notes.md").write_text("不是报告", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    assert command.main(["empty", "-o", "out"]) == 2
+    assert cli.main(["panel", "empty", "-o", "out"]) == 2
     assert "no report" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()

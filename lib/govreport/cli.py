@@ -3,6 +3,7 @@
     govreport site [REPORT] [--date D] [--place P] [--previous OLD]   # a report's site in build/
     govreport facts PATH... -o OUT/ [--jobs N]                         # tables of many reports
     govreport compare PREVIOUS CURRENT [-o FILE.csv]                   # targets against results
+    govreport panel PATH... -o OUT/ [--jobs N] [--meta FILE.csv]       # a folder of reports as a panel
     govreport notebooks [--only NAME...]                               # refresh committed outputs
 
 ``python -m govreport`` is the same command. Each subcommand is a function below whose
@@ -119,6 +120,30 @@ def _facts_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="processes to use (default: all cores)")
 
 
+# --- govreport panel ------------------------------------------------------------------------
+
+def panel(args) -> int:
+    """A folder of reports as one panel: targets across places, levels and years.
+
+    Reads every report file given, or found under the folders given, once, and writes
+    OUT/reports, targets, results, verdicts (every pair of consecutive years of a place),
+    escalation (each main target beside its parent's), levels and slogans, as .csv (UTF-8
+    with BOM) and .parquet. adcode and parent come from cpca's administrative-division
+    table. A rerun reads only the files that changed (cache in OUT/.cache/). Two reports of
+    one place and year: the first is used, the other flagged. A file that cannot be read is
+    an error row (exit status 1); no report found: exit status 2. See govreport.panel.
+    """
+    from .panel.command import run
+
+    return run(args)
+
+
+def _panel_arguments(p: argparse.ArgumentParser) -> None:
+    from .panel.command import add_arguments
+
+    add_arguments(p)
+
+
 # --- govreport compare ----------------------------------------------------------------------
 
 def compare(args) -> int:
@@ -201,6 +226,7 @@ COMMANDS = [
     ("site", site, _site_arguments),
     ("facts", facts, _facts_arguments),
     ("compare", compare, _compare_arguments),
+    ("panel", panel, _panel_arguments),
     ("notebooks", notebooks, _notebooks_arguments),
 ]
 

@@ -1,7 +1,7 @@
 """A folder of reports as one panel: targets across places, levels and years.
 
     govreport panel PATH... -o OUT [--jobs N] [--meta FILE.csv]
-    python -m govreport.panel PATH... -o OUT          (the same)
+    python -m govreport panel PATH... -o OUT          (the same)
 
 reads every report given or found under the folders given (``command``), each once, and
 writes these tables to OUT, as CSV (UTF-8 with BOM) and Parquet:

@@ -1,9 +1,9 @@
-"""``govreport panel PATH... -o OUT [--jobs N] [--meta FILE.csv]``: a folder of reports as one panel.
+"""``govreport panel PATH... -o OUT [--jobs N] [--meta FILE.csv]`` (``cli.panel`` calls ``run``).
 
 Steps, each a function here:
 
-1. ``find_reports``: the report files given, and those found under the folders given (every
-   extension of ``reading.files.REPORT_SUFFIXES``, recursively, sorted by path).
+1. ``collect.find_reports``: the report files given, and those found under the folders given
+   (as ``govreport facts`` finds them).
 2. ``read_all``: each file's entry (``entry.read_entry``) from the cache ``OUT/.cache/`` when
    its content, its given metadata and the library are unchanged, else read in a worker
    process and stored at once (a stopped run keeps what it finished).
@@ -22,11 +22,11 @@ import argparse
 import csv
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pandas as pd
 
+from .. import batch, collect
 from . import entry as entries
 from .tables import (ESCALATION_COLUMNS, LEVEL_COLUMNS, SLOGAN_COLUMNS, VERDICT_FRONT, escalation, levels, main_rows,
                      slogan_changes, verdicts)
@@ -34,29 +34,6 @@ from .write import TableWriter, csv_body, arrow, write_frame
 
 TABLES = ("reports", "targets", "results", "verdicts", "escalation", "levels", "slogans")
 CACHE = ".cache"
-
-
-def report_suffixes() -> tuple[str, ...]:
-    from ..reading import files
-
-    return tuple(getattr(files, "REPORT_SUFFIXES", (".txt",)))
-
-
-def find_reports(paths: list[str]) -> list[str]:
-    """The files to read, paths as given; a file named twice is read once."""
-    suffixes = report_suffixes()
-    out: list[str] = []
-    for p in paths:
-        folder = Path(p)
-        if folder.is_dir():
-            found = sorted(f.relative_to(folder).as_posix() for f in folder.rglob("*")
-                           if f.is_file() and f.suffix.lower() in suffixes and not f.name.startswith(".")
-                           and CACHE not in f.relative_to(folder).parts)
-            base = p if p.endswith(("/", os.sep)) else p + "/"
-            out.extend(base + rel for rel in found)
-        else:
-            out.append(p)
-    return list(dict.fromkeys(out))
 
 
 def read_manifest(path: str | None, files: list[str]) -> dict[str, dict]:
@@ -89,24 +66,17 @@ def _read_and_store(task: tuple[str, dict, str]) -> dict:
 
 
 def _read_tasks(tasks: list, jobs: int) -> list[dict]:
-    """``_read_and_store`` over ``tasks`` on ``jobs`` processes, results in task order.
-    (The loop ``govreport.batch.run`` will run, with its handling of dying workers.)"""
-    if jobs <= 1 or len(tasks) <= 1:
-        return [_read_and_store(t) for t in tasks]
-    _warm_up()
-    chunk = max(1, min(8, len(tasks) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(_read_and_store, tasks, chunksize=chunk))
+    """``_read_and_store`` over ``tasks`` on ``jobs`` processes (``govreport.batch``), in task order."""
+    if jobs > 1 and len(tasks) > 1:
+        _warm_up()
+    return batch.run(_read_and_store, tasks, jobs=jobs)
 
 
 def _warm_up() -> None:
     """Load once, before forking, what every worker needs (fact engine, key table, places)."""
-    from ..facts import facts_from_text
-    from ..facts.targets import match_alias
     from .places import locate
 
-    facts_from_text("地区生产总值增长6%。")
-    match_alias("", "")
+    collect.warm_up()
     locate("北京市")
     entries.fingerprint()
 
@@ -247,7 +217,7 @@ def build(paths: list[str], out: Path, jobs: int = 1, meta: str | None = None) -
     Returns the summaries and how many files were read afresh."""
     from ..site.staging import staging
 
-    files = find_reports(paths)
+    files = collect.find_reports(paths)
     cache = out / CACHE
     summaries, fresh = read_all(files, cache, jobs, read_manifest(meta, files))
     mark_duplicates(summaries)
@@ -259,16 +229,6 @@ def build(paths: list[str], out: Path, jobs: int = 1, meta: str | None = None) -
                 os.replace(tmp / f"{name}.{ext}", out / f"{name}.{ext}")
     prune(cache, {s["key"] for s in summaries})
     return summaries, fresh
-
-
-def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="govreport panel",
-        description="Read every report given or found under the folders given and write the panel's tables "
-                    "(reports, targets, results, verdicts, escalation, levels, slogans) to OUT as CSV "
-                    "(UTF-8 with BOM) and Parquet. Exit status 1 if a file could not be read, 2 if none was found.")
-    add_arguments(p)
-    return p
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -283,8 +243,8 @@ def run(args) -> int:
     if out.exists() and not out.is_dir():
         print(f"govreport panel: {out} exists and is not a folder", file=sys.stderr)
         return 2
-    if not find_reports(args.paths):
-        shown = ", ".join(report_suffixes())
+    if not collect.find_reports(args.paths):
+        shown = ", ".join(collect.SUFFIXES)
         print(f"govreport panel: no report ({shown}) found under {' '.join(args.paths)}", file=sys.stderr)
         return 2
     jobs = max(1, args.jobs or os.cpu_count() or 1)
@@ -294,7 +254,3 @@ def run(args) -> int:
     print(f"{len(summaries) - failed} reports read ({fresh} afresh, {len(summaries) - fresh} from the cache), "
           f"{failed} failed, {duplicates} duplicates set aside (see {out / 'reports.csv'})")
     return 1 if failed else 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    return run(parser().parse_args(argv))
