@@ -65,18 +65,56 @@ def test_no_sentence(write_report, content):
     check(write_report(content), "has no sentence")
 
 
+def test_pdf_not_read_yet(write_report):
+    data = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n" + bytes(range(256))
+    message = check(write_report(data, name="report.txt"), "is a PDF file")
+    assert "extract its text first" in message
+
+
+def ole(*streams: str) -> bytes:
+    """The head of a compound file (old Office, WPS, encrypted Office) naming its streams."""
+    return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + b"".join(s.encode("utf-16-le") + bytes(16) for s in streams)
+
+
+def zipped(names: dict) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        for name, content in names.items():
+            z.writestr(name, content)
+    return buffer.getvalue()
+
+
 @pytest.mark.parametrize(
-    "data, fragment",
+    "data, name, fragment",
     [
-        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n" + bytes(range(256)), "is a PDF file"),
-        (b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00" + b"[Content_Types].xml" + bytes(range(256)), "zip-based file (a Word .docx"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "old Office file (Word .doc"),
-        (b"{\\rtf1\\ansi\\deff0 {\\fonttbl}\\f0 \\u25919?\\u24220?}", "an RTF document"),
+        (ole("WordDocument", "1Table"), "report.doc", "an old Word .doc file"),
+        (ole("WordDocument"), "report.txt", "an old Word .doc file"),  # renamed .txt: the bytes say what it is
+        (ole("EncryptionInfo", "EncryptedPackage"), "report.docx", "password-protected (encrypted) Office file"),
+        (ole("WpsContent"), "report.wps", "a WPS document"),
+        (ole("Workbook"), "report.txt", "an old Office file"),
+        (b"{\\rtf1\\ansi\\deff0 {\\fonttbl}\\f0 \\u25919?\\u24220?}", "report.rtf", "an RTF document"),
+        (b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00" + b"[Content_Types].xml" + bytes(range(256)), "report.docx", "a damaged Word .docx file"),
+        (b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00" + bytes(range(256)), "archive.txt", "a damaged zip file"),
+        (zipped({"xl/workbook.xml": "<workbook/>"}), "report.docx", "an Excel workbook"),
+        (zipped({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"}), "report.odt", "an OpenDocument file"),
+        (zipped({"word/document.xml": "<w:document><w:body><w:p>"}), "report.docx", "a damaged Word .docx file"),
+        (zipped({"word/document.xml": '<?xml version="1.0"?><document/>'}), "report.docx", "without a document body"),
     ],
 )
-def test_documents_that_are_not_plain_text(write_report, data, fragment):
-    message = check(write_report(data, name="report.txt"), fragment)  # renamed .txt: the bytes say what it is
-    assert "extract its text first" in message
+def test_documents_not_read(write_report, data, name, fragment):
+    message = check(write_report(data, name=name), fragment)
+    assert "save it as .docx or .txt" in message
+
+
+def test_docx_without_text(write_report):
+    import docx
+
+    path = write_report(b"", name="blank.docx")
+    docx.Document().save(path)
+    check(path, "is a Word .docx file without any text")
 
 
 @pytest.mark.parametrize(

@@ -47,6 +47,7 @@ def test_metadata(report):
         "wrapped": False,
         "given": [],
         "encoding": "utf-8",
+        "format": "txt",
         "file": "jiaozuo-2021.txt",
     }
 

@@ -27,13 +27,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from .reading.files import REPORT_SUFFIXES
 from .site.staging import staging
 
-META_KEYS = ["title", "place", "level", "date", "year", "speaker", "office", "occasion", "encoding"]
+META_KEYS = ["title", "place", "level", "date", "year", "speaker", "office", "occasion", "encoding", "format"]
 COUNTS = ["parts", "sections", "points", "sentences", "facts", "targets"]
 REPORT_COLUMNS = ["path", "sha256", "status", "error"] + META_KEYS + COUNTS
 TABLES = ("reports", "facts", "targets", "outline")
-SUFFIXES = (".txt",)  # what a folder is searched for
+SUFFIXES = REPORT_SUFFIXES  # what a folder is searched for (the formats reading reads)
 
 
 def find_reports(paths: list[str]) -> list[str]:

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .files import ReportError, read_text
+from .files import ReportError, read_file
 from .gcpause import paused_gc
 from .layouts import classify, is_appendix_line, is_plan_title, read_layout
 from .meta import LEVELS as PLACE_LEVELS
@@ -115,9 +115,11 @@ class Document(Outlined):
     Attributes
     ----------
     path : Path of the file read.
-    text : the file's content, decoded exactly (BOM dropped, nothing else changed).
+    text : the text read: a text file's content, decoded exactly (BOM dropped, nothing
+        else changed); the text extracted from any other format (``reading.files``).
     meta : dict with title, place, date (ISO), speaker, office, occasion, level, year,
-        layout, wrapped, given, encoding, file (see the README's data dictionary).
+        layout, wrapped, given, encoding (of a text file; None for other formats),
+        format (txt, docx), file (see the README's data dictionary).
     outline : DataFrame ``id, level, number, title, start, end, parent, group``.
     sentences : DataFrame ``id, section, start, end, text`` (built on first use).
     unwrapped : the working copy the outline was read from: ``text`` itself, or for a
@@ -125,7 +127,7 @@ class Document(Outlined):
     The facts, dates and targets are ``govreport.report.Report``'s (a ``Document`` too).
     """
 
-    def __init__(self, path: Path, text: str, encoding: str, given: dict | None = None):
+    def __init__(self, path: Path, text: str, encoding: str | None, given: dict | None = None, format: str = "txt"):
         given = dict(given or {})
         if not _TWO_HAN.search(text):
             raise ReportError(path, "has no sentence: not even two Chinese characters in a row; is it a report?")
@@ -167,6 +169,7 @@ class Document(Outlined):
         meta["wrapped"] = self._unwrap.wrapped
         meta["given"] = [k for k in GIVEN_KEYS if k in given]
         meta["encoding"] = encoding
+        meta["format"] = format
         meta["file"] = Path(path).name
 
         starts = np.frombuffer(spans.starts, dtype=np.int64)
@@ -268,14 +271,19 @@ def read_document(
     """Read and parse the report file ``path`` into a ``cls`` (a ``Document``;
     ``govreport.load_report`` passes ``govreport.report.Report``).
 
+    The file may be plain text (UTF-8, GB18030/GBK, UTF-16) or a Word ``.docx``; the format
+    is told from the content, not the extension (``govreport.reading.files``), and recorded
+    in ``meta["format"]``. ``report.text`` is the text read, and every offset indexes it.
+
     ``date`` (ISO 'YYYY-MM-DD'), ``place`` and ``level`` (national, province, prefecture,
     county) supply what the file lacks: a value given overrides the text's everywhere (its
     ``meta``, 去年/今年 in the dates and facts, ``meta["year"]``), and ``meta["given"]``
     lists the keys supplied.
 
     Raises ``ReportError`` (a ``ValueError``) naming the file and the problem when the
-    file is missing, empty, binary (PDF, Word …), an HTML page or undecodable, has no
-    sentence, or when a given value is not valid.
+    file is missing, empty, binary, in a format not read (an old Word .doc, WPS, RTF,
+    an encrypted or damaged file: the message says to save it as .docx or .txt) or
+    undecodable, has no sentence, or when a given value is not valid.
     """
     path = Path(path)
     given: dict = {}
@@ -292,6 +300,6 @@ def read_document(
         if level not in PLACE_LEVELS:
             raise ReportError(path, f"level must be one of {', '.join(PLACE_LEVELS)}, got {level!r}")
         given["level"] = level
-    text, encoding = read_text(path)
+    file = read_file(path)
     with paused_gc():
-        return cls(path, text, encoding, given)
+        return cls(path, file.text, file.encoding, given, format=file.format)

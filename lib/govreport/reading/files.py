@@ -1,9 +1,27 @@
-"""Reading a report file into text, with a clear error for every way it can fail."""
+"""Reading a report file into text, with a clear error for every way it can fail.
+
+``read_file`` is the entry. It tells the format from the file's content; the
+extension is only a hint, so a file whose extension lies is read as what it is. It then
+hands the bytes to the reader of that format in ``govreport.reading.formats``:
+
+- plain text: UTF-8, GB18030/GBK, or UTF-16 with a byte-order mark (``decode_text``);
+- a Word ``.docx``, a zip holding ``word/document.xml`` (``formats.docx``).
+
+Anything else gets a ``ReportError`` that names the file, says what it is and what to do:
+an old Word ``.doc``, a WPS or RTF document, an encrypted Office file or another zip
+(Excel, PowerPoint, OpenDocument) must be saved as .docx or .txt first.
+``REPORT_SUFFIXES`` are the extensions a folder is searched for.
+"""
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from pathlib import Path
+from typing import NamedTuple
+
+from .formats import SAVE_AS, Unreadable
 
 
 class ReportError(ValueError):
@@ -14,6 +32,9 @@ class ReportError(ValueError):
         self.problem = problem
         super().__init__(f"{path}: {problem}")
 
+
+REPORT_SUFFIXES = (".txt", ".docx")
+"""The extensions of the files a folder is searched for (lower case: compare ``suffix.lower()``)."""
 
 # Control characters other than tab, newline, carriage return and form feed:
 # their presence means the bytes are not a text document.
@@ -26,27 +47,61 @@ _UNUSUAL = re.compile(
     "[^\t\n\r\x0c\x20-\x7e\u00a0-\u024f\u0370-\u04ff\u2000-\u27bf\u2e80-\u2fdf"
     "\u3000-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
 )
-# Files that are documents but not plain text: (leading bytes, what the file is).
-_FORMATS = (
-    (b"%PDF", "a PDF file"),
-    (b"PK\x03\x04", "a zip-based file (a Word .docx, WPS, Excel or other Office document, or a zip archive)"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office file (Word .doc, Excel .xls or WPS)"),
-    (b"{\\rtf", "an RTF document"),
-)
 _HTML = re.compile(r"<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s|div[\s>]|p[\s>])", re.IGNORECASE)
 EXTRACT_FIRST = "extract its text first (save or export it as plain text, .txt) and load that file"
+_ZIP = b"PK\x03\x04"
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound file of old Office, WPS and encrypted Office files
+_RTF = b"{\\rtf"
+_PDF = b"%PDF"
 
 
-def read_text(path: Path) -> tuple[str, str]:
-    """Return ``(text, encoding)`` for the report at ``path``.
+class FileText(NamedTuple):
+    """What ``read_file`` returns: the report's text, its format (``txt``, ``docx`` …)
+    and, for a text file, the encoding it was decoded from (None for the other formats)."""
 
-    The text is the file's content exactly: no newline conversion, no stripping.
-    Corrections made here (each one deliberate):
-    - a byte-order mark is dropped (it is an encoding marker, not content);
-    - UTF-8 is tried first, then GB18030 (a superset of GBK and GB2312, in which
-      many official Chinese texts are published); UTF-16 is read when it has a BOM.
+    text: str
+    format: str
+    encoding: str | None
+
+
+def read_file(path: Path | str) -> FileText:
+    """The text of the report at ``path``, whatever its format (see the module docstring).
+
+    Raises ``ReportError`` naming the file and the problem for anything it cannot read.
     """
     path = Path(path)
+    data = _read_bytes(path)
+    lead = data[:1024].lstrip()
+    try:
+        if lead.startswith(_ZIP):
+            from .formats.docx import is_docx, read_docx
+
+            if is_docx(data):
+                return FileText(_has_text(path, read_docx(data), "Word .docx file"), "docx", None)
+            raise Unreadable(f"is {_zip_kind(data, path)}, not a report; {SAVE_AS}")
+        if lead.startswith(_OLE):
+            raise Unreadable(_ole_problem(data, path))
+        if lead.startswith(_RTF):
+            raise Unreadable(f"is an RTF document, which is not read; open it in Word or WPS and {SAVE_AS}")
+        if lead.startswith(_PDF):
+            raise Unreadable(f"is a PDF file, not a plain-text report: {EXTRACT_FIRST}")
+    except Unreadable as err:
+        raise ReportError(path, str(err)) from None
+    text, encoding = decode_text(path, data)
+    return FileText(text, "txt", encoding)
+
+
+def read_text(path: Path | str) -> tuple[str, str]:
+    """``(text, encoding)`` of the plain-text report at ``path``; a ``ReportError`` for a file
+    in another format (``read_file`` reads those)."""
+    path = Path(path)
+    file = read_file(path)
+    if file.format != "txt":
+        raise ReportError(path, f"is a {file.format} file, not plain text")
+    return file.text, file.encoding
+
+
+def _read_bytes(path: Path) -> bytes:
     if not path.exists():
         raise ReportError(path, "file not found")
     if path.is_dir():
@@ -55,12 +110,57 @@ def read_text(path: Path) -> tuple[str, str]:
     # isspace() stops at the first other character; strip() would copy the whole file.
     if not data or data.isspace():
         raise ReportError(path, "file is empty" if not data else "file contains only whitespace")
+    return data
 
-    lead = data[:1024].lstrip()
-    for magic, what in _FORMATS:
-        if lead.startswith(magic):
-            raise ReportError(path, f"is {what}, not a plain-text report: {EXTRACT_FIRST}")
 
+def _has_text(path: Path, text: str, what: str) -> str:
+    """The text a reader returned; a ``ReportError`` when it holds nothing to read."""
+    if not text or text.isspace():
+        raise ReportError(path, f"is a {what} without any text")
+    return text
+
+
+def _zip_kind(data: bytes, path: Path) -> str:
+    """What a zip that is not a .docx is, for the error message."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            names = z.namelist()
+            mimetype = z.read("mimetype").decode("ascii", "replace") if "mimetype" in names else ""
+    except (zipfile.BadZipFile, ValueError, OSError, KeyError, RuntimeError):
+        if path.suffix.lower() in (".docx", ".docm", ".wps"):
+            return f"a damaged Word {path.suffix.lower()} file (its zip cannot be opened)"
+        return "a damaged zip file"
+    if any(n.startswith("xl/") for n in names):
+        return "an Excel workbook"
+    if any(n.startswith("ppt/") for n in names):
+        return "a PowerPoint presentation"
+    if "opendocument" in mimetype:
+        return "an OpenDocument file (.odt or the like)"
+    if path.suffix.lower() in (".docx", ".docm", ".wps"):
+        return f"a zip without a Word document inside (a damaged {path.suffix.lower()} file?)"
+    return "a zip archive"
+
+
+def _ole_problem(data: bytes, path: Path) -> str:
+    """The error for a compound file: an old Office or WPS document, or an encrypted .docx."""
+    if "EncryptedPackage".encode("utf-16-le") in data:
+        return f"is a password-protected (encrypted) Office file; open it in Word or WPS, remove the password and {SAVE_AS}"
+    if path.suffix.lower() in (".wps", ".et", ".dps"):
+        return f"is a WPS document, which is not read; open it in WPS and {SAVE_AS}"
+    if "WordDocument".encode("utf-16-le") in data:
+        return f"is an old Word .doc file (Word 97-2003), which is not read; open it in Word or WPS and {SAVE_AS}"
+    return f"is an old Office file (Word .doc, Excel .xls or WPS), which is not read; {SAVE_AS}"
+
+
+def decode_text(path: Path, data: bytes) -> tuple[str, str]:
+    """``(text, encoding)`` of a plain-text file's bytes (``path`` names the file in errors).
+
+    The text is the file's content exactly: no newline conversion, no stripping.
+    Corrections made here (each one deliberate):
+    - a byte-order mark is dropped (it is an encoding marker, not content);
+    - UTF-8 is tried first, then GB18030 (a superset of GBK and GB2312, in which
+      many official Chinese texts are published); UTF-16 is read when it has a BOM.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
         text, encoding = _decode(path, data[3:], "utf-8"), "utf-8-sig"
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
