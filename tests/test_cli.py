@@ -140,7 +140,7 @@ def test_out_must_be_a_folder_and_paths_must_hold_reports(corpus, capsys):
     assert "taken exists and is not a folder" in capsys.readouterr().err
     Path("nothing").mkdir()
     assert cli.main(["facts", "nothing", "-o", "out"]) == 2
-    assert "govreport facts: no report files (.txt) found under nothing" in capsys.readouterr().err
+    assert "govreport facts: no report files (.txt, .docx" in capsys.readouterr().err
     assert not Path("out").exists()
 
 

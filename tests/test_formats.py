@@ -120,3 +120,15 @@ def test_docx_read_cost_at_most_twice_the_text(tmp_path):
     # Interleaved, best of five: the machine's other work slows both alike.
     word, text = zip(*[(cost(PROVINCES), cost(texts)) for _ in range(5)])
     assert min(word) <= 2 * min(text), (min(word), min(text))
+
+
+def test_a_folder_is_searched_for_every_format_read(tmp_path):
+    from govreport import collect
+    from govreport.reading.files import REPORT_SUFFIXES
+
+    assert collect.SUFFIXES == REPORT_SUFFIXES
+    for name in ("a.txt", "b.docx", "sub/c.DOCX", "notes.md", "d.doc"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_bytes(b"x")
+    found = [p.rsplit("/", 1)[-1] for p in collect.find_reports([str(tmp_path)])]
+    assert sorted(found) == ["a.txt", "b.docx", "c.DOCX"]
