@@ -18,7 +18,7 @@ export MPLCONFIGDIR := $(CURDIR)/$(VENV)/mplconfig
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report test test-site lab notebooks clean freeze
+.PHONY: help setup report test test-site test-install lab notebooks clean freeze
 
 help: ## Show this help
 	@echo "govreport: a Chinese government work report as structured, checked, charted data"
@@ -40,7 +40,7 @@ report: $(STAMP) ## Build a report's site in build/<slug>/ (bundled report; REPO
 		$(if $(PLACE),--place "$(PLACE)") $(if $(PREVIOUS),--previous "$(PREVIOUS)") $(if $(OUT),--out "$(OUT)")
 
 test: $(STAMP) ## Run the library tests and every notebook under nbval (strict: outputs compared)
-	$(PY) -m pytest tests notebooks --ignore=tests/browser --nbval --nbval-current-env -q -n 2 --dist loadfile
+	$(PY) -m pytest tests notebooks --ignore=tests/browser --ignore=tests/install --nbval --nbval-current-env -q -n 2 --dist loadfile
 
 test-site: $(STAMP) ## Build sites (bundled + synthetic reports) and check them in headless chromium
 	@test -n "$(CHROMIUM)" && test -x "$(CHROMIUM)" || { \
@@ -48,6 +48,9 @@ test-site: $(STAMP) ## Build sites (bundled + synthetic reports) and check them 
 		echo "Install it (Debian/Ubuntu: apt-get install chromium) or point to it: make test-site CHROMIUM=/path/to/chromium"; \
 		exit 1; } >&2
 	GOVREPORT_CHROMIUM="$(CHROMIUM)" $(PY) -m pytest tests/browser -q
+
+test-install: $(STAMP) ## Install the package with pip into a fresh venv (not editable) and run its command (slow)
+	$(PY) -m pytest tests/install -q -n 0
 
 lab: $(STAMP) ## Open JupyterLab on the notebooks
 	$(VENV)/bin/jupyter lab notebooks

@@ -1,9 +1,16 @@
-"""Where things live. Paths come from the package, never from the working directory.
+"""Where things live. Paths come from the package, never from the working directory,
+except the default output folder of an installed package.
 
-The package is installed in editable mode (``pip install -e .``), so ``__file__``
-stays inside the repository: ``lib/govreport/paths.py`` -> repository root is
-``parents[2]``. A notebook therefore finds the seeds the same way whether it runs
-from JupyterLab, nbval, papermill or a script in another folder.
+Two ways to run the package, one set of names:
+
+- **From the repository** (``make`` installs it in editable mode, ``pip install -e .``):
+  ``__file__`` stays inside the repository, ``lib/govreport/paths.py``, so the
+  repository root is ``parents[2]``; the seeds and notebooks are its ``seeds/`` and
+  ``notebooks/``, sites go to its ``build/``. A notebook finds the seeds the same way
+  whether it runs from JupyterLab, nbval, papermill or a script in another folder.
+- **Installed** (``pip install .``): the wheel carries copies of ``seeds/`` and
+  ``notebooks/`` in ``govreport/bundled/`` (``setup.py`` puts them there), and sites go
+  to ``build/`` in the working directory.
 """
 
 from __future__ import annotations
@@ -12,10 +19,21 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
-ROOT = PACKAGE_DIR.parents[1]
-SEEDS_DIR = ROOT / "seeds"
-NOTEBOOKS_DIR = ROOT / "notebooks"
-BUILD_DIR = ROOT / "build"
+
+#: True when the package runs from a repository checkout (``lib/govreport``), False when
+#: it is installed with its bundled copies.
+IN_REPOSITORY = PACKAGE_DIR.parent.name == "lib" and (PACKAGE_DIR.parents[1] / "seeds").is_dir()
+
+if IN_REPOSITORY:
+    ROOT = PACKAGE_DIR.parents[1]
+    SEEDS_DIR = ROOT / "seeds"
+    NOTEBOOKS_DIR = ROOT / "notebooks"
+    BUILD_DIR = ROOT / "build"
+else:
+    ROOT = PACKAGE_DIR / "bundled"
+    SEEDS_DIR = ROOT / "seeds"
+    NOTEBOOKS_DIR = ROOT / "notebooks"
+    BUILD_DIR = Path("build")  # relative: the working directory's build/
 
 #: The report bundled with the project (see seeds/README.md for its provenance).
 DEFAULT_REPORT = SEEDS_DIR / "jiaozuo-2021.txt"
