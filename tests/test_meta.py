@@ -127,3 +127,143 @@ def test_given_date_must_be_iso(write_report, date):
     with pytest.raises(ReportError, match="date must be an ISO date 'YYYY-MM-DD'") as info:
         load_report(path, date=date)
     assert str(path) in str(info.value)
+
+
+# -- every form of title block, with the clutter of web copies (issue 17) -------------------
+
+CLUTTER = "下载\n打印\n【字号：加大 还原 减小】\n分享：\n首页 > 政府信息公开 > 政府工作报告\n来源：北岭日报\n时间：2030-02-02 09:20\n"
+SESSION = "在北岭省第十四届人民代表大会第三次会议上"
+REGION = "在南溪壮族自治区第十四届人民代表大会第三次会议上"
+CITY = "在青山市第九届人民代表大会第二次会议上"
+META = ["place", "date", "speaker", "office", "level"]
+
+
+@pytest.mark.parametrize(
+    "head, expected",
+    [
+        (  # 某某市市长 某某, under a title and a source line
+            f"2030年青山市政府工作报告\n来源：青山日报\n——2030年1月9日{CITY}\n青山市市长 柳成荫",
+            ("青山市", "2030-01-09", "柳成荫", "市长", "prefecture"),
+        ),
+        (  # 省人民政府省长 某某: the place from the occasion
+            f"——2030年1月14日{SESSION}\n省人民政府省长 白云飞",
+            ("北岭省", "2030-01-14", "白云飞", "省长", "province"),
+        ),
+        (  # 省长　某某 (an ideographic space), the dateline after a title with the year
+            f"2030年北岭省政府工作报告\n——2030年1月14日{SESSION}\n省长　白云飞",
+            ("北岭省", "2030-01-14", "白云飞", "省长", "province"),
+        ),
+        (  # 自治区主席 某 某: a space inside a two-character name is layout; the region in full
+            f"2030年南溪政府工作报告\n2030年1月13日{REGION}\n自治区主席 岑 远",
+            ("南溪壮族自治区", "2030-01-13", "岑远", "主席", "province"),
+        ),
+        (  # a name joined by a middle dot
+            f"——2030年1月13日{REGION}\n自治区主席 阿合买提·库尔班",
+            ("南溪壮族自治区", "2030-01-13", "阿合买提·库尔班", "主席", "province"),
+        ),
+        (  # the speaker inside the dateline, before 在
+            f"2030年北岭省政府工作报告\n——2030年1月14日北岭省省长 白云飞{SESSION.removesuffix('上')}上的讲话\n来源：北岭日报",
+            ("北岭省", "2030-01-14", "白云飞", "省长", "province"),
+        ),
+        (  # the office alone before the name, inside the dateline
+            f"——2030年1月16日省长 白云飞{SESSION}的讲话",
+            ("北岭省", "2030-01-16", "白云飞", "省长", "province"),
+        ),
+        (  # the name right after the office, before 在
+            f"——2030年1月14日自治区人民政府主席岑远{REGION}的讲话",
+            ("南溪壮族自治区", "2030-01-14", "岑远", "主席", "province"),
+        ),
+        (  # the speaker after the occasion: …会议上某某省人民政府省长某某作政府工作报告
+            f"2030年1月20日{SESSION}北岭省人民政府省长 白云飞作政府工作报告",
+            ("北岭省", "2030-01-20", "白云飞", "省长", "province"),
+        ),
+        (  # …the same without a space, and with 同志 and a full stop
+            f"2030年1月20日{SESSION}北岭省省长白云飞同志作政府工作报告。",
+            ("北岭省", "2030-01-20", "白云飞", "省长", "province"),
+        ),
+        (  # 省长某某 with nothing before the office
+            f"政府工作报告\n2030年1月14日{SESSION}省长白云飞作政府工作报告。",
+            ("北岭省", "2030-01-14", "白云飞", "省长", "province"),
+        ),
+        (  # 某某市长在…: the name before the office
+            f"----2030年1月15日柳成荫市长{CITY.removesuffix('上')}的政府工作报告",
+            ("青山市", "2030-01-15", "柳成荫", "市长", "prefecture"),
+        ),
+        (  # Chinese numerals with 〇 and 二十七
+            f"——二〇三〇年一月二十七日{SESSION}\n北岭省人民政府省长 白云飞",
+            ("北岭省", "2030-01-27", "白云飞", "省长", "province"),
+        ),
+        (  # a dateline wrapped over two lines
+            "——2030年1月26日在北岭省第十四届\n人民代表大会第五次会议上\n北岭省人民政府省长 白云飞",
+            ("北岭省", "2030-01-26", "白云飞", "省长", "province"),
+        ),
+        (  # ... and over three, with a space inside the occasion
+            "——2030年1月26日在北岭省\n第十四届 人民代表大会\n第五次会议上\n省长 白云飞",
+            ("北岭省", "2030-01-26", "白云飞", "省长", "province"),
+        ),
+        (  # a date alone on its line, the occasion on the next
+            "2030年1月26日\n在北岭省第十四届人民代表大会第五次会议上\n北岭省省长 白云飞",
+            ("北岭省", "2030-01-26", "白云飞", "省长", "province"),
+        ),
+        (  # a web copy: buttons, labels, a posting date; the session date is the dateline's
+            f"{CLUTTER}2030年北岭省政府工作报告\n——2030年1月14日{SESSION}\n北岭省人民政府省长 白云飞\n北岭日报",
+            ("北岭省", "2030-01-14", "白云飞", "省长", "province"),
+        ),
+        (  # a web copy that names no one: no speaker, not a button or the newspaper
+            f"{CLUTTER}2030年北岭省政府工作报告\n北岭日报\n——2030年1月14日{SESSION}\n下载",
+            ("北岭省", "2030-01-14", None, None, "province"),
+        ),
+        (  # a posting date in Chinese and no dateline: no date
+            "2030年北岭省政府工作报告\n发布时间：2030年2月2日 09:20\n2030年2月2日 09:20\n首页",
+            ("北岭省", None, None, None, "province"),
+        ),
+        (  # a broken dateline piece is never a speaker
+            "——2030年1月26日\n在北岭省第十四届\n北岭日报",
+            (None, "2030-01-26", None, None, None),
+        ),
+        (  # a short title and no dateline: no place rather than a wrong one
+            "2030年南溪政府工作报告\n来源：南溪日报",
+            (None, None, None, None, None),
+        ),
+        (  # the place of the report is never the speaker (青山市长 is the mayor of 青山市)
+            f"——2030年1月15日青山市长{CITY.removesuffix('上')}上的讲话",
+            ("青山市", "2030-01-15", None, "市长", "prefecture"),
+        ),
+        (  # a municipality under the State Council is a province
+            "2030年重庆市政府工作报告\n来源：山城日报",
+            ("重庆市", None, None, None, "province"),
+        ),
+    ],
+)
+def test_title_block_forms(write_report, head, expected):
+    assert tuple(meta_of(write_report, head)[k] for k in META) == expected
+
+
+@pytest.mark.parametrize(
+    "line, office, level",
+    [
+        ("北岭省代省长 白云飞", "代省长", "province"),
+        ("青山市人民政府代市长 柳成荫", "代市长", "prefecture"),
+        ("南溪壮族自治区代理主席 岑远", "代理主席", "province"),
+        ("青山市绿水区代区长 赵强", "代区长", "county"),
+        ("南溪县人民政府代县长 陈小东", "代县长", "county"),
+    ],
+)
+def test_acting_offices(write_report, line, office, level):
+    meta = meta_of(write_report, "政府工作报告\n" + line)
+    assert (meta["office"], meta["level"]) == (office, level)
+    assert meta["speaker"] in ("白云飞", "柳成荫", "岑远", "赵强", "陈小东")
+
+
+def test_scraper_title_prefix(write_report):
+    meta = meta_of(write_report, f"标题：2030年北岭省政府工作报告\n——2030年1月14日{SESSION}\n省长 白云飞")
+    assert (meta["title"], meta["place"]) == ("2030年北岭省政府工作报告", "北岭省")
+
+
+def test_the_state_council_speaks_for_the_nation(write_report):
+    # No head at all: 我代表国务院 in the opening is enough for place and level.
+    r = load_report(write_report(BODY.replace("我代表政府", "我代表国务院")))
+    assert (r.meta["place"], r.meta["level"], r.meta["speaker"]) == ("中华人民共和国", "national", None)
+    # ... and it wins over a head that names no place.
+    r = load_report(write_report("政府工作报告\n" + BODY.replace("我代表政府", "我代表国务院")))
+    assert (r.meta["place"], r.meta["level"]) == ("中华人民共和国", "national")

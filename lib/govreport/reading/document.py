@@ -160,7 +160,7 @@ class Document(Outlined):
             nodes.append(Node("a", "appendix", 0, title, s, e, None))
 
         head = [work[s:e] for s, e in wlines[: layout.head_end_line]]
-        found = parse_meta(head)
+        found = parse_meta(head, work)
         meta = {k: found[k] for k in ("title", "place", "date", "speaker", "office", "occasion")}
         meta.update({k: given[k] for k in ("date", "place") if k in given})
         meta["level"] = given["level"] if "level" in given else level_of(meta["place"], meta["office"], meta["occasion"])

@@ -1,58 +1,86 @@
-"""Metadata from a report's head: title, dateline, speaker, place, level and year.
+"""Metadata from a report's head: title, dateline, speaker, office, place, level and year.
 
-A report opens with an optional title line (政府工作报告, often spaced out as
-政 府 工 作 报 告), a dateline (——二○二一年二月二十三日在焦作市第十三届人民代表大会第四次会议上,
-or in parentheses) and a speaker line (焦作市人民政府市长 徐衣显). They may stand on lines
-of their own in any order, or share one line (政府工作报告——2024年3月5日在第十四届全国人民代表大会
-第二次会议上国务院总理 李强); the speaker line may hold only the name (then ``office`` is None),
-or the office on one line and the name on the next. Anything not found is ``None``:
-nothing is guessed from the file name.
+A report opens with a head: an optional title line (政府工作报告, often spaced out as
+政 府 工 作 报 告, or 2030年北岭省政府工作报告), a dateline (——二○三○年一月十二日在北岭省第十五届
+人民代表大会第三次会议上, or in parentheses) and a speaker line (北岭省人民政府省长 李明远). They
+stand on lines of their own in any order, or share one line (政府工作报告——2030年3月5日在第十九届
+全国人民代表大会第一次会议上国务院总理 王小明). The head ends at the salutation (各位代表).
+
+Rules, in the order the reader applies them (``parse_meta``):
+
+- **Lines.** Blank lines are skipped. A title line loses a scraper's prefix ``标题：``.
+  Spaces between the characters of a title are layout (政 府 工 作 报 告).
+- **Dateline.** A date (Arabic, full-width or Chinese numerals: 2030年1月12日,
+  二〇三〇年一月二十七日, 二○三○年…, 二零三零年…) that begins its line (after dashes, a
+  parenthesis or spaces) or follows the title or a speaker phrase on it; then the occasion
+  ``在…会议上`` (or ``…会议的…``). A speaker phrase may stand between the date and 在
+  (——2030年1月14日北岭省省长 李明远在…会议上的讲话, 李明远省长在…) or after the occasion
+  (…会议上北岭省人民政府省长李明远作政府工作报告); the words of the speech
+  (作政府工作报告, 的讲话) are dropped. A dateline wrapped over two or three lines
+  (——2030年1月26日在北岭省第十四届 / 人民代表大会第五次会议上), and a date on a line of its
+  own followed by the occasion on the next, are read as one line. A date followed by a
+  clock time (2030年2月2日 09:20), or after anything else (发布时间：…), is not the session's:
+  ``date`` is the dateline's only. An occasion without a date (（在…会议上）) gives the
+  occasion alone.
+- **Speaker and office**: rules in ``govreport.reading.meta_speaker``. The first speaker
+  phrase of the head that names someone gives ``speaker`` and ``office``; otherwise the
+  first one with an office alone gives ``office``, and a name alone on the next line gives
+  the speaker. A name alone on its line is read only there or next to the dateline.
+- **Place and level**: rules in ``govreport.reading.meta_place``.
+- **Year** (``year_of``): from the date, else a year in the occasion, else a year in the
+  title of a plan part (2030年工作安排).
+
+Anything not found is ``None``: nothing is guessed from the file name, and a value that
+does not pass these rules is left out rather than shown wrong.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import re
+from typing import NamedTuple
 
+from .meta_place import LEVELS, NATIONAL_VOICE, NATION, level_of, place_of_body, place_of_occasion, place_of_title
+from .meta_place import short_title_place, units
+from .meta_speaker import Phrase, name_of, speaker_phrase, squeeze, strip_speech
 from .numerals import digit_string, small_int
 from .outline import SPACE
 
+__all__ = ["LEVELS", "DATE_RE", "parse_date", "parse_meta", "is_head_line", "is_complete_head_line",
+           "level_of", "year_of", "given_date"]
+
+_SP = re.escape(SPACE)
+_LEAD = SPACE + "—―─-－–（(【[「"
+_CLOSE = SPACE + "）)】]」"
 _YEAR = r"[0-9０-９〇○零OＯ一二三四五六七八九]{4}"
 _MD = r"[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}"
-DATE_RE = re.compile(rf"(?P<y>{_YEAR})\s*年\s*(?P<m>{_MD})\s*月\s*(?P<d>{_MD})\s*日")
-OCCASION_RE = re.compile(r"[\s\u3000]*在(?P<occasion>[^\r\n]*?会议?)[\s\u3000]*上")
-OCCASION_LINE_RE = re.compile(r"^[—―─\-－–（(\s\u3000]*在(?P<occasion>[^\r\n]*?会议?)[\s\u3000]*上[）)]?$")
+DATE_RE = re.compile(rf"(?P<y>{_YEAR})[{_SP}]*年[{_SP}]*(?P<m>{_MD})[{_SP}]*月[{_SP}]*(?P<d>{_MD})[{_SP}]*日")
+# What follows the date: [a speaker phrase] 在 occasion 上|的 [a speaker phrase and the speech].
+_OCCASION = rf"在[{_SP}]*(?P<occasion>[^在\r\n]*?会议?)[{_SP}]*(?P<link>上|的|[）)])"
+_REST_RE = re.compile(rf"^[{_SP}]*(?P<pre>[^在\r\n]{{0,30}}?)[{_SP}]*{_OCCASION}(?P<post>.*)$")
+_OCCASION_LINE_RE = re.compile(rf"^[{re.escape(_LEAD)}]*{_OCCASION}(?P<post>.*)$")
+_TIME_RE = re.compile(r"^[\s\u3000]*[0-9０-９]{1,2}[:：][0-9０-９]{2}")
 _TITLE_WORD = re.compile(r"政[\s\u3000]*府[\s\u3000]*工[\s\u3000]*作[\s\u3000]*报[\s\u3000]*告")
-OFFICES = ("总理", "省长", "市长", "县长", "区长", "州长", "盟长", "旗长", "主席")
-_NAME = r"[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff·]){1,7}"
-SPEAKER_RE = re.compile(
-    r"^(?P<body>[^\s\u3000，,。：:；;！!？?（）()]{0,30}?)"
-    rf"(?P<office>(?:代理|代)?(?:{'|'.join(OFFICES)}))"
-    rf"(?:[\s\u3000]+(?P<speaker>{_NAME}))?[\s\u3000]*$"
-)
-# The name written right after the office (国务院总理李小明): read only after 人民政府 or 国务院.
-SPEAKER_TIGHT_RE = re.compile(
-    r"^(?P<body>[^\s\u3000，,。：:；;！!？?（）()]{0,30}?(?:人民政府|国务院))"
-    rf"(?P<office>(?:代理|代)?(?:{'|'.join(OFFICES)}))(?P<speaker>[\u4e00-\u9fff·]{{2,6}})$"
-)
-NAME_RE = re.compile(rf"^(?P<speaker>{_NAME})$")
-_NOT_NAMES = {"各位代表", "同志们", "目录", "摘要", "全文", "报告", "附件", "政府工作报告"}
-_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "省", "市", "县", "区", "州", "盟", "旗")
-_SUFFIX = "|".join(_SUFFIXES)
-_UNITS_RE = [re.compile(rf"(?:[\u4e00-\u9fff]{{{k},}}?(?:{_SUFFIX}))+") for k in (2, 1)]
-_UNIT_RE = [re.compile(rf"[\u4e00-\u9fff]{{{k},}}?(?:{_SUFFIX})") for k in (2, 1)]
-_OCCASION_PLACE = re.compile(r"^(?P<place>.*?)(?:第[一二三四五六七八九十百0-9０-９]+届|人民代表大会|人大)")
-PLACE_MAX = 24
-MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
-NATION = "中华人民共和国"
-LEVELS = ("national", "province", "prefecture", "county")
+_TITLE_PREFIX = re.compile(r"^[\s\u3000]*标[\s\u3000]*题[\s\u3000]*[：:]")
+TITLE_MAX = 40
 _YEAR_IN = re.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9][0-9])(?![0-9])")
 _CN_YEAR = re.compile(r"[〇○零OＯ一二三四五六七八九]{4}(?=年)")
 
 
+class Dateline(NamedTuple):
+    """A dateline read from one line: its date (ISO or None), occasion, the title before it,
+    the speaker phrases in it, and whether the whole line was understood."""
+
+    date: str | None
+    occasion: str | None
+    title: str | None
+    phrases: list[Phrase]
+    complete: bool
+
+
 def parse_date(match: re.Match) -> str | None:
     """ISO date from a DATE_RE match, or None when the parts do not make a real date."""
-    year = digit_string(match["y"])
+    year = digit_string(squeeze(match["y"]))
     month, day = small_int(match["m"]), small_int(match["d"])
     if year is None or month is None or day is None:
         return None
@@ -62,85 +90,155 @@ def parse_date(match: re.Match) -> str | None:
         return None
 
 
-def _squeeze(s: str) -> str:
-    return re.sub(r"[\s\u3000]+", "", s)
+def _title(line: str) -> str | None:
+    """The title a line is (squeezed, without a scraper's 标题： prefix), or None."""
+    line = _TITLE_PREFIX.sub("", line)
+    if _TITLE_WORD.search(line) and len(squeeze(line)) <= TITLE_MAX and DATE_RE.search(line) is None:
+        return squeeze(line.strip(_LEAD + _CLOSE))
+    return None
 
 
-def _speaker(s: str) -> re.Match | None:
-    s = s.strip(SPACE + "—―─-－–（）()")
-    m = SPEAKER_RE.match(s) or SPEAKER_TIGHT_RE.match(s)
-    if m is None:
-        return None
-    body = m["body"].removesuffix("人民政府")
-    if body and body != "国务院" and not (len(body) <= PLACE_MAX and _UNITS_RE[1].fullmatch(body)):
-        return None  # an office word at the end of an ordinary phrase, not after a place
-    return m
+def _phrases(pre: str, post: str) -> list[Phrase]:
+    found = []
+    for piece in (pre, post):
+        piece = strip_speech(piece)
+        if piece and (p := speaker_phrase(piece, delimited=True)):
+            found.append(p)
+    return found
 
 
-def _dateline(line: str) -> tuple[re.Match, int] | None:
-    """The date of a dateline in ``line``, and where the dateline ends; None if the line has none.
-
-    The date must begin the line (after dashes, a parenthesis or spaces) or follow a
-    title or a speaker on the same line."""
+def read_dateline(line: str) -> Dateline | None:
+    """The dateline ``line`` holds (rules in the module docstring), or None."""
+    line = line.strip(SPACE + "\r\n")
     m = DATE_RE.search(line)
     if m is None:
-        return None
-    before = line[: m.start()].rstrip(SPACE + "—―─-－–（(")
-    if before and not _TITLE_WORD.search(before) and _speaker(before) is None:
-        return None
-    return m, m.end()
+        o = _OCCASION_LINE_RE.match(line)
+        if o is None:
+            return None
+        post = o["post"].strip(_CLOSE)
+        phrases = _phrases("", post)
+        return Dateline(None, squeeze(o["occasion"]), None, phrases, not strip_speech(post) or bool(phrases))
+    before, rest = line[: m.start()].rstrip(_LEAD), line[m.end() :]
+    if _TIME_RE.match(rest):
+        return None  # a posting time (2030年2月2日 09:20), not a session
+    title, phrases = None, []
+    if before:
+        if _TITLE_WORD.search(before):
+            title = _title(before) or squeeze(before)
+        elif p := speaker_phrase(before):
+            phrases.append(p)
+        else:
+            return None  # the date inside a sentence or after a label (发布时间：)
+    date = parse_date(m)
+    if o := _REST_RE.match(rest):
+        post = o["post"].strip(_CLOSE)
+        found = _phrases(o["pre"], post)
+        complete = (not o["pre"].strip(SPACE) or bool(speaker_phrase(strip_speech(o["pre"]), True))) and (
+            not strip_speech(post) or bool(speaker_phrase(strip_speech(post), True))
+        )
+        return Dateline(date, squeeze(o["occasion"]), title, phrases + found, complete)
+    rest = rest.strip(_CLOSE)
+    if not rest:
+        # A date alone: a dateline only when led by a dash or a parenthesis, or after a title.
+        led = line[: m.start()].strip(SPACE) != ""
+        return Dateline(date, None, title, phrases, True) if led else None
+    if p := speaker_phrase(strip_speech(rest), delimited=True):
+        return Dateline(date, None, title, [*phrases, p], True)
+    return None
 
 
-def parse_meta(head_lines: list[str]) -> dict:
-    """title, place, date, speaker, office, occasion from the lines before the first part."""
-    meta = dict.fromkeys(["title", "place", "date", "speaker", "office", "occasion"])
-    body = None  # what stands before 人民政府 / the office on the speaker line
+def _unfinished(line: str) -> bool:
+    """A dateline cut by a wrap: a date or 在 opens an occasion the line does not close, or a
+    date stands alone without a dash."""
+    m = DATE_RE.search(line)
+    rest = line[m.end() :] if m else line.lstrip(_LEAD)
+    if m and line[: m.start()].strip(_LEAD) and not _TITLE_WORD.search(line[: m.start()]):
+        return False
+    if m is None and not rest.startswith("在"):
+        return False
+    if "在" in rest and not _REST_RE.match(rest):
+        return len(rest) < 40
+    return m is not None and not rest.strip(_CLOSE) and not line[: m.start()].strip(SPACE)
 
-    def take_speaker(m: re.Match) -> None:
-        nonlocal body
-        if meta["office"] is None and meta["speaker"] is None:
-            meta["office"] = m["office"]
-            body = m["body"]
-            if m["speaker"]:
-                meta["speaker"] = _squeeze(m["speaker"])
 
+def _lines(head_lines: list[str]) -> list[str]:
+    """The head's lines that may hold metadata: stripped, blank lines dropped, ending at the
+    salutation, a wrapped dateline joined into one line."""
+    out: list[str] = []
     for raw in head_lines:
         line = raw.strip(SPACE + "\r\n")
         if not line:
             continue
         if line.startswith("各位代表"):
             break  # the salutation: what follows is the opening, not the head
-        rest = line
-        if (d := _dateline(line)) is not None and meta["date"] is None:
-            m, end = d
-            before, rest = line[: m.start()], line[end:]
-            meta["date"] = parse_date(m)
-            if o := OCCASION_RE.match(rest):
-                meta["occasion"] = o["occasion"].strip(SPACE)
-                rest = rest[o.end() :]
-            rest = rest.strip(SPACE + "）)")
-            before = before.rstrip(SPACE + "—―─-－–（(")
-            if before and _TITLE_WORD.search(before):
-                if meta["title"] is None:
-                    meta["title"] = _squeeze(before)
-            elif before and (s := _speaker(before)):
-                take_speaker(s)
-            if not rest:
-                continue
-        elif meta["occasion"] is None and (o := OCCASION_LINE_RE.match(line)):
-            meta["occasion"] = o["occasion"].strip(SPACE)  # a dateline without its date
-            continue
-        elif meta["title"] is None and _TITLE_WORD.search(line) and len(_squeeze(line)) <= 40:
-            # Correction: titles are often typeset with spaces between characters.
-            meta["title"] = _squeeze(line)
-            continue
-        if (s := _speaker(rest)) is not None:
-            take_speaker(s)
-        elif meta["speaker"] is None and (n := NAME_RE.match(rest)) and _squeeze(rest) not in _NOT_NAMES:
-            meta["speaker"] = _squeeze(n["speaker"])  # the name alone on its line
+        out.append(line)
+    joined: list[str] = []
+    i = 0
+    while i < len(out):
+        line, i = out[i], i + 1
+        if _unfinished(line):
+            candidate = line
+            for k in range(i, min(i + 2, len(out))):
+                candidate += out[k]
+                if read_dateline(candidate) is not None and not _unfinished(candidate):
+                    line, i = candidate, k + 1
+                    break
+        joined.append(line)
+    return joined
 
-    meta["place"] = _place(body, meta["occasion"])
+
+def parse_meta(head_lines: list[str], text: str | None = None) -> dict:
+    """title, place, date, speaker, office, occasion from the lines before the first part
+    (and place 中华人民共和国 when ``text``, the report, says 我代表国务院)."""
+    meta = dict.fromkeys(["title", "place", "date", "speaker", "office", "occasion"])
+    lines = _lines(head_lines)
+    phrases: list[tuple[int, Phrase]] = []
+    dateline_at = None
+    for i, line in enumerate(lines):
+        if (d := read_dateline(line)) is not None and (meta["date"] is None or d.date is None):
+            if d.date is not None:
+                meta["date"] = d.date
+            if d.occasion and meta["occasion"] is None:
+                meta["occasion"] = d.occasion
+            if d.title and meta["title"] is None:
+                meta["title"] = d.title
+            phrases.extend((i, p) for p in d.phrases)
+            dateline_at = i if dateline_at is None else dateline_at
+        elif (t := _title(line)) is not None:
+            meta["title"] = meta["title"] or t
+        elif p := speaker_phrase(line):
+            phrases.append((i, p))
+
+    chosen = next((p for _, p in phrases if p.speaker), None)
+    if chosen is None and phrases:
+        at, chosen = phrases[0]
+        # The office on one line, the name alone on the next.
+        if at + 1 < len(lines) and (name := name_of(lines[at + 1])):
+            chosen = chosen._replace(speaker=name)
+    meta["office"] = chosen.office if chosen else None
+    meta["speaker"] = chosen.speaker if chosen else None
+    if meta["speaker"] is None and meta["office"] is None and dateline_at is not None:
+        # A name alone on the line next to the dateline.
+        for j in (dateline_at + 1, dateline_at - 1):
+            if 0 <= j < len(lines) and (name := name_of(lines[j])):
+                meta["speaker"] = name
+                break
+
+    if text is not None and NATIONAL_VOICE in text:
+        meta["place"] = NATION
+    else:
+        body = chosen.body if chosen else None
+        meta["place"] = place_of_body(body) or place_of_occasion(meta["occasion"]) or place_of_title(meta["title"])
+    if meta["speaker"] and _is_place_word(meta["speaker"], meta["place"], meta["title"]):
+        meta["speaker"] = None
     return meta
+
+
+def _is_place_word(name: str, place: str | None, title: str | None) -> bool:
+    """The name is the report's place or a piece of it (北京 of 北京市, 北岭 of a short title)."""
+    if name == short_title_place(title):
+        return True
+    return bool(place) and any(name in unit for unit in units(place))
 
 
 def is_head_line(line: str) -> bool:
@@ -148,65 +246,22 @@ def is_head_line(line: str) -> bool:
     line = line.strip(SPACE + "\r\n")
     if not line:
         return True
-    if _TITLE_WORD.search(line) and len(_squeeze(line)) <= 40 or _dateline(line) is not None:
+    return (
+        _title(line) is not None
+        or read_dateline(line) is not None
+        or speaker_phrase(line) is not None
+        or name_of(line) is not None
+    )
+
+
+def is_complete_head_line(line: str) -> bool:
+    """A complete title, dateline or speaker line (not a name alone, which may be the last
+    piece of a wrapped line, nor a dateline cut short)."""
+    line = line.strip(SPACE + "\r\n")
+    if speaker_phrase(line) is not None or _title(line) is not None:
         return True
-    return _speaker(line) is not None or (NAME_RE.match(line) is not None and _squeeze(line) not in _NOT_NAMES)
-
-
-def _place(body: str | None, occasion: str | None) -> str | None:
-    """The full name of what the government governs: as written before 人民政府 on the speaker
-    line (呼伦贝尔市海拉尔区), else in the occasion; 中华人民共和国 for the State Council."""
-    if body:
-        body = body.removesuffix("人民政府")
-        if body == "国务院":
-            return NATION
-        if len(body) <= PLACE_MAX and _UNITS_RE[1].fullmatch(body):
-            return body
-    if occasion:
-        if "全国人民代表大会" in occasion:
-            return NATION
-        m = _OCCASION_PLACE.match(occasion)
-        if m and m["place"] and len(m["place"]) <= PLACE_MAX and _UNITS_RE[1].fullmatch(m["place"]):
-            return m["place"]
-    return None
-
-
-def _units(place: str) -> list[str]:
-    """The administrative units of a place name, largest first (河南省焦作市 -> 河南省, 焦作市)."""
-    for whole, unit in zip(_UNITS_RE, _UNIT_RE):
-        if whole.fullmatch(place):
-            return unit.findall(place)
-    return [place]
-
-
-def level_of(place: str | None, office: str | None, occasion: str | None) -> str | None:
-    """national, province, prefecture or county, as the office, the place and the occasion
-    give it; None when they do not say."""
-    office = (office or "").removeprefix("代理").removeprefix("代")
-    if place == NATION or office == "总理" or (occasion and "全国人民代表大会" in occasion):
-        return "national"
-    if office in ("县长", "区长", "旗长"):
-        return "county"
-    if office in ("省长", "主席"):
-        return "province"
-    if office in ("州长", "盟长"):
-        return "prefecture"
-    if not place:
-        return None
-    units = _units(place)
-    last = units[-1]
-    if last in MUNICIPALITIES or last.endswith(("省", "自治区")):
-        return "province"
-    if last.endswith("特别行政区"):
-        return None
-    if last.endswith(("自治州", "州", "盟", "地区")):
-        return "prefecture"
-    if last.endswith("市"):
-        # A city under another city, prefecture or league is a county-level city.
-        if len(units) > 1 and units[-2].endswith(("市", "州", "盟", "地区")) and units[-2] not in MUNICIPALITIES:
-            return "county"
-        return "prefecture"
-    return "county"  # 县, 区, 旗 and their autonomous forms
+    d = read_dateline(line)
+    return d is not None and d.complete and not _unfinished(line)
 
 
 def year_of(date: str | None, occasion: str | None, plan_titles: list[str]) -> int | None:

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .layouts import CHAPTER_RE, LEAD_RE, PART_RE, SALUTE_RE, SECTION_RE, is_appendix_line, is_heading_line
-from .meta import _TITLE_WORD, OCCASION_RE, _dateline, _speaker
+from .meta import is_complete_head_line
 from .outline import SPACE
 
 _ENDS = set("。！？；：!?;:")
@@ -62,18 +62,8 @@ def _starts_block(text: str, start: int, end: int) -> bool:
 
 
 def _head_line(line: str) -> bool:
-    """A complete title, dateline or speaker line (not a name alone, which may be the last
-    piece of a wrapped line)."""
-    if _speaker(line) is not None:
-        return True
-    d = _dateline(line)
-    if d is not None:
-        rest = line[d[1] :]
-        if o := OCCASION_RE.match(rest):
-            rest = rest[o.end() :]
-        rest = rest.strip(" \u3000）)")
-        return not rest or _speaker(rest) is not None  # complete up to its last word
-    return bool(_TITLE_WORD.search(line)) and len(line) <= 40
+    """A complete title, dateline or speaker line (``meta.is_complete_head_line``)."""
+    return is_complete_head_line(line)
 
 
 @dataclass

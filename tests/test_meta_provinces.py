@@ -1,0 +1,45 @@
+"""Known values: the metadata of the 31 provincial reports of 2025 (seeds/provinces-2025/).
+
+tests/data/provinces-2025-meta.csv holds what each title block says, read off the files by
+hand (it agrees with the table of seeds/provinces-2025/SOURCES.md). Every field must come
+out exactly so: a value left empty fails as much as a wrong one.
+"""
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from govreport import load_report, paths
+
+SEEDS = paths.SEEDS_DIR / "provinces-2025"
+EXPECTED = Path(__file__).parent / "data" / "provinces-2025-meta.csv"
+FIELDS = ["place", "date", "level", "speaker", "office"]
+
+
+def expected_rows() -> list[dict]:
+    with EXPECTED.open(encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def load_docx(path: Path, tmp_path: Path):
+    """The report of a Word file, read as its paragraphs one per line (python-docx) until
+    ``load_report`` reads .docx itself."""
+    import docx
+
+    text = "\n".join(p.text for p in docx.Document(path).paragraphs)
+    copy = tmp_path / (path.stem + ".txt")
+    copy.write_text(text, encoding="utf-8")
+    return load_report(copy)
+
+
+def test_the_table_covers_every_file():
+    assert sorted(r["file"] for r in expected_rows()) == sorted(p.name for p in SEEDS.glob("*.docx"))
+    assert len(expected_rows()) == 31
+
+
+@pytest.mark.parametrize("row", expected_rows(), ids=lambda r: r["file"])
+def test_known_metadata(row, tmp_path):
+    meta = load_docx(SEEDS / row["file"], tmp_path).meta
+    assert {k: meta[k] for k in FIELDS} == {k: row[k] for k in FIELDS}
+    assert meta["year"] == 2025
