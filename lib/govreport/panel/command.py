@@ -9,7 +9,9 @@ Steps, each a function here:
    process and stored at once (a stopped run keeps what it finished).
 3. ``mark_duplicates``: two reports of one place and year: the first by path is used, the
    other's ``duplicate_of`` names it, and its rows are left out of every other table.
-4. ``write_panel``: reports, targets, results, verdicts, escalation, levels and slogans, as
+4. ``compare_all``: the verdicts and slogan changes of every pair of consecutive years of a
+   place, in worker processes, cached under the names of both entries.
+5. ``write_panel``: reports, targets, results, verdicts, escalation, levels and slogans, as
    CSV and Parquet, written into a temporary folder report by report and moved into OUT.
 
 Exit status: 0, 1 when a file could not be read (its row says why), 2 when no report was
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import os
 import sys
 from pathlib import Path
@@ -28,9 +31,9 @@ import pandas as pd
 
 from .. import batch, collect
 from . import entry as entries
-from .tables import (ESCALATION_COLUMNS, LEVEL_COLUMNS, SLOGAN_COLUMNS, VERDICT_FRONT, escalation, levels, main_rows,
-                     slogan_changes, verdicts)
-from .write import TableWriter, csv_body, arrow, write_frame
+from .tables import (ESCALATION_COLUMNS, LEVEL_COLUMNS, MAIN_COLUMNS, escalation, levels, slogan_changes, slogan_frame,
+                     verdict_columns, verdicts)
+from .write import TableWriter, write_frame
 
 TABLES = ("reports", "targets", "results", "verdicts", "escalation", "levels", "slogans")
 CACHE = ".cache"
@@ -51,52 +54,45 @@ def read_manifest(path: str | None, files: list[str]) -> dict[str, dict]:
     return {p: given[Path(p).resolve()] for p in files if Path(p).resolve() in given}
 
 
-def _summary(e: dict) -> dict:
-    """What the run keeps in memory of an entry: its row, its parent's code, its main targets."""
-    main = main_rows(e["targets"]) if e["targets"] is not None else None
-    return {"row": e["row"], "parent_adcode": e.get("parent_adcode", ""), "main": main}
-
-
 def _read_and_store(task: tuple[str, dict, str]) -> dict:
     """A worker's task: read one file, store its entry, return its summary."""
     path, given, where = task
     e = entries.read_entry(path, given)
     entries.store(e, Path(where))
-    return _summary(e)
-
-
-def _read_tasks(tasks: list, jobs: int) -> list[dict]:
-    """``_read_and_store`` over ``tasks`` on ``jobs`` processes (``govreport.batch``), in task order."""
-    if jobs > 1 and len(tasks) > 1:
-        _warm_up()
-    return batch.run(_read_and_store, tasks, jobs=jobs)
+    return e["summary"]
 
 
 def _warm_up() -> None:
     """Load once, before forking, what every worker needs (fact engine, key table, places)."""
+    from ..facts import facts_from_text
     from .places import locate
 
     collect.warm_up()
+    facts_from_text("新建学校三所，两成企业。")  # Chinese numerals: cn2an, imported on first use
     locate("北京市")
     entries.fingerprint()
 
 
 def read_all(files: list[str], cache: Path, jobs: int = 1, given: dict | None = None) -> tuple[list[dict], int]:
-    """The summary of every file, in order, and how many were read (not taken from the cache)."""
+    """The summary of every file, in order, and how many were read (not taken from the cache).
+    Each summary gets ``key``, its entry's name in the cache."""
     given = given or {}
     keys = [entries.cache_key(f, entries.sha256_of(f), given.get(f, {})) for f in files]
     summaries: list = [None] * len(files)
     tasks, slots = [], []
     for i, (f, key) in enumerate(zip(files, keys)):
         where = entries.cache_file(cache, key)
-        cached = entries.load_cached(where) if where.exists() else None
+        cached = entries.load_cached(where, "summary") if where.exists() else None
         if cached is not None:
-            summaries[i] = _summary(cached)
+            summaries[i] = cached["summary"]
         else:
             tasks.append((f, given.get(f, {}), str(where)))
             slots.append(i)
-    for i, s in zip(slots, _read_tasks(tasks, jobs)):
-        summaries[i] = s
+    if tasks:
+        if jobs > 1 and len(tasks) > 1:
+            _warm_up()
+        for i, s in zip(slots, batch.run(_read_and_store, tasks, jobs=jobs)):
+            summaries[i] = s
     for s, key in zip(summaries, keys):
         s["key"] = key
     return summaries, len(tasks)
@@ -122,12 +118,11 @@ def used(summaries: list[dict]) -> list[dict]:
 
 def reports_table(summaries: list[dict]) -> pd.DataFrame:
     table = pd.DataFrame([s["row"] for s in summaries], columns=entries.REPORT_COLUMNS)
-    for c in ("year", "targets", "results"):
-        table[c] = pd.array([None if pd.isna(v) else int(v) for v in table[c]], dtype="Int64")
     for c in table.columns:
-        if c not in ("year", "targets", "results"):
-            table[c] = pd.array([None if v is None or (isinstance(v, float) and pd.isna(v)) else str(v)
-                                 for v in table[c]], dtype="string")
+        if c in ("year", "targets", "results"):
+            table[c] = pd.to_numeric(table[c], errors="coerce").astype("Int64")
+        else:
+            table[c] = table[c].astype("string")
     return table
 
 
@@ -145,70 +140,60 @@ def pairs(summaries: list[dict]) -> list[tuple[dict, dict]]:
     return out
 
 
-def _empty_rows() -> pd.DataFrame:
-    return entries.typed(pd.DataFrame(columns=entries.ROW_COLUMNS))
+def _pair_file(cache: Path, previous: dict, current: dict) -> Path:
+    return entries.cache_file(cache / "pairs", hashlib.sha256(f"{previous['key']} {current['key']}".encode()).hexdigest())
 
 
-def _empty_verdicts() -> pd.DataFrame:
-    from ..analysis.compare import COLUMNS
+def _compare_and_store(task: tuple[str, str, str]) -> None:
+    """A worker's task: the verdicts and slogan changes of one pair, rendered, stored."""
+    from .write import rendered
 
-    t = pd.DataFrame(columns=VERDICT_FRONT + COLUMNS)
-    return t.astype({c: "float64" for c in ("target_value", "result_value", "margin")}
-                    | {c: "Int64" for c in ("year", "target_year")}
-                    | {c: "string" for c in t.columns if c not in ("target_value", "result_value", "margin", "year",
-                                                                   "target_year")})
-
-
-def _fix_verdicts(table: pd.DataFrame) -> pd.DataFrame:
-    empty = _empty_verdicts()
-    table = table[list(empty.columns)].copy()
-    for c, dtype in empty.dtypes.items():
-        if str(dtype) == "string":
-            table[c] = pd.array([None if v is None or (isinstance(v, float) and pd.isna(v)) else str(v)
-                                 for v in table[c]], dtype="string")
-        elif str(dtype) == "Int64":
-            table[c] = pd.array([None if pd.isna(v) else int(v) for v in table[c]], dtype="Int64")
-        else:
-            table[c] = table[c].astype(dtype)
-    return table
+    previous, current, where = (entries.load_cached(Path(task[0])), entries.load_cached(Path(task[1])), task[2])
+    pair = {"verdicts": rendered(verdicts(previous, current)), "slogans": rendered(slogan_changes(previous, current))}
+    entries.store({"summary": {}, "rendered": pair}, Path(where))
 
 
-def write_panel(summaries: list[dict], cache: Path, folder: Path) -> None:
+def compare_all(summaries: list[dict], cache: Path, jobs: int = 1) -> list[Path]:
+    """The cache file of every pair's verdicts and slogans, computing the missing ones."""
+    files, tasks = [], []
+    for previous, current in pairs(summaries):
+        where = _pair_file(cache, previous, current)
+        files.append(where)
+        if not where.exists():
+            tasks.append((str(entries.cache_file(cache, previous["key"])), str(entries.cache_file(cache, current["key"])),
+                          str(where)))
+    if tasks:
+        batch.run(_compare_and_store, tasks, jobs=jobs)
+    return files
+
+
+def write_panel(summaries: list[dict], cache: Path, pair_files: list[Path], folder: Path) -> None:
     """Write every table into ``folder`` (see the module docstring), report by report."""
     write_frame(folder, "reports", reports_table(summaries))
-    rows = {name: TableWriter(folder, name, _empty_rows()) for name in ("targets", "results")}
-    for s in used(summaries):
-        e = entries.load_cached(entries.cache_file(cache, s["key"]))
-        for name, w in rows.items():
-            w.add(csv_body(e[name]), arrow(e[name], w.schema))
-    for w in rows.values():
-        w.close()
-    v = TableWriter(folder, "verdicts", _empty_verdicts())
-    slogans = TableWriter(folder, "slogans", pd.DataFrame(columns=SLOGAN_COLUMNS).astype(
-        {c: "string" for c in SLOGAN_COLUMNS} | {"year": "int64", "count": "int64"}))
-    for previous, current in pairs(summaries):
-        p = entries.load_cached(entries.cache_file(cache, previous["key"]))
-        c = entries.load_cached(entries.cache_file(cache, current["key"]))
-        v.add_frame(_fix_verdicts(verdicts(p, c)))
-        slogans.add_frame(slogan_changes(p, c).astype({"year": "int64", "count": "int64"}))
-    v.close()
-    slogans.close()
-    mains = [s["main"] for s in used(summaries) if s["main"] is not None and len(s["main"])]
-    from .tables import MAIN_COLUMNS
-
-    main = pd.concat(mains, ignore_index=True) if mains else pd.DataFrame(columns=MAIN_COLUMNS)
-    codes = pd.DataFrame({"path": [s["row"]["path"] for s in used(summaries)],
-                          "parent_adcode": [s["parent_adcode"] for s in used(summaries)]})
-    reports = reports_table(used(summaries)).merge(codes, on="path")
-    esc = escalation(main, reports)
+    empty = {"targets": entries.typed(pd.DataFrame(columns=entries.ROW_COLUMNS)),
+             "verdicts": pd.DataFrame(columns=list(verdict_columns())).astype(verdict_columns()),
+             "slogans": slogan_frame([])}
+    empty["results"] = empty["targets"]
+    for names, files in ((("targets", "results"), [entries.cache_file(cache, s["key"]) for s in used(summaries)]),
+                         (("verdicts", "slogans"), pair_files)):
+        writers = {name: TableWriter(folder, name, empty[name]) for name in names}
+        for f in files:
+            e = entries.load_cached(f, "rendered")
+            for name, w in writers.items():
+                w.add(*e["rendered"][name])
+        for w in writers.values():
+            w.close()
+    good = used(summaries)
+    main = pd.DataFrame([m for s in good for m in s["main"]], columns=MAIN_COLUMNS)
+    esc = escalation(main, good)
     write_frame(folder, "escalation", esc[ESCALATION_COLUMNS])
     write_frame(folder, "levels", levels(main, esc)[LEVEL_COLUMNS])
 
 
-def prune(cache: Path, keep: set[str]) -> None:
-    """Remove the cache entries no file of this run uses (files changed or gone)."""
-    for f in cache.glob("*/*.pkl"):
-        if f.stem not in keep:
+def prune(cache: Path, keep: set[Path]) -> None:
+    """Remove the cache entries this run does not use (files changed or gone)."""
+    for f in list(cache.glob("*/*.pkl")) + list(cache.glob("pairs/*/*.pkl")):
+        if f not in keep:
             f.unlink(missing_ok=True)
 
 
@@ -221,13 +206,14 @@ def build(paths: list[str], out: Path, jobs: int = 1, meta: str | None = None) -
     cache = out / CACHE
     summaries, fresh = read_all(files, cache, jobs, read_manifest(meta, files))
     mark_duplicates(summaries)
+    pair_files = compare_all(summaries, cache, jobs)
     with staging(out.parent, f".{out.name}.tmp-") as tmp:
-        write_panel(summaries, cache, tmp)
+        write_panel(summaries, cache, pair_files, tmp)
         out.mkdir(parents=True, exist_ok=True)
         for name in TABLES:
             for ext in ("csv", "parquet"):
                 os.replace(tmp / f"{name}.{ext}", out / f"{name}.{ext}")
-    prune(cache, {s["key"] for s in summaries})
+    prune(cache, {entries.cache_file(cache, s["key"]) for s in summaries} | set(pair_files))
     return summaries, fresh
 
 

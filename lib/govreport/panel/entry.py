@@ -1,8 +1,9 @@
 """One report of a panel: read once, kept in the cache, given back as rows.
 
 ``read_entry(path, given)`` reads a report (in a worker process) and returns its entry: the
-row of ``reports``, its ``targets`` and ``results`` with the place columns joined in, its
-slogans and its text (for the slogans gained and dropped between two years). The entry is
+row of ``reports``, its ``targets`` and ``results`` with the place columns joined in (ready
+to write), its slogans and its text (for the slogans gained and dropped between two
+years). The entry is
 written to the cache (``OUT/.cache/``) under a key made of the file's SHA-256, the given
 metadata and the library's fingerprint (its version and the hash of its code and data), so a
 rerun reads only files that changed, and a run that is stopped keeps what it finished.
@@ -59,22 +60,35 @@ def cache_file(cache: Path, key: str) -> Path:
     return cache / key[:2] / f"{key}.pkl"
 
 
-def load_cached(path: Path) -> dict | None:
-    """The entry at ``path``, or None when it is missing or unreadable (then it is read again)."""
+PARTS = ("summary", "rendered", "rest")
+
+
+def load_cached(path: Path, upto: str = "rest") -> dict | None:
+    """The entry at ``path``, read up to the part ``upto`` (``summary``; ``rendered``, what
+    the tables need; ``rest``, what a comparison needs), or None when it is missing or
+    unreadable (then it is read again)."""
     try:
         with open(path, "rb") as f:
-            return pickle.load(f)
+            entry = {"summary": pickle.load(f)}
+            for part in PARTS[1:PARTS.index(upto) + 1]:
+                entry.update(pickle.load(f))
+        return entry
     except Exception:
         return None
 
 
 def store(entry: dict, path: Path) -> None:
-    """Write ``entry`` to ``path`` atomically (a stopped run leaves no half-written entry)."""
+    """Write ``entry`` to ``path`` atomically (a stopped run leaves no half-written entry), in
+    three pickles: the summary, the rendered tables, the rest; a rerun reads what it needs."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:
         with os.fdopen(fd, "wb") as f:
-            pickle.dump(entry, f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(entry["summary"], f, protocol=pickle.HIGHEST_PROTOCOL)
+            rendered = {k: v for k, v in entry.items() if k == "rendered"}
+            pickle.dump(rendered, f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump({k: v for k, v in entry.items() if k not in ("summary", "rendered")}, f,
+                        protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -140,8 +154,8 @@ def _one_row_per_range(t: pd.DataFrame) -> pd.DataFrame:
 
 
 def typed(table: pd.DataFrame) -> pd.DataFrame:
-    """One dtype per column whatever the report: text as str (None stays missing), figures as
-    float64, ids as int64, years as Int64, ``main`` as bool."""
+    """One dtype per column whatever the report: text as string (None stays missing), figures
+    as float64, ids as int64, years as Int64, ``main`` as bool."""
     t = table.copy()
     for c in t.columns:
         if c in _FLOATS:
@@ -149,36 +163,44 @@ def typed(table: pd.DataFrame) -> pd.DataFrame:
         elif c in _INTS:
             t[c] = t[c].astype("int64")
         elif c in _NULLABLE_INTS:
-            t[c] = pd.array([None if pd.isna(v) else int(v) for v in t[c]], dtype="Int64")
+            t[c] = pd.to_numeric(t[c], errors="coerce").astype("Int64")
         elif c == "main":
             t[c] = t[c].fillna(False).astype("bool")
         else:
-            t[c] = pd.array([None if v is None or (isinstance(v, float) and pd.isna(v)) else str(v) for v in t[c]],
-                            dtype="string")
+            t[c] = t[c].astype("string")
     return t
 
 
+def _failed(row: dict) -> dict:
+    return {"summary": {"row": row, "parent_adcode": "", "main": []}}
+
+
 def read_entry(path: str, given: dict | None = None) -> dict:
-    """The entry of one report file (see the module docstring). Never raises for a bad file:
-    its row has status ``error`` and the error, and no tables."""
+    """The entry of one report file (see the module docstring): ``summary`` (the row of
+    ``reports``, the parent's code, the main targets as tuples of ``tables.MAIN_COLUMNS``),
+    ``rendered`` (targets and results as CSV lines and an Arrow table, ready to write),
+    ``keyed`` (their keyed rows, what compare reads), ``slogans`` and ``text``. Never raises
+    for a bad file: its row has status ``error`` and the error, and the entry no tables."""
     from .. import ReportError, load_report
+    from ..analysis.language import slogans
+    from .tables import main_rows
+    from .write import arrow, csv_body
 
     given = {k: v for k, v in (given or {}).items() if v}
     row = dict.fromkeys(REPORT_COLUMNS)
     row.update(path=path, sha256=sha256_of(path), status="error", error="", duplicate_of="")
     try:
         report = load_report(path, **given)
-        main_facts = set(report.main_targets()["id"].tolist()) if "id" in report.main_targets().columns else set()
+        listed = report.main_targets()
+        main_facts = set(listed["id"].tolist()) if "id" in listed.columns else set()
         tables = {name: _contract(report, getattr(report, name), main_facts) for name in ("targets", "results")}
-        from ..analysis.language import slogans
-
         found = slogans(report)[["term", "count"]].reset_index(drop=True)
     except ReportError as err:
         row["error"] = str(err)
-        return {"row": row, "targets": None, "results": None, "slogans": None, "text": ""}
+        return _failed(row)
     except Exception as err:  # a bug on one file must not stop the panel: report it on its row
         row["error"] = f"{path}: unexpected {type(err).__name__}: {err}"
-        return {"row": row, "targets": None, "results": None, "slogans": None, "text": ""}
+        return _failed(row)
     meta = report.meta
     row.update({k: meta.get(k) for k in META_KEYS})
     row["year"] = None if meta.get("year") is None else int(meta["year"])
@@ -188,10 +210,14 @@ def read_entry(path: str, given: dict | None = None) -> dict:
                targets=len(tables["targets"]), results=len(tables["results"]))
     joined = {"path": path, "place": row["place"], "level": row["level"], "parent": where.parent,
               "adcode": where.adcode, "year": row["year"]}
-    out = {}
+    rendered, keyed = {}, {}
     for name, t in tables.items():
         t = t.assign(sentence_text=[report.sentence_text(int(s)) for s in t["sentence"]])
         for i, (column, value) in enumerate(joined.items()):
             t.insert(i, column, [value] * len(t))
-        out[name] = typed(t[ROW_COLUMNS])
-    return {"row": row, **out, "slogans": found, "text": report.text, "parent_adcode": where.parent_adcode}
+        t = typed(t[ROW_COLUMNS])
+        rendered[name] = (csv_body(t), arrow(t))
+        keyed[name] = t[t["key"] != ""].reset_index(drop=True)
+    main = list(main_rows(keyed["targets"]).itertuples(index=False, name=None))
+    return {"summary": {"row": row, "parent_adcode": where.parent_adcode, "main": main},
+            "rendered": rendered, "keyed": keyed, "slogans": found, "text": report.text}

@@ -65,12 +65,11 @@ class Stored:
     """A report as its cache entry holds it: what ``govreport.compare`` reads of a report."""
 
     def __init__(self, entry: dict):
-        row = entry["row"]
+        row = entry["summary"]["row"]
         self.path = row["path"]
         self.meta = {"year": row["year"], "place": row["place"], "level": row["level"]}
-        self.targets = entry["targets"]
-        self.results = entry["results"]
-        self.text = entry.get("text", "")
+        self.targets = entry["keyed"]["targets"]
+        self.results = entry["keyed"]["results"]
         self._sentences = {}
         for t in (self.targets, self.results):
             self._sentences.update(zip(t["sentence"].tolist(), t["sentence_text"].tolist()))
@@ -82,37 +81,56 @@ class Stored:
         return self.targets[self.targets["main"]]
 
 
+def verdict_columns() -> dict[str, str]:
+    """The verdicts table's columns and their dtypes: the place and both files, then compare's."""
+    from ..analysis.compare import COLUMNS
+
+    floats = ("target_value", "result_value", "margin")
+    ints = ("year", "target_year")
+    return {c: "float64" if c in floats else "Int64" if c in ints else "string" for c in VERDICT_FRONT + COLUMNS}
+
+
 def verdicts(previous: dict, current: dict) -> pd.DataFrame:
     """The compare table of two entries of one place, ``previous`` a year before ``current``."""
     from ..analysis.compare import compare
 
     table = compare(Stored(previous), Stored(current))
-    p, c = previous["row"], current["row"]
+    p, c = previous["summary"]["row"], current["summary"]["row"]
     front = {"place": c["place"], "level": c["level"], "parent": c["parent"], "adcode": c["adcode"],
              "year": p["year"], "previous_path": p["path"], "path": c["path"]}
     for i, (k, v) in enumerate(front.items()):
         table.insert(i, k, [v] * len(table))
+    columns = verdict_columns()
+    table = table[list(columns)]
+    for c, dtype in columns.items():
+        table[c] = pd.to_numeric(table[c], errors="coerce").astype(dtype) if dtype != "string" else table[c].astype(dtype)
     return table
 
 
 def slogan_changes(previous: dict, current: dict) -> pd.DataFrame:
     """Slogans gained and dropped from ``previous`` to ``current`` (see the module docstring)."""
+    p, c = previous["summary"]["row"], current["summary"]["row"]
     rows = []
     for change, have, other in (("gained", current["slogans"], previous["text"]),
                                 ("dropped", previous["slogans"], current["text"])):
         for term, count in zip(have["term"], have["count"]):
             if term not in other:
-                rows.append((current["row"]["place"], current["row"]["year"], previous["row"]["path"],
-                             current["row"]["path"], term, change, int(count)))
-    return pd.DataFrame(rows, columns=SLOGAN_COLUMNS)
+                rows.append((c["place"], c["year"], p["path"], c["path"], term, change, int(count)))
+    return slogan_frame(rows)
 
 
-def escalation(main: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
+def slogan_frame(rows: list[tuple]) -> pd.DataFrame:
+    table = pd.DataFrame(rows, columns=SLOGAN_COLUMNS)
+    return table.astype({k: "string" for k in SLOGAN_COLUMNS} | {"year": "int64", "count": "int64"})
+
+
+def escalation(main: pd.DataFrame, reports: list[dict]) -> pd.DataFrame:
     """Each used report's main % targets beside its parent's (see the module docstring).
-    ``main``: ``main_rows`` of every used report; ``reports``: their rows, with ``parent_adcode``."""
-    used = reports[reports["status"] == "ok"]
-    parent_code = dict(zip(used["path"], used["parent_adcode"]))
-    by_place_year = {(a, y): p for p, a, y in zip(used["path"], used["adcode"], used["year"]) if a and pd.notna(y)}
+    ``main``: ``main_rows`` of every used report; ``reports``: their summaries (row and
+    ``parent_adcode``)."""
+    parent_code = {s["row"]["path"]: s["parent_adcode"] for s in reports}
+    by_place_year = {(s["row"]["adcode"], s["row"]["year"]): s["row"]["path"] for s in reports
+                     if s["row"]["adcode"] and s["row"]["year"] is not None}
     pct = main[main["unit"] == "%"]
     targets = {(p, k): r for p, k, r in zip(pct["path"], pct["key"], pct.itertuples(index=False))}
     rows = []

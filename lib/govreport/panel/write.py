@@ -34,6 +34,11 @@ def arrow(table: pd.DataFrame, schema=None):
     return t.cast(schema) if schema is not None else t
 
 
+def rendered(table: pd.DataFrame) -> tuple[bytes, object]:
+    """A table ready for ``TableWriter.add``: its CSV lines and its Arrow table."""
+    return csv_body(table), arrow(table)
+
+
 class TableWriter:
     """``name.csv`` and ``name.parquet`` in ``folder``, written a report at a time."""
 
@@ -50,7 +55,7 @@ class TableWriter:
         self.rows = 0
 
     def add(self, body: bytes, table) -> None:
-        """Append rows given as CSV lines and as an Arrow table (``entry.rendered``)."""
+        """Append rows given as CSV lines and as an Arrow table (``rendered``)."""
         if not table.num_rows:
             return
         if table.schema != self.schema:
