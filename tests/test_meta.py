@@ -267,3 +267,24 @@ def test_the_state_council_speaks_for_the_nation(write_report):
     # ... and it wins over a head that names no place.
     r = load_report(write_report("政府工作报告\n" + BODY.replace("我代表政府", "我代表国务院")))
     assert (r.meta["place"], r.meta["level"]) == ("中华人民共和国", "national")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # the speaker line after a dateline, closed by the words of the speech
+        f"2030年1月20日{SESSION}\n北岭省人民政府省长 白云飞作政府工作报告",
+        # a wrap after the office: the name and the speech on the next line
+        f"2030年1月20日{SESSION}北岭省人民政府代省长\n白云飞作政府工作报告。",
+        # a wrap inside the words of the speech (白云飞作政 is no name)
+        f"2030年1月20日{SESSION}北岭省代省长白云飞作政\n府工作报告",
+        # a wrap inside the occasion and another inside the speech
+        "2030年1月20日在北岭省第十四届人民代表大会\n第三次会议上北岭省人民政府代省长 白云飞作政府工作\n报告",
+    ],
+)
+def test_hard_wrapped_title_blocks(write_report, head):
+    meta = meta_of(write_report, "2030年北岭省政府工作报告\n" + head)
+    assert (meta["title"], meta["date"], meta["place"], meta["speaker"]) == (
+        "2030年北岭省政府工作报告", "2030-01-20", "北岭省", "白云飞"
+    )
+    assert meta["office"] in ("省长", "代省长")

@@ -32,3 +32,16 @@ def test_known_metadata(row):
     meta = load_report(SEEDS / row["file"]).meta
     assert {k: meta[k] for k in FIELDS} == {k: row[k] for k in FIELDS}
     assert meta["year"] == 2025
+
+
+@pytest.mark.parametrize("width", [30, 40])
+@pytest.mark.parametrize("name", ["anhui-2025.docx", "hubei-2025.docx", "zhejiang-2025.docx"])
+def test_known_metadata_when_hard_wrapped(name, width, write_report):
+    # Title blocks whose dateline carries the speaker, as a PDF would break them (at 30 and 40
+    # columns the break falls after the office, inside the name or inside 作政府工作报告).
+    from test_wrapped import wrap
+
+    row = next(r for r in expected_rows() if r["file"] == name)
+    r = load_report(write_report(wrap(load_report(SEEDS / name).text, width)))
+    assert r.meta["wrapped"] is True
+    assert {k: r.meta[k] for k in FIELDS} == {k: row[k] for k in FIELDS}

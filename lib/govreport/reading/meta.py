@@ -17,15 +17,18 @@ Rules, in the order the reader applies them (``parse_meta``):
   (——2030年1月14日北岭省省长 李明远在…会议上的讲话, 李明远省长在…) or after the occasion
   (…会议上北岭省人民政府省长李明远作政府工作报告); the words of the speech
   (作政府工作报告, 的讲话) are dropped. A dateline wrapped over two or three lines
-  (——2030年1月26日在北岭省第十四届 / 人民代表大会第五次会议上), and a date on a line of its
-  own followed by the occasion on the next, are read as one line. A date followed by a
+  (——2030年1月26日在北岭省第十四届 / 人民代表大会第五次会议上), a date on a line of its
+  own followed by the occasion on the next, and a dateline whose speaker phrase the wrap
+  cut (…省长 李明远作政 / 府工作报告, …省长 / 李明远) are read as one line. A date followed by a
   clock time (2030年2月2日 09:20), or after anything else (发布时间：…), is not the session's:
   ``date`` is the dateline's only. An occasion without a date (（在…会议上）) gives the
   occasion alone.
 - **Speaker and office**: rules in ``govreport.reading.meta_speaker``. The first speaker
   phrase of the head that names someone gives ``speaker`` and ``office``; otherwise the
   first one with an office alone gives ``office``, and a name alone on the next line gives
-  the speaker. A name alone on its line is read only there or next to the dateline.
+  the speaker. A name alone on its line is read only there or next to the dateline. A
+  speaker line of its own that ends with the words of the speech (北岭省省长李明远作政府工作报告)
+  is read as a dateline's speaker phrase is, and is no title.
 - **Place and level**: rules in ``govreport.reading.meta_place``.
 - **Year** (``year_of``): from the date, else a year in the occasion, else a year in the
   title of a plan part (2030年工作安排).
@@ -63,6 +66,7 @@ _TIME_RE = re.compile(r"^[\s\u3000]*[0-9０-９]{1,2}[:：][0-9０-９]{2}")
 _TITLE_WORD = re.compile(r"政[\s\u3000]*府[\s\u3000]*工[\s\u3000]*作[\s\u3000]*报[\s\u3000]*告")
 _TITLE_PREFIX = re.compile(r"^[\s\u3000]*标[\s\u3000]*题[\s\u3000]*[：:]")
 TITLE_MAX = 40
+_SPEECH_RE = re.compile(r"作(?:的)?政府工作报告|讲话")
 _YEAR_IN = re.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9][0-9])(?![0-9])")
 _CN_YEAR = re.compile(r"[〇○零OＯ一二三四五六七八九]{4}(?=年)")
 
@@ -93,6 +97,8 @@ def parse_date(match: re.Match) -> str | None:
 def _title(line: str) -> str | None:
     """The title a line is (squeezed, without a scraper's 标题： prefix), or None."""
     line = _TITLE_PREFIX.sub("", line)
+    if _SPEECH_RE.search(squeeze(line)):
+        return None  # …作政府工作报告: the end of a speaker line, not a title
     if _TITLE_WORD.search(line) and len(squeeze(line)) <= TITLE_MAX and DATE_RE.search(line) is None:
         return squeeze(line.strip(_LEAD + _CLOSE))
     return None
@@ -148,8 +154,8 @@ def read_dateline(line: str) -> Dateline | None:
 
 
 def _unfinished(line: str) -> bool:
-    """A dateline cut by a wrap: a date or 在 opens an occasion the line does not close, or a
-    date stands alone without a dash."""
+    """A dateline cut by a wrap: a date or 在 opens an occasion the line does not close, a
+    date stands alone without a dash, or what follows the occasion is not understood."""
     m = DATE_RE.search(line)
     rest = line[m.end() :] if m else line.lstrip(_LEAD)
     if m and line[: m.start()].strip(_LEAD) and not _TITLE_WORD.search(line[: m.start()]):
@@ -158,7 +164,18 @@ def _unfinished(line: str) -> bool:
         return False
     if "在" in rest and not _REST_RE.match(rest):
         return len(rest) < 40
-    return m is not None and not rest.strip(_CLOSE) and not line[: m.start()].strip(SPACE)
+    if m is not None and not rest.strip(_CLOSE) and not line[: m.start()].strip(SPACE):
+        return True
+    d = read_dateline(line)
+    return d is not None and not d.complete
+
+
+def _cut_speech(line: str, following: str) -> bool:
+    """The words of the speech begin on ``line`` and end on ``following`` (…省长李明远作政 /
+    府工作报告): a wrap inside them, which could leave 李明远作政 for a name."""
+    joined = line + following
+    kept = strip_speech(joined)
+    return kept != joined.strip(SPACE + "。.；;）)") and len(kept) < len(line.rstrip(SPACE))
 
 
 def _lines(head_lines: list[str]) -> list[str]:
@@ -183,6 +200,8 @@ def _lines(head_lines: list[str]) -> list[str]:
                 if read_dateline(candidate) is not None and not _unfinished(candidate):
                     line, i = candidate, k + 1
                     break
+        elif i < len(out) and read_dateline(line) is not None and _cut_speech(line, out[i]):
+            line, i = line + out[i], i + 1
         joined.append(line)
     return joined
 
@@ -204,16 +223,16 @@ def parse_meta(head_lines: list[str], text: str | None = None) -> dict:
                 meta["title"] = d.title
             phrases.extend((i, p) for p in d.phrases)
             dateline_at = i if dateline_at is None else dateline_at
+        elif p := _speaker_line(line):
+            phrases.append((i, p))
         elif (t := _title(line)) is not None:
             meta["title"] = meta["title"] or t
-        elif p := speaker_phrase(line):
-            phrases.append((i, p))
 
     chosen = next((p for _, p in phrases if p.speaker), None)
     if chosen is None and phrases:
         at, chosen = phrases[0]
         # The office on one line, the name alone on the next.
-        if at + 1 < len(lines) and (name := name_of(lines[at + 1])):
+        if at + 1 < len(lines) and (name := name_of(strip_speech(lines[at + 1]))):
             chosen = chosen._replace(speaker=name)
     meta["office"] = chosen.office if chosen else None
     meta["speaker"] = chosen.speaker if chosen else None
@@ -234,6 +253,15 @@ def parse_meta(head_lines: list[str], text: str | None = None) -> dict:
     return meta
 
 
+def _speaker_line(line: str) -> Phrase | None:
+    """The speaker phrase of a line of its own; one that ends with the words of the speech
+    (北岭省省长李明远作政府工作报告) is closed by them as a dateline's is."""
+    kept = strip_speech(line)
+    if kept != line.strip(SPACE + "。.；;）)"):
+        return speaker_phrase(kept, delimited=True)
+    return speaker_phrase(line)
+
+
 def _is_place_word(name: str, place: str | None, title: str | None) -> bool:
     """The name is the report's place or a piece of it (北京 of 北京市, 北岭 of a short title)."""
     if name == short_title_place(title):
@@ -249,7 +277,7 @@ def is_head_line(line: str) -> bool:
     return (
         _title(line) is not None
         or read_dateline(line) is not None
-        or speaker_phrase(line) is not None
+        or _speaker_line(line) is not None
         or name_of(line) is not None
     )
 
@@ -258,7 +286,7 @@ def is_complete_head_line(line: str) -> bool:
     """A complete title, dateline or speaker line (not a name alone, which may be the last
     piece of a wrapped line, nor a dateline cut short)."""
     line = line.strip(SPACE + "\r\n")
-    if speaker_phrase(line) is not None or _title(line) is not None:
+    if _speaker_line(line) is not None or _title(line) is not None:
         return True
     d = read_dateline(line)
     return d is not None and d.complete and not _unfinished(line)
