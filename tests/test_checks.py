@@ -276,3 +276,24 @@ def test_a_figure_of_any_five_year_plan_is_not_compared_with_a_yearly_one(report
     for plan in ("十二五", "十五五"):
         r = report_of(f"地区生产总值增长40%（“{plan}”时期）。地区生产总值增长6%。")
         assert checks.repeated_values(r).empty, plan
+
+
+def test_real_growth_on_a_nominal_level_implies_no_base(report_of):
+    # GDP growth is at constant prices, its level at current prices: no base from the two.
+    r = report_of("全县地区生产总值达到3.8万亿元、增长6.1%。工业增加值1200亿元、增长7%。社会消费品零售总额500亿元、增长10%。")
+    t = checks.implied_bases(r).set_index("indicator")
+    assert t.loc["地区生产总值", "implied"] == "" and t.loc["地区生产总值", "note"] == checks.CONSTANT_PRICES
+    assert t.loc["地区生产总值", "level"] == "3.8万亿元"
+    assert t.loc["工业增加值", "implied"] == ""
+    assert t.loc["社会消费品零售总额", "implied"] == "455亿元"  # a nominal total keeps its base
+    text = checks.describe_implied_bases(r)
+    assert "constant prices" in text and "3.8万亿元" in text and "455亿元" in text
+    assert "too little to check" not in text  # the skipped pair is said once, for its reason
+
+
+def test_real_growth_gets_no_base_on_the_section_pages(report_of):
+    from govreport.analysis import sections
+
+    r = report_of("全县地区生产总值达到3.8万亿元、增长6.1%。")
+    row = sections.changes_with_base(r, "1").iloc[0]
+    assert row["level"] == "" and math.isnan(row["implied_base"])

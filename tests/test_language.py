@@ -312,3 +312,41 @@ def test_tokens_of_a_hard_wrapped_report_are_the_tokens_of_the_report(write_repo
     toks = language.tokens(wrapped)
     spans = [wrapped.text[s:e].replace("\n", "") for s, e in zip(toks["start"], toks["end"])]
     assert spans == list(toks["token"])
+
+
+# --- quotes in other marks, session numbers, the page's checks as notes -------------------------------------
+def test_quotes_in_ascii_marks_and_corner_brackets(synthetic):
+    report = synthetic(
+        '一、工作回顾\n(一)环境持续改善。整治"小散乱"企业120家,推进「四水同治」,打造“一廊两带”。\n'
+    )
+    table = language.quotes(report)
+    assert list(table["quote"]) == ["小散乱", "四水同治", "一廊两带"]
+    assert all(language.is_quoted(report.text, s, e) for s, e in zip(table["start"], table["end"]))
+    slogans = language.slogans(report).set_index("term")
+    assert slogans.loc["四水同治", "quoted"] == 1 and slogans.loc["一廊两带", "rule"] == "quoted"
+    assert language.quote_checks(report, table) == []
+
+
+@pytest.mark.parametrize("term", ["十九大", "二十大", "十八大以来", "九届六次", "十二次全会", "七届三次会议", "三次全体会议"])
+def test_a_session_or_congress_number_is_no_formula(term):
+    assert not language.is_numbered_formula(term)
+
+
+def test_session_numbers_written_twice_are_still_no_formula(synthetic):
+    # Repeated and unquoted, 九届六次 has the numeral-word-numeral-word shape, and 十九大 the
+    # numeral + 大 shape: both are ordinals of a meeting, not counts.
+    report = synthetic(
+        "一、工作回顾\n(一)认真学习。贯彻十九大精神和省委九届六次全会部署,落实十九大精神,"
+        "按照九届六次全会要求推进“三个转变”。\n"
+    )
+    assert list(language.slogans(report)["term"]) == ["三个转变"]
+
+
+def test_the_language_checks_hold_and_a_broken_position_is_a_note(synthetic):
+    report = synthetic("一、工作回顾\n(一)经济运行稳中向好。落实“五个到位”要求,开展“三比三看”活动。\n")
+    tokens, slogans, quotes = language.tokens(report), language.slogans(report), language.quotes(report)
+    assert language.token_checks(report, tokens) == []
+    assert language.slogan_checks(report, slogans) == []
+    moved = quotes.assign(start=quotes["start"] + 1)  # offsets one character off
+    got = language.quote_checks(report, moved)
+    assert len(got) == len(quotes) and got[0].check == "quote at its offsets" and "五个到位" in got[0].sentence

@@ -259,7 +259,7 @@ def test_overview_branches(quiet):
 
 def test_language_branches(quiet):
     assert language_story.slogans_summary(language.slogans(quiet)) == "The report uses no numbered formula (提法) that the rule finds."
-    assert language_story.quotes_summary(language.quotes(quiet)) == "The report puts no expression in quotation marks (“…”)."
+    assert language_story.quotes_summary(language.quotes(quiet)) == "The report puts no expression in quotation marks (“…”, 「…」 or \"…\")."
     assert language_story.items(language.slogans(quiet)) == "No numbered formula, so no items to list."
     assert language_story.where(pd.Series(dtype=int), "section") == "No numbered formula occurs, so there is nothing to place."
 
@@ -380,3 +380,36 @@ def test_outline_numbers_show_as_written(write_report):
     assert section_story.section_heading(r, "1.2") == "## 二是" + prose.md_escape(r.node("1.2")["title"])
     assert section_story.section_heading(r, "2.1").startswith("## （一）")
     assert section_story.outline_label(r.node("1.2")) == "（二）"  # without the report: the usual form
+
+
+def test_trillions_are_written_in_wanyi():
+    assert prose.reading(2.1596244e13, "元") == "21.6万亿元"
+    assert prose.reading(1.2e12, "美元") == "1.2万亿美元"
+    assert prose.reading(9.87e11, "元") == "9,870亿元"
+    assert sections.amount(2.1596244e13, "元") == "21.6万亿元"
+
+
+def test_overview_shares_in_the_table_and_the_sentence_agree(bundled):
+    table = summary.section_summary(bundled)
+    shares = summary.body_shares(table)
+    assert abs(shares.sum() - 1) < 1e-9
+    text = overview_story.lengths(table)
+    assert f"{prose.percent(shares.iloc[0])} of the body" in text
+    assert summary.outline_checks(bundled, table) == []
+    assert summary.facts_checks(bundled, summary.facts_by_section(bundled)) == []
+    assert "lie inside their parents" in overview_story.outline_checks(bundled, table, [])
+
+
+def test_a_closing_is_no_part_of_the_body_shares(write_report):
+    text = (
+        "——2023年2月1日在某某市第三届人民代表大会第一次会议上\n某某市人民政府市长　王五\n各位代表：\n"
+        "一、过去一年的工作\n（一）农业稳中有进。粮食产量达到80万吨，全年新建高标准农田20万亩。\n"
+        "（二）工业提质增效。工业产值增长6%。\n"
+        "各位代表！让我们团结一心，奋力谱写新篇章，以优异成绩迎接新的挑战，不断开创各项事业发展的新局面！\n"
+    )
+    r = load_report(write_report(text))
+    table = summary.section_summary(r)
+    shares = summary.body_shares(table)
+    assert set(shares.index) == set(summary.body_rows(table)["label"])
+    assert len(shares) < (table["characters"] > 0).sum()  # the closing row is left out
+    assert "closing and appendix left out" in overview_story.lengths(table)

@@ -164,6 +164,16 @@ def _plan_level(f: pd.DataFrame, c, text: str) -> pd.Series | None:
     return level
 
 
+#: The note of a change at constant prices paired with a level at current prices.
+CONSTANT_PRICES = "growth at constant prices, level at current prices"
+
+
+def at_constant_prices(indicator: str, change_unit: str, level_unit: str) -> bool:
+    """True when a % change of ``indicator`` is real growth (GDP, value added: cue ``real``)
+    and its level is money: the level is nominal, and level / (1 + growth) is no base."""
+    return change_unit == "%" and level_unit in ("元", "美元") and _has(indicator or "", "real")
+
+
 def implied_bases(report) -> pd.DataFrame:
     """Every change and every share of a plan, with the base it implies when the report gives
     the level it applies to in the same clause.
@@ -175,6 +185,9 @@ def implied_bases(report) -> pd.DataFrame:
       plan = A / (s/100). The amount may stand in the clause before when the share's clause
       opens with 占 (it refers back to that amount).
 
+    Growth of GDP and value added (生产总值, GDP, 增加值: cue ``real``) is given at constant
+    prices while its level is at current prices: dividing one by the other implies no real
+    base, so such a pair gets none (``note`` says so, ``level`` shows the level).
     A change whose clause holds no level gets no base (``note`` says so); a level and a rate in
     different clauses are not paired (达到120亿元，增长8%: the clauses may speak of different
     things), except in a "respectively" list (…100亿元，分别增长10%、12%), which pairs them.
@@ -197,6 +210,8 @@ def implied_bases(report) -> pd.DataFrame:
                "implied_value": float("nan"), "unit": "", "note": "", "sentence": c.sentence, "text": c.text}
         if level is None:
             row["note"] = "no amount achieved in its clause" if basis == "plan" else "no level in its clause"
+        elif basis != "plan" and at_constant_prices(c.indicator, c.unit, level["unit"]):
+            row.update(level=level["mention"], unit=level["unit"], note=CONSTANT_PRICES)
         else:
             L = float(level["value"])
             if basis == "plan":
@@ -234,7 +249,12 @@ def describe_implied_bases(report, table: pd.DataFrame | None = None) -> str:
                 items.append(f"{_quote(r.indicator)} {md_escape(r.level)} after {move} of {md_escape(r.figure.lstrip('+−±'))} "
                              f"implies about {md_escape(r.implied)}{' a year earlier' if 'year' in r.note else ' before'}")
         out.append(f"{count(len(done), 'figure')} {'implies' if len(done) == 1 else 'imply'} a base: " + "; ".join(items) + ".")
-    rest = t[t["implied"] == ""]
+    real = t[t["note"] == CONSTANT_PRICES]
+    if len(real):
+        names = _join([f"{_quote(x.indicator)} {md_escape(x.level)} and {md_escape(x.figure)}" for x in real.itertuples()])
+        out.append(f"No base is implied for {names}: growth of GDP and value added is measured at constant prices, "
+                   "while the level is at current prices, so dividing one by the other gives no earlier level.")
+    rest = t[(t["implied"] == "") & (t["note"] != CONSTANT_PRICES)]
     for basis, what, why in (("earlier level", "change", "no level in the same clause"),
                              ("plan", "share of a plan", "no amount achieved in the same clause")):
         r = rest[rest["basis"] == basis]

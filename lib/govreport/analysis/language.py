@@ -1,11 +1,14 @@
 """The report's vocabulary: tokens, numbered slogans (提法), quoted expressions, keywords.
 
-    >>> from govreport import load_report, language
-    >>> report = load_report()
-    >>> language.tokens(report)            # one row per token (jieba, with a policy user dictionary)
-    >>> language.slogans(report)           # numbered formulas found by rule, glossed where known
-    >>> language.quotes(report)            # every “…” with its class
-    >>> language.section_keywords(report)  # TF-IDF keywords per section (jieba.analyse)
+Example::
+
+    from govreport import load_report
+    from govreport.analysis import language
+    report = load_report()
+    language.tokens(report)            # one row per token (jieba, with a policy user dictionary)
+    language.slogans(report)           # numbered formulas found by rule, glossed where known
+    language.quotes(report)            # every “…” (or 「…」, "…") with its class
+    language.section_keywords(report)  # TF-IDF keywords per section (jieba.analyse)
 
 Nothing happens at import. jieba is set up on first use, once per process: its logger
 is silenced (it would announce "Building prefix dict…" on stderr), a tokenizer of our
@@ -40,12 +43,16 @@ A numbered formula is a short expression that starts with a number and counts th
    and only when the report repeats the phrase or puts it in a heading. A one-off count
    such as 十大重点工程 (ten key projects of a list) or 4大规划 describes; a formula recurs.
    Ordinals are excluded: nothing preceded by 第 or by another numeral.
+   A session or congress number counts nothing either (``SESSION_RE``): 十九大, 二十大
+   (a Party congress, numbered eleven and up), 九届六次 (a plenary of a sitting body),
+   十二次全会, 三次会议.
 4. **Counting.** Once a term is found, every occurrence in the text is counted, quoted
    or not (六稳 appears in a quote and in a section heading).
 
 Quote classes (``quotes``)
 --------------------------
-Each “…” gets one ``kind``, decided by cue words, first match wins:
+A quoted expression is written in “…”, in 「…」 or in ASCII "…" (``QUOTE_RE``); each gets
+one ``kind``, decided by cue words, first match wins:
 
 1. the quoted text ends with a cue word (固链行动 → campaign, 133护航模式 → platform,
    绽放杯 → honour);
@@ -80,6 +87,8 @@ from typing import Iterable, Sequence
 import pandas as pd
 
 from .. import paths
+from . import prose
+from .notes import note
 from .summary import short_title
 
 USERDICT_FILE = paths.DATA_DIR / "userdict.txt"
@@ -120,8 +129,31 @@ _UNQUOTED_FYP_RE = re.compile(rf"{_NOT_AFTER}十[一二三四五六七八九]五
 _UNQUOTED_BIG_RE = re.compile(rf"{_NOT_AFTER}(?P<num>[二三四五六七八九两]|十[一二三四五六七八九]?)大(?P<word>{_NONNUM}{{2,3}})")
 _UNQUOTED_PAIR_RE = re.compile(rf"{_NOT_AFTER}[{_LEAD}]{_NONNUM}[{_LEAD}]{_NONNUM}")
 FORMULA_MIN, FORMULA_MAX = 2, 8
+#: Session and congress numbers, which are ordinals, not counts (rule 3): a congress
+#: numbered eleven and up (十九大, 二十大, 十八大以来), a term 届 with or without its
+#: session 次, a session with 全会/会议.
+SESSION_RE = re.compile(
+    rf"(?:十[一二三四五六七八九]|[二三四五六七八九]十[一二三四五六七八九]?)大.*"
+    rf"|{_NUM_CN}届(?:{_NUM_CN}次)?.*"
+    rf"|{_NUM_CN}次(?:全会|全体会议|会议|党代会).*"
+)
 
-QUOTE_RE = re.compile("“([^“”\r\n]+)”")
+#: A quoted expression: in “…”, in 「…」, or in ASCII "…" (at most 40 characters, on one
+#: line; ASCII quotes pair up from the left). The inner text is group 1 (see ``quote_span``).
+QUOTE_RE = re.compile('“([^“”\r\n]+)”|「([^「」\r\n]+)」|"([^"“”\r\n]{1,40})"')
+#: Each opening quote mark with its closing one.
+QUOTE_MARKS = {"“": "”", "「": "」", '"': '"'}
+
+
+def quote_span(m: re.Match) -> tuple[str, int, int]:
+    """The quoted text of a ``QUOTE_RE`` match, with its start and end (marks excluded)."""
+    g = next(i for i in (1, 2, 3) if m.group(i) is not None)
+    return m.group(g), m.start(g), m.end(g)
+
+
+def is_quoted(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` stands alone between a pair of quote marks (“…”, 「…」, "…")."""
+    return start > 0 and end < len(text) and QUOTE_MARKS.get(text[start - 1]) == text[end]
 _CLAUSE_END = "，,。；;：:！？!?\r\n（("
 _CONTEXT = 30  # at most this many characters of head / context are looked at
 
@@ -153,7 +185,7 @@ def _numbers_count(term: str) -> bool:
 def is_numbered_formula(term: str) -> bool:
     """True if ``term`` (the inner text of a quote) is a numbered formula by rules 1 and 2."""
     term = term.strip()
-    if not FORMULA_MIN <= len(term) <= FORMULA_MAX:
+    if not FORMULA_MIN <= len(term) <= FORMULA_MAX or SESSION_RE.fullmatch(term):
         return False
     if FIVE_YEAR_RE.fullmatch(term):
         return True
@@ -595,8 +627,8 @@ def keyword_matrix(report, level: str = "section", top: int = 4, max_keywords: i
 
 # --- quotes ----------------------------------------------------------------------------------
 def _mask_quotes(text: str) -> str:
-    """The text with the inside of every “…” replaced by spaces (same length)."""
-    return QUOTE_RE.sub(lambda m: "“" + " " * len(m.group(1)) + "”", text)
+    """The text with the inside of every quote (“…”, 「…」, "…") replaced by spaces (same length)."""
+    return QUOTE_RE.sub(lambda m: m.group()[0] + " " * (len(m.group()) - 2) + m.group()[-1], text)
 
 
 def _first_cue(head: str) -> tuple[str, str] | None:
@@ -671,12 +703,11 @@ def quotes(report) -> pd.DataFrame:
         before = _clause_before(masked, run[0].start())
         after = _clause_after(masked, run[-1].end())
         for m in run:
-            inner = m.group(1)
-            kind, cue = classify_quote(inner, before, after)
-            start, end = m.start(1), m.end(1)
+            quote, start, end = quote_span(m)
+            kind, cue = classify_quote(quote, before, after)
             rows.append(
-                (len(rows), start, end, inner, place(report, start), report.sentence_at(start),
-                 kind, cue, is_numbered_formula(inner), glosses.get(inner, {}).get("gloss", ""))
+                (len(rows), start, end, quote, place(report, start), report.sentence_at(start),
+                 kind, cue, is_numbered_formula(quote), glosses.get(quote, {}).get("gloss", ""))
             )
     table = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
     return table.astype({"id": int, "start": int, "end": int, "numbered": bool, "sentence": "Int64"})
@@ -717,7 +748,7 @@ def _unquoted_candidates(report) -> dict[str, str]:
             found.setdefault(term, "recurs")
         elif any(in_heading(m.start()) for m in ms):
             found.setdefault(term, "heading")
-    return found
+    return {t: r for t, r in found.items() if not SESSION_RE.fullmatch(t)}
 
 
 def _occurrences(text: str, terms: Iterable[str]) -> dict[str, list[int]]:
@@ -753,9 +784,9 @@ def slogans(report) -> pd.DataFrame:
     text = report.text
     found: dict[str, str] = {}
     for m in QUOTE_RE.finditer(text):
-        inner = m.group(1).strip()
-        if is_numbered_formula(inner):
-            found.setdefault(inner, "quoted")
+        quote = quote_span(m)[0].strip()
+        if is_numbered_formula(quote):
+            found.setdefault(quote, "quoted")
     for term, reason in _unquoted_candidates(report).items():
         found.setdefault(term, reason)
     occurrences = _occurrences(text, found)
@@ -765,9 +796,7 @@ def slogans(report) -> pd.DataFrame:
         starts = occurrences[term]
         if not starts:
             continue
-        quoted = sum(
-            1 for s in starts if s > 0 and text[s - 1] == "“" and text[s + len(term) : s + len(term) + 1] == "”"
-        )
+        quoted = sum(1 for s in starts if is_quoted(text, s, s + len(term)))
         entry = glosses.get(term)
         rows.append(
             (term, len(starts), quoted, list(dict.fromkeys(place(report, s) for s in starts)), starts, reason,
@@ -776,3 +805,48 @@ def slogans(report) -> pd.DataFrame:
         )
     rows.sort(key=lambda r: r[4][0])
     return pd.DataFrame(rows, columns=SLOGAN_COLUMNS).astype({"count": int, "quoted": int, "glossed": bool})
+
+
+# --- the language page's checks, as notes ---------------------------------------------------
+def token_checks(report, tokens: pd.DataFrame) -> list:
+    """Every token is the text at its offsets (``read_span``), and the tokens joined give the
+    sentences' text without blanks: one note per failed check (``govreport.analysis.notes``)."""
+    out = []
+    for s, e, t, sid in zip(tokens["start"], tokens["end"], tokens["token"], tokens["sentence"]):
+        if report.read_span(s, e) != t:
+            out.append(note("token at its offsets", f"the token {t} is not the text at its offsets", report.sentence_text(sid)))
+            break  # one is enough to show the offsets are off
+    if "".join(tokens["token"]) != "".join("".join(report.sentences["text"]).split()):
+        out.append(note("tokens cover the text", "the tokens joined differ from the sentences' text without blanks"))
+    return out
+
+
+def slogan_checks(report, slogans: pd.DataFrame) -> list:
+    """Each formula's positions are as many as its count and each is the term itself."""
+    out = []
+    text = report.text
+    for row in slogans.itertuples():
+        if len(row.starts) != row.count:
+            out.append(note("formula counted", f"{row.term} is counted {row.count} times at {len(row.starts)} positions"))
+        bad = [s for s in row.starts if text[s : s + len(row.term)] != row.term]
+        if bad:
+            out.append(note("formula at its positions", f"{row.term} is not the text at {prose.count(len(bad), 'position')}",
+                            _sentence(report, bad[0])))
+    return out
+
+
+def quote_checks(report, quotes: pd.DataFrame) -> list:
+    """Each quoted expression is the text at its offsets, between a pair of quote marks."""
+    out = []
+    text = report.text
+    for s, e, q in zip(quotes["start"], quotes["end"], quotes["quote"]):
+        if text[s:e] != q or not is_quoted(text, s, e):
+            out.append(note("quote at its offsets", f"{q} is not a quoted text at its offsets", _sentence(report, s)))
+    return out
+
+
+
+def _sentence(report, pos: int) -> str:
+    """The sentence holding offset ``pos`` as read, or "" between sentences."""
+    sid = report.sentence_at(pos)
+    return report.sentence_text(sid) if sid is not None else ""

@@ -150,7 +150,7 @@ KIND_NAMES = {"slogan": "slogans", "campaign": "campaign names", "platform": "pl
 def quotes_summary(quotes: pd.DataFrame) -> str:
     """How many quoted expressions, of which classes."""
     if quotes.empty:
-        return "The report puts no expression in quotation marks (“…”)."
+        return "The report puts no expression in quotation marks (“…”, 「…」 or \"…\")."
     kinds = quotes["kind"].value_counts()
     parts = [f"{number(n)} {KIND_NAMES.get(k, k) if n != 1 else k}" for k, n in kinds.items()]
     numbered = int(quotes["numbered"].sum())
@@ -205,3 +205,11 @@ def answer(report) -> str:
             quotes_summary(language.quotes(report)),
         ]
     )
+
+
+def checked(what: str, n: int, failed: list) -> str:
+    """What a check cell of the language page verified: ``what`` (tokens, positions of
+    formulas, quotes), how many, and whether its notes (shown below) say something failed."""
+    if not failed:
+        return f"All {count(n, what)} read back as the text at their offsets." if n != 1 else f"The one {what} reads back as the text at its offsets."
+    return f"Of {count(n, what)}, some do not read back as the text: {'the note below says' if len(failed) == 1 else 'the notes below say'} which."

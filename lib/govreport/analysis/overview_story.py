@@ -133,22 +133,32 @@ def lengths(table: pd.DataFrame) -> str:
     The closing address and the appendix (rows ``c`` and ``a``, outside every part) are not
     the report's body: they are left out, and the sentence says so when there are any.
     """
-    in_parts = table["id"].astype(str).str[:1].str.isdigit()
-    rows = table[in_parts & (table["characters"] > 0)]
+    rows = summary.body_rows(table)
     if rows.empty:
         return "The body has no text outside its headings."
-    left_out = "; the closing and appendix left out" if (~in_parts & (table["characters"] > 0)).any() else ""
-    total = rows["characters"].sum()
-    ordered = rows.sort_values("characters", ascending=False, kind="stable")
-    top = ordered.iloc[0]
-    out = f"The longest stretch of the body (sections, and part introductions counted apart{left_out}) is {md_escape(top['label'])} ({number(top['characters'])} characters, {percent(top['characters'] / total)} of the body)"
+    left_out = "; the closing and appendix left out" if len(rows) < (table["characters"] > 0).sum() else ""
+    shares = summary.body_shares(table)  # the shares the page's table shows
+    ordered = rows.set_index("label").loc[shares.index]
+    top = shares.index[0]
+    out = (f"The longest stretch of the body (sections, and part introductions counted apart{left_out}) is {md_escape(top)} "
+           f"({number(ordered.loc[top, 'characters'])} characters, {percent(shares.iloc[0])} of the body)")
     if len(ordered) >= 3:
-        two = ordered.iloc[:2]["characters"].sum()
-        out += f"; with the next, {md_escape(ordered.iloc[1]['label'])}, it takes {percent(two / total)}"
+        out += f"; with the next, {md_escape(shares.index[1])}, it takes {percent(shares.iloc[:2].sum())}"
     if len(ordered) >= 2:
-        low = ordered.iloc[-1]
-        out += f". The shortest is {md_escape(low['label'])} ({number(low['characters'])} characters, {percent(low['characters'] / total)})"
+        low = shares.index[-1]
+        out += f". The shortest is {md_escape(low)} ({number(ordered.loc[low, 'characters'])} characters, {percent(shares.iloc[-1])})"
     return out + "."
+
+
+def outline_checks(report: Report, table: pd.DataFrame, failed: list) -> str:
+    """What the overview's outline check verified (``summary.outline_checks``; ``failed``: its notes)."""
+    whole = summary.characters(report.text)
+    preamble = summary.characters(report.span("0"))
+    nested = int(report.outline["parent"].notna().sum())
+    if not failed:
+        return (f"{number(int(table['characters'].sum()))} + {number(preamble)} = {number(whole)} non-blank characters "
+                f"(body and closing rows + preamble = whole text); {'the' if nested == 1 else 'all'} {count(nested, 'nested outline node')} {'lies' if nested == 1 else 'lie'} inside {'its parent' if nested == 1 else 'their parents'}.")
+    return f"{count(len(failed), 'check')} of the outline failed; {'the note below says' if len(failed) == 1 else 'the notes below say'} what."
 
 
 def points(report: Report) -> str:

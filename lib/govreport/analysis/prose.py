@@ -24,6 +24,7 @@ import pandas as pd
 
 YI = 1e8  # 亿
 WAN = 1e4  # 万
+WANYI = 1e12  # 万亿
 
 # --- escaping ------------------------------------------------------------------------------
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
@@ -126,8 +127,11 @@ def listing(items: Iterable, sep: str = ", ") -> str:
 
 
 def reading(value: float, unit: str) -> str:
-    """A value read in its unit, scaled as Chinese writes it: 1.847e10 元 -> '184.7亿元'."""
+    """A value read in its unit, scaled as Chinese writes it: 1.847e10 元 -> '184.7亿元',
+    2.16e13 元 -> '21.6万亿元'."""
     unit = unit or ""
+    if abs(value) >= WANYI and unit in ("元", "美元"):
+        return f"{number(round(value / WANYI, 2))}万亿{unit}"  # 2.16e13 元 -> 21.6万亿元, not 215,962.44亿元
     if abs(value) >= YI and unit in ("元", "人", "名", "吨", "美元", "人次"):
         return f"{number(round(value / YI, 2))}亿{unit}"
     if abs(value) >= WAN and unit in ("元", "人", "名", "吨", "美元", "人次", "户", "辆", "亩", "平方米", "千瓦"):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..report import Report
-from . import prose
+from . import checks, language, prose
 from .notes import Note, note
 from .prose import count, kinds_text, number
 
@@ -56,11 +56,9 @@ def points(report: Report, section_id: str) -> pd.DataFrame:
 
 
 def amount(value: float, unit: str) -> str:
-    """A value written for reading: 1.847e10 元 -> '184.7亿元', 200000 名 -> '200,000名'."""
-    if unit == "元" and abs(value) >= YI:
-        return number(value / YI) + "亿元"
-    if unit == "元" and abs(value) >= 1e4:
-        return number(value / 1e4) + "万元"
+    """A value written for reading: 1.847e10 元 -> '184.7亿元' (``prose.reading``), 200000 名 -> '200,000名'."""
+    if unit == "元":
+        return prose.reading(value, unit)
     return number(value) + unit
 
 
@@ -152,7 +150,9 @@ def changes_with_base(report: Report, section_id: str) -> pd.DataFrame:
 
     When a measure of the same indicator stands in the same sentence (184.7亿元, 同比增长183.1%),
     the earlier level follows: base = level / (1 + change/100). Changes given without any level
-    (PM2.5浓度下降11.1%) get no base: the report does not say from what. ``fact`` is the
+    (PM2.5浓度下降11.1%) get no base: the report does not say from what; nor does growth of
+    GDP or value added, which is at constant prices while its level is at current prices
+    (``checks.at_constant_prices``). ``fact`` is the
     change's id in ``report.facts``.
     """
     f = node_facts(report, section_id)
@@ -161,6 +161,8 @@ def changes_with_base(report: Report, section_id: str) -> pd.DataFrame:
     for c in changes.itertuples():
         same = f[(f["sentence"] == c.sentence) & (f["kind"] == "measure") & (f["indicator"] == c.indicator)]
         level = same.iloc[0] if len(same) else None
+        if level is not None and checks.at_constant_prices(c.indicator, c.unit, level["unit"]):
+            level = None  # real growth on a nominal level: no base (checks.at_constant_prices)
         base = level["value"] / (1 + c.value / 100) if level is not None else float("nan")
         rows.append(
             {
@@ -325,15 +327,13 @@ def slogans(report: Report, section_id: str) -> pd.DataFrame:
     Columns as ``language.slogans``, with ``count`` and ``quoted`` counting the occurrences
     inside the section's span only (``starts`` likewise), and ``report_count`` the whole report's.
     """
-    from . import language
-
     node = report.node(section_id)
     s = language.slogans(report)
     starts = s["starts"].map(lambda xs: [x for x in xs if node["start"] <= x < node["end"]])
     out = s.assign(report_count=s["count"], starts=starts, count=starts.map(len).astype(int))
     text = report.text
     out["quoted"] = [
-        sum(1 for x in xs if x > 0 and text[x - 1] == "“" and text[x + len(t) : x + len(t) + 1] == "”")
+        sum(1 for x in xs if language.is_quoted(text, x, x + len(t)))
         for t, xs in zip(out["term"], out["starts"])
     ]
     return out[out["count"] > 0].reset_index(drop=True)

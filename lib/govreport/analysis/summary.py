@@ -233,3 +233,49 @@ def facts_by_section(report: Report) -> pd.DataFrame:
     table.index.name = "section"
     table.columns.name = None
     return table
+
+
+def body_rows(table: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``section_summary`` that make the body: sections and part texts with some
+    text, not the closing address or an appendix (rows outside every part)."""
+    in_parts = table["id"].astype(str).str[:1].str.isdigit()
+    return table[in_parts & (table["characters"] > 0)]
+
+
+def body_shares(table: pd.DataFrame) -> pd.Series:
+    """Each body row's share of the body's characters (``body_rows``), largest first, by label:
+    the shares the overview's table shows and its sentence quotes."""
+    rows = body_rows(table)
+    share = rows.set_index("label")["characters"] / rows["characters"].sum()
+    return share.sort_values(ascending=False, kind="stable").rename("share of body")
+
+
+def outline_checks(report: Report, table: pd.DataFrame) -> list:
+    """The overview's checks of the outline, as notes (``govreport.analysis.notes``): the rows
+    of ``section_summary`` (``table``) and the preamble add up to the whole text's characters,
+    and every outline node lies inside its parent. An empty list when both hold."""
+    from .notes import note
+
+    out = []
+    whole = characters(report.text)
+    preamble = characters(report.span("0"))
+    body = int(table["characters"].sum())
+    if body + preamble != whole:
+        out.append(note("characters add up", f"the rows hold {body:,} characters and the preamble {preamble:,}, "
+                        f"{body + preamble:,} in all, but the whole text has {whole:,}"))
+    nodes = report.outline.set_index("id")
+    for node_id, node in nodes[nodes["parent"].notna()].iterrows():
+        parent = nodes.loc[node["parent"]]
+        if not parent["start"] <= node["start"] < node["end"] <= parent["end"]:
+            out.append(note("outline nesting", f"{node_id} does not lie inside {node['parent']}", node["title"]))
+    return out
+
+
+def facts_checks(report: Report, by_section: pd.DataFrame) -> list:
+    """Every fact is counted once in ``facts_by_section``: a note when the total differs."""
+    from .notes import note
+
+    total = int(by_section["total"].sum()) if len(by_section) else 0
+    if total == len(report.facts):
+        return []
+    return [note("facts counted once", f"the table counts {total:,} facts, the report has {len(report.facts):,}")]
