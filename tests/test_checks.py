@@ -12,6 +12,7 @@ import pytest
 
 from govreport import load_report
 from govreport.analysis import checks
+from govreport.analysis import fact_check_story as story
 
 
 @pytest.fixture
@@ -46,7 +47,7 @@ def test_level_and_rate_in_one_clause_imply_the_earlier_level(report_of):
     row = only(checks.implied_bases(r), indicator="上级资金")
     assert math.isclose(row["implied_value"], 40e8)
     assert row["implied"] == "40亿元" and row["level"] == "50亿元" and row["figure"] == "+25%"
-    assert "50亿元 after a rise of 25% implies about 40亿元 a year earlier" in checks.describe_implied_bases(r)
+    assert "50亿元 after a rise of 25% implies about 40亿元 a year earlier" in story.describe_implied_bases(r)
     assert row["text"] == "今年争取上级资金50亿元、同比增长25%。"
 
 
@@ -55,7 +56,7 @@ def test_level_and_rate_in_different_clauses_imply_nothing(report_of):
     t = checks.implied_bases(r)
     row = only(t, indicator="地区生产总值")
     assert row["implied"] == "" and math.isnan(row["implied_value"]) and row["note"] == "no level in its clause"
-    text = checks.describe_implied_bases(r, t)
+    text = story.describe_implied_bases(r, t)
     assert "too little to check 1 change" in text and "imply a base" not in text
 
 
@@ -66,7 +67,7 @@ def test_a_fall_and_absolute_and_point_changes(report_of):
     assert t.loc["煤炭消费量", "figure"] == "−20%"
     assert math.isclose(t.loc["优良天数", "implied_value"], 280)
     assert math.isclose(t.loc["城镇化率", "implied_value"], 58)
-    assert "after a fall of 20%" in checks.describe_implied_bases(r, t.reset_index())
+    assert "after a fall of 20%" in story.describe_implied_bases(r, t.reset_index())
 
 
 def test_a_share_of_a_plan_implies_the_plan(report_of):
@@ -75,7 +76,7 @@ def test_a_share_of_a_plan_implies_the_plan(report_of):
     plan = t[t["basis"] == "plan"].set_index("figure")
     assert math.isclose(plan.loc["120%", "implied_value"], 250e8) and plan.loc["120%", "implied"] == "250亿元"
     assert plan.loc["110%", "implied"] == "" and plan.loc["110%", "note"] == "no amount achieved in its clause"
-    text = checks.describe_implied_bases(r, t)
+    text = story.describe_implied_bases(r, t)
     assert "implies a plan of about 250亿元" in text and "too little to check 1 share of a plan" in text
 
 
@@ -96,7 +97,7 @@ def test_respectively_ties_rates_to_levels_of_another_clause(report_of):
 def test_no_change_and_no_plan_says_there_is_no_base(report_of):
     r = report_of("新建学校20所。")
     assert checks.implied_bases(r).empty
-    assert "no base to imply" in checks.describe_implied_bases(r)
+    assert "no base to imply" in story.describe_implied_bases(r)
 
 
 # -- date arithmetic -------------------------------------------------------------------
@@ -117,7 +118,7 @@ def test_a_span_since_a_date_is_counted_against_the_report_date(report_of, days,
     row = only(checks.date_spans(r), claim=f"{days}天")
     assert (row["since"], row["report_date"], row["days_elapsed"]) == ("2021-12-01", "2022-01-10", 40)
     assert row["status"] == status and words in row["reading"]
-    assert words in checks.describe_date_spans(r)
+    assert words in story.describe_date_spans(r)
 
 
 def test_a_span_needs_a_start_day_and_a_report_date(report_of):
@@ -127,13 +128,13 @@ def test_a_span_needs_a_start_day_and_a_report_date(report_of):
     r = report_of("自2021年12月1日以来，连续39天无安全生产事故。", date=None)
     row = only(checks.date_spans(r), claim="39天")
     assert row["status"] == "cannot check" and "no date" in row["reading"]
-    assert "cannot be checked" in checks.describe_date_spans(r)
+    assert "cannot be checked" in story.describe_date_spans(r)
 
 
 def test_days_without_a_since_date_are_no_span(report_of):
     r = report_of("2021年12月1日，开展安全检查30天。优良天数达到300天。")
     assert checks.date_spans(r).empty
-    assert "no count of days since a date" in checks.describe_date_spans(r)
+    assert "no count of days since a date" in story.describe_date_spans(r)
 
 
 # -- internal consistency -------------------------------------------------------------
@@ -144,7 +145,7 @@ def test_one_indicator_with_two_values_is_flagged(report_of):
     row = only(checks.repeated_values(r), indicator="常住人口")
     assert (row["first"], row["second"]) == ("50万人", "52万人")
     assert row["text_first"] == "全县常住人口为50万人。" and row["text_second"] == "全县常住人口为52万人。"
-    assert "常住人口 is 50万人 in sentence" in checks.describe_repeated_values(r)
+    assert "常住人口 is 50万人 in sentence" in story.describe_repeated_values(r)
 
 
 def test_compatible_repeats_counts_of_a_noun_and_one_sentence_are_not_flagged(report_of):
@@ -154,7 +155,7 @@ def test_compatible_repeats_counts_of_a_noun_and_one_sentence_are_not_flagged(re
         "全国第二家、全省第一家电器旗舰店开业。"
     )
     assert checks.repeated_values(r).empty
-    assert "values agree" in checks.describe_repeated_values(r)
+    assert "values agree" in story.describe_repeated_values(r)
 
 
 def test_a_part_larger_than_its_whole_is_flagged(report_of):
@@ -162,7 +163,7 @@ def test_a_part_larger_than_its_whole_is_flagged(report_of):
     t = checks.parts_over_whole(r)
     assert list(t["status"]) == ["larger than the whole", "within"]
     assert set(t["whole"]) == {"50万吨"}
-    assert "小麦产量 60万吨 exceeds 粮食总产量 50万吨" in checks.describe_parts_over_whole(r, t)
+    assert "小麦产量 60万吨 exceeds 粮食总产量 50万吨" in story.describe_parts_over_whole(r, t)
 
 
 def test_parts_within_their_whole_and_a_whole_in_the_sentence_before(report_of):
@@ -171,23 +172,23 @@ def test_parts_within_their_whole_and_a_whole_in_the_sentence_before(report_of):
     assert t.loc["30万吨", "status"] == "within"
     assert t.loc["25所", "status"] == "larger than the whole" and t.loc["25所", "whole"] == "20所"
     r = report_of("粮食总产量达到50万吨，其中小麦产量30万吨。")
-    assert "every part is within its whole" in checks.describe_parts_over_whole(r)
+    assert "every part is within its whole" in story.describe_parts_over_whole(r)
 
 
 def test_a_share_above_100_that_is_not_of_a_plan_is_flagged(report_of):
     r = report_of("城镇化率达到105%。")
     row = only(checks.shares_over_100(r), figure="105%")
     assert row["of"] == "" and row["status"] == "cannot exceed 100%"
-    assert "cannot hold as a share of a whole: 城镇化率 105%" in checks.describe_shares_over_100(r)
+    assert "cannot hold as a share of a whole: 城镇化率 105%" in story.describe_shares_over_100(r)
 
 
 def test_a_share_of_a_plan_above_100_is_not_flagged(report_of):
     r = report_of("重点项目完成投资占年度计划的161%。森林覆盖率达到30%。")
     row = only(checks.shares_over_100(r), figure="161%")
     assert row["of"] == "a plan" and row["status"] == "may exceed 100%"
-    assert "No share of a whole exceeds 100%" in checks.describe_shares_over_100(r)
+    assert "No share of a whole exceeds 100%" in story.describe_shares_over_100(r)
     r = report_of("森林覆盖率达到30%。")
-    assert checks.shares_over_100(r).empty and "None of the report's 1 share" in checks.describe_shares_over_100(r)
+    assert checks.shares_over_100(r).empty and "None of the report's 1 share" in story.describe_shares_over_100(r)
 
 
 # -- extraction quality ------------------------------------------------------------------
@@ -197,9 +198,9 @@ def test_facts_with_no_indicator_are_listed(report_of):
     r = report_of("各项工作取得新进展，增加3.5个百分点。新建学校20所。")
     t = checks.unnamed_facts(r)
     assert list(t["mention"]) == ["3.5个百分点"]
-    assert "1 of the report's 2 facts has no indicator (3.5个百分点)" in checks.describe_unnamed_facts(r, t)
+    assert "1 of the report's 2 facts has no indicator (3.5个百分点)" in story.describe_unnamed_facts(r, t)
     r = report_of("新建学校20所。")
-    assert checks.unnamed_facts(r).empty and "Every one" in checks.describe_unnamed_facts(r)
+    assert checks.unnamed_facts(r).empty and "Every one" in story.describe_unnamed_facts(r)
 
 
 def test_respectively_lists_pair_up_or_not(report_of):
@@ -207,14 +208,14 @@ def test_respectively_lists_pair_up_or_not(report_of):
     t = checks.respectively_lists(r).set_index("values")
     assert t.loc["11%、12%", "status"] == "pair up"
     assert t.loc["5%、6%", "status"] == "3 names for 2 values"
-    text = checks.describe_respectively_lists(r, t.reset_index())
+    text = story.describe_respectively_lists(r, t.reset_index())
     assert "in 1 of them names and values do not pair up" in text and "5%、6% (3 names for 2 values)" in text
 
 
 def test_a_count_of_several_kinds_is_no_list(report_of):
     r = report_of("创建省级绿色工厂、绿色产品等18个。")
     assert checks.respectively_lists(r).empty
-    assert "no \"respectively\"" in checks.describe_respectively_lists(r)
+    assert "no \"respectively\"" in story.describe_respectively_lists(r)
 
 
 # -- the page's answer -------------------------------------------------------------------
@@ -224,14 +225,14 @@ def test_answer_and_overview_follow_the_checks(report_of):
     r = report_of("城镇化率达到105%。全县常住人口为50万人。全县常住人口为52万人。")
     o = checks.overview(r).set_index("check")
     assert o.loc["Shares above 100%", "flagged"] == 1 and o.loc["One indicator, two values", "flagged"] == 1
-    assert checks.answer(r).startswith("**Answer: not everywhere.**")
+    assert story.answer(r).startswith("**Answer: not everywhere.**")
     r = report_of("新建学校20所。")
-    assert checks.answer(r).startswith("**Answer: yes, as far as these checks go.**")
+    assert story.answer(r).startswith("**Answer: yes, as far as these checks go.**")
 
 
 def test_report_text_in_prose_is_escaped(report_of):
     r = report_of("城镇化<b>率</b>达到105%。")
-    text = checks.describe_shares_over_100(r)
+    text = story.describe_shares_over_100(r)
     assert "<b>" not in text and "&lt;b&gt;" in text
 
 
@@ -252,10 +253,10 @@ def test_a_date_given_by_the_user_is_counted_to(write_report):
 
 def test_a_report_without_figures_says_so_in_every_check(report_of):
     r = report_of("各项工作扎实推进，人民群众获得感明显增强。")
-    for name, (_, check, describe) in checks.CHECKS.items():
+    for name, (_, check) in checks.CHECKS.items():
         assert check(r).empty, name
-        assert describe(r).startswith(("The report", "No indicator")), name
-    assert checks.answer(r) == "**Answer:** the report states no figure, so there is nothing to check."
+        assert story.DESCRIBE[name](r).startswith(("The report", "No indicator")), name
+    assert story.answer(r) == "**Answer:** the report states no figure, so there is nothing to check."
 
 
 def test_figures_of_different_periods_are_not_compared(report_of):
@@ -286,7 +287,7 @@ def test_real_growth_on_a_nominal_level_implies_no_base(report_of):
     assert t.loc["地区生产总值", "level"] == "3.8万亿元"
     assert t.loc["工业增加值", "implied"] == ""
     assert t.loc["社会消费品零售总额", "implied"] == "455亿元"  # a nominal total keeps its base
-    text = checks.describe_implied_bases(r)
+    text = story.describe_implied_bases(r)
     assert "constant prices" in text and "3.8万亿元" in text and "455亿元" in text
     assert "too little to check" not in text  # the skipped pair is said once, for its reason
 

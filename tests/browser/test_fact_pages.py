@@ -19,6 +19,7 @@ from conftest import SYNTHETIC, file_url
 
 from govreport import load_report
 from govreport.analysis import checks, explore
+from govreport.analysis import fact_check_story as story
 
 SITES = {"bundled": None, "synthetic": SYNTHETIC}
 TABLE = f"#{explore.TABLE_ID}"
@@ -98,11 +99,11 @@ def test_fact_check_page_holds_no_error_and_shows_the_checks(request, page, name
     # The results shown are those the library computes for this report: the answer, the
     # overview's check titles and every check's sentence (Markdown rendered to text).
     shown = " ".join(text.split())
-    assert plain(checks.answer(report)) in shown
+    assert plain(story.answer(report)) in shown
     for title in checks.overview(report)["check"]:
         assert title in shown
-    for name_, (_, check, describe) in checks.CHECKS.items():
-        assert plain(describe(report, check(report))) in shown, name_
+    for name_, (_, check) in checks.CHECKS.items():
+        assert plain(story.DESCRIBE[name_](report, check(report))) in shown, name_
 
 
 def plain(markdown: str) -> str:

@@ -3,9 +3,9 @@
 Each check reads ``report.facts``, ``report.dates``, ``report.sentences`` and
 ``report.meta`` (never the numbers again from the text) and returns a DataFrame, one row
 per thing checked, with the source sentence (``sentence`` id and ``text``) so a reader can
-check the claim against the report. Each has a ``describe_*`` function that writes the
-result as a Markdown sentence computed from that table, with a branch for "the report
-gives too little to check this".
+check the claim against the report. The page's sentences (one ``describe_*`` per check,
+computed from its table, with a branch for "the report gives too little to check this",
+and the page's answer) are in ``fact_check_story``; this module only computes.
 
 - ``implied_bases``: a level with its change in one clause implies the level before the
   change (184.7亿元、同比增长183.1% -> about 65.2亿元); an amount with its share of a plan
@@ -33,7 +33,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ..paths import DATA_DIR
-from .prose import count, join, md_escape
+from .prose import count
 
 #: Punctuation that ends a clause; 、 joins items inside one clause (184.7亿元、同比增长183.1%).
 CLAUSE_MARKS = "，,；;：:。！？!?"
@@ -100,16 +100,6 @@ def amount_like(value: float, unit: str, like: str) -> str:
     """A computed value written as the report writes the figure ``like``: '65.2亿元'."""
     v, u = _scaled(value, unit, like)
     return f"{_sig(v)}{u}"
-
-
-def _join(items: list[str], limit: int = 4) -> str:
-    """``prose.join`` of the first ``limit`` items, the rest counted: 'A, B, C, D and 3 more'."""
-    more = len(items) - limit
-    return join(items[:limit] + ([f"{more} more"] if more > 0 else []))
-
-
-def _quote(s: str) -> str:
-    return md_escape(s) if s else "(no indicator)"
 
 
 def _signed(mention: str, value: float, kind: str) -> str:
@@ -231,42 +221,6 @@ def implied_bases(report) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=BASE_COLUMNS)
 
 
-def describe_implied_bases(report, table: pd.DataFrame | None = None) -> str:
-    """The implied bases in words, e.g. '184.7亿元 after a rise of 183.1% implies about 65.2亿元 before.'"""
-    t = implied_bases(report) if table is None else table
-    if t.empty:
-        return ("The report gives no change against an earlier period and no share of a plan, "
-                "so there is no base to imply.")
-    done = t[t["implied"] != ""]
-    out = []
-    if len(done):
-        items = []
-        for r in done.itertuples():
-            if r.basis == "plan":
-                items.append(f"{_quote(r.indicator)} {md_escape(r.level)} at {md_escape(r.figure)} of plan implies a plan of about {md_escape(r.implied)}")
-            else:
-                move = "a fall" if r.figure.startswith("−") else "a rise"
-                items.append(f"{_quote(r.indicator)} {md_escape(r.level)} after {move} of {md_escape(r.figure.lstrip('+−±'))} "
-                             f"implies about {md_escape(r.implied)}{' a year earlier' if 'year' in r.note else ' before'}")
-        out.append(f"{count(len(done), 'figure')} {'implies' if len(done) == 1 else 'imply'} a base: " + "; ".join(items) + ".")
-    real = t[t["note"] == CONSTANT_PRICES]
-    if len(real):
-        names = _join([f"{_quote(x.indicator)} {md_escape(x.level)} and {md_escape(x.figure)}" for x in real.itertuples()])
-        out.append(f"No base is implied for {names}: growth of GDP and value added is measured at constant prices, "
-                   "while the level is at current prices, so dividing one by the other gives no earlier level.")
-    rest = t[(t["implied"] == "") & (t["note"] != CONSTANT_PRICES)]
-    for basis, what, why in (("earlier level", "change", "no level in the same clause"),
-                             ("plan", "share of a plan", "no amount achieved in the same clause")):
-        r = rest[rest["basis"] == basis]
-        if len(r):
-            names = _join([f"{_quote(x.indicator)} {md_escape(x.figure)}" for x in r.itertuples()])
-            verb = "comes" if len(r) == 1 else "come"
-            checked = count(len(r), "change") if what == "change" else f"{len(r)} {'share' if len(r) == 1 else 'shares'} of a plan"
-            out.append(f"The report gives too little to check {checked} ({names}): "
-                       f"{'it' if len(r) == 1 else 'they'} {verb} with {why}.")
-    return " ".join(out)
-
-
 # -- date arithmetic -----------------------------------------------------------------------
 
 SPAN_COLUMNS = ["indicator", "claim", "since", "report_date", "days_elapsed", "status", "reading", "sentence", "text"]
@@ -326,25 +280,6 @@ def date_spans(report) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=SPAN_COLUMNS).astype({"days_elapsed": "Int64"})
 
 
-def describe_date_spans(report, table: pd.DataFrame | None = None) -> str:
-    """Each span in words: the claim, the dates, and which count of days it matches."""
-    t = date_spans(report) if table is None else table
-    if t.empty:
-        return "The report gives no count of days since a date, so there is no span to check."
-    out = []
-    for r in t.itertuples():
-        head = f"{md_escape(r.claim)} since {r.since} ({_quote(r.indicator)})"
-        if r.status == "matches":
-            out.append(f"{head}: {r.days_elapsed} days elapsed between {r.since} and the report's date {r.report_date}, "
-                       f"so the claim matches {r.reading}.")
-        elif r.status == "does not match":
-            out.append(f"{head} does not match the report's date {r.report_date} ({r.days_elapsed} days elapsed) "
-                       f"under any count of days: {r.reading}.")
-        else:
-            out.append(f"{head} cannot be checked: {r.reading}.")
-    return " ".join(out)
-
-
 # -- internal consistency ---------------------------------------------------------------
 
 REPEAT_COLUMNS = ["indicator", "kind", "first", "second", "sentence_first", "sentence_second", "text_first", "text_second"]
@@ -394,6 +329,13 @@ def _comparable(report) -> pd.DataFrame:
     return f.assign(period=pd.Series(periods, index=f.index, dtype=object))
 
 
+def repeated_indicators(report) -> int:
+    """How many indicators (of one kind, unit, target status and period) are given in more
+    than one sentence: the pairs ``repeated_values`` has to compare."""
+    named = _comparable(report).groupby(["indicator", "kind", "unit", "is_target", "period"])["sentence"].nunique()
+    return int((named > 1).sum())
+
+
 def repeated_values(report) -> pd.DataFrame:
     """Indicators given twice, in different sentences, with values that cannot both hold.
 
@@ -416,22 +358,6 @@ def repeated_values(report) -> pd.DataFrame:
                          "sentence_first": first["sentence"], "sentence_second": other.sentence,
                          "text_first": first["text"], "text_second": other.text})
     return pd.DataFrame(rows, columns=REPEAT_COLUMNS)
-
-
-def describe_repeated_values(report, table: pd.DataFrame | None = None) -> str:
-    t = repeated_values(report) if table is None else table
-    compared = _comparable(report)
-    named = compared.groupby(["indicator", "kind", "unit", "is_target", "period"])["sentence"].nunique()
-    repeated = int((named > 1).sum())
-    if repeated == 0:
-        return ("No indicator is given in more than one sentence (counts of a noun, such as N家企业, aside), "
-                "so there is no pair of figures to compare.")
-    if t.empty:
-        return (f"{count(repeated, 'indicator') + (' is' if repeated == 1 else ' are')} given in more than one sentence, "
-                "and their values agree (or their qualifiers allow both).")
-    items = _join([f"{_quote(r.indicator)} is {md_escape(r.first)} in sentence {r.sentence_first} and "
-                   f"{md_escape(r.second)} in sentence {r.sentence_second}" for r in t.itertuples()])
-    return f"{count(len(t), 'pair')} of figures disagree: {items}."
 
 
 WHOLE_COLUMNS = ["whole_indicator", "whole", "part_indicator", "part", "status", "sentence", "text"]
@@ -475,20 +401,6 @@ def parts_over_whole(report) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=WHOLE_COLUMNS)
 
 
-def describe_parts_over_whole(report, table: pd.DataFrame | None = None) -> str:
-    t = parts_over_whole(report) if table is None else table
-    if t.empty:
-        return "The report breaks no figure down with 其中 (of which), so there is no part to check against a whole."
-    bad = t[t["status"] != "within"]
-    wholes = t.drop_duplicates(["sentence", "whole"])
-    head = f"The report breaks {count(len(wholes), 'figure')} down with 其中 into {count(len(t), 'part')}"
-    if bad.empty:
-        return f"{head}; every part is within its whole."
-    items = _join([f"{_quote(r.part_indicator)} {md_escape(r.part)} exceeds {_quote(r.whole_indicator)} "
-                   f"{md_escape(r.whole)}" for r in bad.itertuples()])
-    return f"{head}; {count(len(bad), 'part') + (' is' if len(bad) == 1 else ' are')} larger than the whole: {items}."
-
-
 SHARE_COLUMNS = ["indicator", "figure", "of", "status", "sentence", "text"]
 
 
@@ -509,30 +421,6 @@ def shares_over_100(report) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=SHARE_COLUMNS)
 
 
-def describe_shares_over_100(report, table: pd.DataFrame | None = None) -> str:
-    t = shares_over_100(report) if table is None else table
-    shares = int(((report.facts["kind"] == "share") & (report.facts["unit"] == "%")).sum())
-    if shares == 0:
-        return "The report gives no share in %, so there is none to check against 100%."
-    if t.empty:
-        return f"None of the report's {count(shares, 'share')} in % exceeds 100%."
-    ok = t[t["of"] != ""]
-    bad = t[t["of"] == ""]
-    out = []
-    if len(ok):
-        items = _join([f"{_quote(r.indicator)} {md_escape(r.figure)} of {r.of}" for r in ok.itertuples()])
-        wholes = " or ".join(dict.fromkeys(ok["of"]))
-        out.append(f"{count(len(ok), 'share')} above 100% {'is a share' if len(ok) == 1 else 'are shares'} of {wholes}, "
-                   f"which a result may exceed ({items}).")
-    if len(bad):
-        items = _join([f"{_quote(r.indicator)} {md_escape(r.figure)}" for r in bad.itertuples()])
-        out.append(f"{count(len(bad), 'share')} above 100% {'is' if len(bad) == 1 else 'are'} not of a plan "
-                   f"and cannot hold as a share of a whole: {items}.")
-    else:
-        out.append("No share of a whole exceeds 100%.")
-    return " ".join(out)
-
-
 # -- extraction quality ----------------------------------------------------------------
 
 UNNAMED_COLUMNS = ["mention", "kind", "sentence", "text"]
@@ -542,19 +430,6 @@ def unnamed_facts(report) -> pd.DataFrame:
     """Facts the engine attached to no indicator: a reader must read the sentence to know what they measure."""
     f = _facts(report)
     return f[f["indicator"] == ""][UNNAMED_COLUMNS].reset_index(drop=True)
-
-
-def describe_unnamed_facts(report, table: pd.DataFrame | None = None) -> str:
-    t = unnamed_facts(report) if table is None else table
-    n = len(report.facts)
-    if n == 0:
-        return "The report has no fact, so there is no indicator to read."
-    if t.empty:
-        return f"Every one of the report's {count(n, 'fact')} has an indicator."
-    items = _join([md_escape(m) for m in t["mention"]], limit=6)
-    return (f"{len(t)} of the report's {count(n, 'fact')} {'has' if len(t) == 1 else 'have'} no indicator "
-            f"({items}): read {'its' if len(t) == 1 else 'their'} sentence{'' if len(t) == 1 else 's'} to know what "
-            f"{'it measures' if len(t) == 1 else 'they measure'}.")
 
 
 def _names_for(n_names: int, n_values: int) -> str:
@@ -612,31 +487,17 @@ def respectively_lists(report) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=LIST_COLUMNS)
 
 
-def describe_respectively_lists(report, table: pd.DataFrame | None = None) -> str:
-    t = respectively_lists(report) if table is None else table
-    if t.empty:
-        return "The report has no \"respectively\" (分别) list of values, so there is no list to pair up."
-    bad = t[t["status"] != "pair up"]
-    head = f"The report has {count(len(t), 'list')} of values shared out over names"
-    if bad.empty:
-        where = "in it" if len(t) == 1 else "in every one"
-        return f"{head}; {where}, names and values pair up ({_join([md_escape(v) for v in t['values']])})."
-    items = _join([f"{md_escape(r.values)} ({r.status})" for r in bad.itertuples()])
-    return (f"{head}; in {len(bad)} of them names and values do not pair up, so their indicators are not to be "
-            f"trusted: {items}.")
-
-
 # -- all checks ---------------------------------------------------------------------------
 
-#: name -> (title, check, describe)
+#: name -> (title, check); each check's sentence is ``fact_check_story.DESCRIBE[name]``.
 CHECKS = {
-    "implied_bases": ("Implied bases", implied_bases, describe_implied_bases),
-    "date_spans": ("Date arithmetic", date_spans, describe_date_spans),
-    "repeated_values": ("One indicator, two values", repeated_values, describe_repeated_values),
-    "parts_over_whole": ("Parts larger than their whole", parts_over_whole, describe_parts_over_whole),
-    "shares_over_100": ("Shares above 100%", shares_over_100, describe_shares_over_100),
-    "unnamed_facts": ("Facts with no indicator", unnamed_facts, describe_unnamed_facts),
-    "respectively_lists": ("Respectively lists", respectively_lists, describe_respectively_lists),
+    "implied_bases": ("Implied bases", implied_bases),
+    "date_spans": ("Date arithmetic", date_spans),
+    "repeated_values": ("One indicator, two values", repeated_values),
+    "parts_over_whole": ("Parts larger than their whole", parts_over_whole),
+    "shares_over_100": ("Shares above 100%", shares_over_100),
+    "unnamed_facts": ("Facts with no indicator", unnamed_facts),
+    "respectively_lists": ("Respectively lists", respectively_lists),
 }
 
 
@@ -659,8 +520,8 @@ def _flagged(name: str, t: pd.DataFrame) -> int:
 def _unchecked(name: str, t: pd.DataFrame) -> int:
     if t.empty:
         return 0
-    if name == "implied_bases":
-        return int((t["implied"] == "").sum())
+    if name == "implied_bases":  # a real growth rate on a nominal level is skipped, not unchecked
+        return int(((t["implied"] == "") & (t["note"] != CONSTANT_PRICES)).sum())
     if name == "date_spans":
         return int((t["status"] == "cannot check").sum())
     return 0
@@ -669,41 +530,10 @@ def _unchecked(name: str, t: pd.DataFrame) -> int:
 def overview(report) -> pd.DataFrame:
     """One row per check: how many items it looked at, how many it flags, how many it could not check."""
     rows = []
-    for name, (title, check, _) in CHECKS.items():
+    for name, (title, check) in CHECKS.items():
         t = check(report)
         rows.append({"check": title, "items": len(t), "flagged": _flagged(name, t), "too little to check": _unchecked(name, t)})
     return pd.DataFrame(rows, columns=["check", "items", "flagged", "too little to check"])
-
-
-def answer(report) -> str:
-    """The page's answer in one paragraph of Markdown, computed from every check."""
-    o = overview(report).set_index("check")
-    flagged = o[o["flagged"] > 0]
-    n = len(report.facts)
-    if n == 0:
-        return "**Answer:** the report states no figure, so there is nothing to check."
-    if flagged.empty:
-        verdict = f"**Answer: yes, as far as these checks go.** None of the {len(o)} checks flags any of the report's {count(n, 'fact')}."
-    else:
-        parts = _join([f"{title.lower()} ({int(k)})" for title, k in flagged["flagged"].items()], limit=7)
-        verdict = f"**Answer: not everywhere.** Of the report's {count(n, 'fact')}, the checks flag: {parts}."
-    extra = []
-    bases = implied_bases(report)
-    done = int((bases["implied"] != "").sum())
-    if done:
-        extra.append(f"{count(done, 'figure')} {'implies' if done == 1 else 'imply'} a base the report does not state")
-    spans = date_spans(report)
-    ok = int((spans["status"] == "matches").sum())
-    if ok:
-        extra.append(f"{count(ok, 'count')} of days since a date {'agrees' if ok == 1 else 'agree'} with the report's date")
-    unchecked = int(o["too little to check"].sum())
-    if unchecked:
-        extra.append(f"{unchecked} {'figure gives' if unchecked == 1 else 'figures give'} too little to check")
-    if not extra:
-        return verdict
-    tail = "; ".join(extra)
-    return f"{verdict} {tail[0].upper()}{tail[1:]}."
-
 
 
 #: The columns each check's table shows in the notebook (the source sentence last).
