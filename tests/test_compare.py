@@ -208,3 +208,18 @@ def test_a_slogan_the_later_report_still_writes_is_not_dropped(pair, tmp_path):
     changes = language_changes(pair[0], load_report(path))
     dropped = changes[(changes["what"] == "slogan") & (changes["change"] == "dropped")]
     assert dropped["term"].tolist() == ["三项改革"]  # 四个着力 is written once, unquoted: still there
+
+
+def test_the_compare_page_opens_with_a_plain_sentence_and_checks_its_rows():
+    from govreport.analysis import compare_story
+
+    report = load_report()
+    text = compare_story.intro(report, None, None)
+    assert text.startswith("No earlier report is given, so this page reads **")
+    assert "the results it gives for 2020, the year it reviews, on the " in text
+    cover = coverage(report)
+    assert compare_story.row_checks(None, cover) == []
+    moved = cover.assign(result_sentence=cover["target_sentence"])  # each result beside the wrong sentence
+    failed = compare_story.row_checks(None, moved)
+    assert failed and all(n.check == "result in its sentence" for n in failed)
+    assert "the note below says which" in compare_story.checked(None, moved, failed)

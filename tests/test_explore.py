@@ -7,7 +7,7 @@ import re
 import pytest
 
 from govreport import load_report
-from govreport.analysis import explore
+from govreport.analysis import explore, explore_story
 
 BODY = (
     "一、过去一年工作回顾\n"
@@ -105,7 +105,7 @@ def test_a_report_without_figures(write_report):
     r = load_report(write_report(head + "一、过去一年工作回顾\n各项工作扎实推进，人民群众获得感明显增强。\n"))
     t = explore.facts_table(r)
     assert t.empty and list(t.columns) == explore.COLUMNS
-    assert "empty" in explore.describe(t) and explore.by_section_and_kind(t).empty
+    assert "empty" in explore_story.describe(t) and explore.by_section_and_kind(t).empty
     f = explore.filters(t)
     assert f.status.value == "0 of 0 facts" and [o for o, _ in f.kind.options] == [explore.ALL]
 
@@ -131,3 +131,11 @@ def test_section_labels_climb_to_the_section_or_part(write_report):
         assert explore.section_label(r, node) == f"{o.at[node, 'parent']} {o.at[o.at[node, 'parent'], 'title']}"
     for node in o.index[~o["level"].isin(["preamble", "part", "section", "point"])]:
         assert explore.section_label(r, node) == f"{node} {o.at[node, 'title'] or o.at[node, 'level']}"
+
+
+def test_the_explorer_sentence_names_what_it_counts():
+    t = explore.facts_table(load_report())
+    text = explore_story.describe(t)
+    top = t["section"].value_counts()
+    assert f"({top.iloc[0]} facts)" in text
+    assert "amounts and counts" in text  # the kinds as the other pages name them (prose.kinds_text)

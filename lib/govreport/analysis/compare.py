@@ -296,15 +296,6 @@ def open_reports(report=None, previous=None, date=None, place=None):
     return current, (load_report(previous) if previous is not None else None)
 
 
-def name(report) -> str:
-    """How the page names a report: its place and year, and its file (escaped Markdown)."""
-    from .prose import md_escape
-
-    year = report_year(report)
-    who = " ".join(str(x) for x in (report.meta.get("place"), f"{year}" if year else None) if x)
-    return f"**{md_escape(who or 'the report')}** ({md_escape(report.meta.get('file', ''))})"
-
-
 def readable(table: pd.DataFrame) -> pd.DataFrame:
     """A ``compare`` table for reading: target and result as written, margin in words, verdict,
     and the two source sentences; indexed by key."""
@@ -319,89 +310,6 @@ def readable(table: pd.DataFrame) -> pd.DataFrame:
     })
     out.index = pd.Index(table["key"], name="key")
     return out
-
-
-def intro(current, previous, table: pd.DataFrame | None) -> str:
-    """The page's opening sentences (Markdown), true for the reports given."""
-    from . import prose
-
-    ry = review_year(current)
-    if previous is None:
-        cov = coverage(current)
-        main = cov[cov["main"]]
-        given = main[main["result"] != ""]
-        year_text = f"the year it reviews ({ry})" if ry else "the year it reviews (its year is unknown)"
-        text = (f"No earlier report is given, so this page shows what {name(current)} reports for {year_text} "
-                f"against the {prose.count(len(cov), 'common indicator')} of the key table. ")
-        if given.empty:
-            text += f"It gives a figure for none of the {len(main)} main indicators."
-        else:
-            text += (f"It gives a figure for {len(given)} of the {len(main)} main indicators: "
-                     + prose.join(f"{prose.md_escape(r.label)} ({prose.md_escape(r.result)})"
-                                  for r in given.itertuples()) + ".")
-        own = current.targets
-        own = own[own["key"] != ""]
-        if own.empty:
-            text += " It sets no target for any of them."
-        else:
-            text += f" It sets {prose.count(own['key'].nunique(), 'keyed target')} for its own year."
-        return text
-    py = report_year(previous)
-    year = ry if ry is not None else py
-    text = (f"This page sets the targets {name(previous)} fixed for {year or 'its year'} against the results "
-            f"{name(current)} gives for {ry or 'the year it reviews'}. ")
-    if ry is not None and py is not None and ry != py:
-        text += (f"The earlier report is of {py} and the later one reviews {ry}: the two do not follow each "
-                 f"other, so only targets set for {ry} can be compared. ")
-    if table is None or table.empty:
-        return text + "The earlier report sets no target of the key table for that year, so there is nothing to compare."
-    counts = table["verdict"].value_counts()
-    parts = [f"**{counts[v]} {v}**" for v in ("met", "missed") if v in counts]
-    parts += [f"{counts[v]} {v}" for v in ("no result given", "not comparable") if v in counts]
-    return text + f"Of its {prose.count(len(table), 'keyed target')} for that year: {prose.join(parts)}."
-
-
-def silent(current, previous, table: pd.DataFrame | None) -> str:
-    """What the later report says nothing about (Markdown)."""
-    from . import prose
-
-    if previous is None:
-        cov = coverage(current)
-        missing = cov[cov["main"] & (cov["result"] == "")]
-        if missing.empty:
-            return f"{name(current)} gives a figure for every main indicator of the key table."
-        return (f"{name(current)} gives no figure for its review year for "
-                f"{prose.count(len(missing), 'main indicator')}: "
-                + prose.join(f"{prose.md_escape(r.label)} (`{r.key}`)" for r in missing.itertuples()) + ".")
-    if table is None or table.empty:
-        return "There is no target to look for."
-    quiet = table[table["verdict"] == "no result given"]
-    if quiet.empty:
-        return f"{name(current)} gives a result for every keyed target of the earlier report."
-    return (f"{name(current)} says nothing about {prose.count(len(quiet), 'target')} of the earlier report: "
-            + prose.join(f"{prose.md_escape(r.indicator or r.label)} ({prose.md_escape(r.target_mention)}, `{r.key}`)"
-                         for r in quiet.itertuples())
-            + ". A silence is worth noting: reports tend to leave out what went badly, though a figure may "
-              "also simply be given elsewhere (a statistical bulletin).")
-
-
-def language_text(changes: pd.DataFrame | None) -> str:
-    """The slogans and frequent terms gained and dropped (Markdown)."""
-    from . import prose
-
-    if changes is None:
-        return "Slogans gained and dropped need two reports: set `PREVIOUS`."
-    slogans = changes[changes["what"] == "slogan"]
-    out = []
-    for change, verb in (("gained", "new in the later report"), ("dropped", "gone from the later report")):
-        rows = slogans[slogans["change"] == change]
-        if rows.empty:
-            out.append(f"No numbered slogan is {verb}.")
-        else:
-            out.append(f"{prose.count(len(rows), 'numbered slogan')} {'is' if len(rows) == 1 else 'are'} {verb}: "
-                       + prose.join(prose.bold(t) + (f" “{prose.md_escape(g)}”" if g else "")
-                                    for t, g in zip(rows["term"], rows["gloss"])) + ".")
-    return " ".join(out)
 
 
 def coverage_chart(report, *, ax=None):

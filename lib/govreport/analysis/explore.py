@@ -72,23 +72,6 @@ def facts_table(report: Report) -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
-def describe(table: pd.DataFrame) -> str:
-    """What the explorer holds, in one Markdown sentence computed from the table."""
-    from .prose import count, md_escape, plural
-
-    n = len(table)
-    if n == 0:
-        return "The report states no figure the library can read, so the explorer below is empty."
-    kinds_text = ", ".join(count(k, kind) for kind, k in table["kind"].value_counts().items())
-    sections = table["section"].nunique()
-    top = table["section"].value_counts().index[0]
-    units = table.loc[table["unit"] != "", "unit"].value_counts()
-    unit_text = (f"; the commonest unit is {md_escape(units.index[0])} ({units.iloc[0]} of them)" if len(units) else "")
-    return (f"The report states {count(n, 'fact')} ({kinds_text}) in {count(sections, 'part')} "
-            f"or {plural('section', sections)} of the outline; the most are in {md_escape(top)} "
-            f"({int(table['section'].eq(top).sum())}){unit_text}.")
-
-
 def by_section_and_kind(table: pd.DataFrame) -> pd.DataFrame:
     """Counts of facts per section (rows, in text order) and kind (columns), for a heatmap."""
     if table.empty:
