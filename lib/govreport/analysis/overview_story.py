@@ -157,7 +157,7 @@ def outline_checks(report: Report, table: pd.DataFrame, failed: list) -> str:
     nested = int(report.outline["parent"].notna().sum())
     if not failed:
         return (f"{number(int(table['characters'].sum()))} + {number(preamble)} = {number(whole)} non-blank characters "
-                f"(body and closing rows + preamble = whole text); {'the' if nested == 1 else 'all'} {count(nested, 'nested outline node')} {'lies' if nested == 1 else 'lie'} inside {'its parent' if nested == 1 else 'their parents'}.")
+                f"(the rows of the table + the preamble = the whole text); {'the' if nested == 1 else 'all'} {count(nested, 'nested outline node')} {'lies' if nested == 1 else 'lie'} inside {'its parent' if nested == 1 else 'their parents'}.")
     return f"{count(len(failed), 'check')} of the outline failed; {'the note below says' if len(failed) == 1 else 'the notes below say'} what."
 
 
