@@ -239,8 +239,10 @@ def test_chapters_layout_with_appendix_and_clutter():
     assert list(outline_of(r, "part")["title"]) == ["过去五年工作回顾", "今后五年奋斗目标", "2030年重点工作"]
     assert list(outline_of(r, "section")["id"]) == ["1.1", "1.2", "3.1", "3.2", "3.3"]
     assert r.node("3.3")["title"] == "兜牢民生底线"
-    # 附件's numbered items 一、…三、 are not parts; the clutter lines stay in the appendix.
-    assert r.node("a")["title"] == "附件" and r.span("a").endswith("关闭窗口")
+    # 附件's numbered items 一、…三、 are not parts; the page's clutter lines after it
+    # (打印, 关闭窗口) stay in the text but belong to no node.
+    assert r.node("a")["title"] == "附件" and r.span("a").endswith("一亿元以上的项目。")
+    assert r.text.rstrip().endswith("打印\n关闭窗口") and r.outline["end"].max() < r.text.index("打印\n关闭窗口")
     assert r.span("c").startswith("各位代表：") and r.span("c").endswith("奋力谱写绿水发展新篇章！")
     assert r.span("3").endswith("新增托位800个。")
     check_invariants(r)

@@ -136,7 +136,8 @@ def points_by_section(report: Report) -> pd.DataFrame:
 
 
 def level_counts(report: Report) -> pd.Series:
-    """Number of outline nodes of each level, plus sentences and characters."""
+    """Number of outline nodes of each level, plus sentences and characters (of the text the
+    outline covers: the web page's lines after a report are not counted)."""
     counts = report.outline["level"].value_counts()
     return pd.Series(
         {
@@ -144,7 +145,7 @@ def level_counts(report: Report) -> pd.Series:
             "sections": int(counts.get("section", 0)),
             "points": int(counts.get("point", 0)),
             "sentences": len(report.sentences),
-            "characters": characters(report.text),
+            "characters": characters(report.text[: int(report.outline["end"].max())]),
         },
         name="count",
     )

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .files import ReportError, read_file
+from .clutter import is_clutter
 from .gcpause import paused_gc
 from .layouts import classify, is_appendix_line, is_plan_title, read_layout
 from .meta import LEVELS as PLACE_LEVELS
@@ -159,7 +160,8 @@ class Document(Outlined):
             s, e, title = layout.appendix
             nodes.append(Node("a", "appendix", 0, title, s, e, None))
 
-        head = [work[s:e] for s, e in wlines[: layout.head_end_line]]
+        # Correction: the web page's lines (下载, 来源：…, 【字号…】) are not the title block.
+        head = [line for s, e in wlines[: layout.head_end_line] if not is_clutter(line := work[s:e])]
         found = parse_meta(head, work)
         meta = {k: found[k] for k in ("title", "place", "date", "speaker", "office", "occasion")}
         meta.update({k: given[k] for k in ("date", "place") if k in given})
@@ -256,7 +258,7 @@ def _head_line_count(text: str, lines: list[tuple[int, int]]) -> int:
     web-page clutter (used when the text has no headings)."""
     for i, (s, e) in enumerate(lines):
         line = text[s:e].strip()
-        if not (is_head_line(line) or (line.startswith("各位代表") and len(line) <= 8) or is_appendix_line(line)):
+        if not (is_head_line(line) or (line.startswith("各位代表") and len(line) <= 8) or is_appendix_line(line) or is_clutter(line)):
             return i
     return len(lines)
 

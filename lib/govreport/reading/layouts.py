@@ -27,7 +27,12 @@ The closing begins at the first salutation line (``各位代表！``, ``各位�
 last part or section heading (in a flat text: the last salutation in the second half of
 the body). The appendix begins at the first line, in the last 60 % of the text, that opens
 a glossary, an attachment, an editors' trailer, a licence footer or web-page clutter
-(``名词解释``, ``附件``, ``（责任编辑：…）``, ``打印`` …): its numbered items are not parts.
+(``名词解释``, ``附件``, ``（责任编辑：…）``, ``相关链接`` …): its numbered items are not parts.
+
+Page clutter (``govreport.reading.clutter``: buttons, font-size toggles, breadcrumbs,
+posting labels, photo captions) heads nothing, and the clutter lines that end a web copy
+(with blank lines among them) belong to no part, closing or appendix: the text ends,
+for the outline, where they begin.
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..paths import DATA_DIR
+from .clutter import is_clutter
 from .numerals import ORDINAL_CHARS, small_int
 from .outline import SPACE, Node, lstrip_pos, rstrip_pos
 
@@ -156,6 +162,8 @@ def classify(text: str, lines: list[tuple[int, int]]) -> list[Mark]:
         line = text[pos:end]
         if is_appendix_line(line):
             marks.append(Mark("appendix", 0, li, pos, end, pos))
+        elif is_clutter(line):
+            continue  # a line of the web page, not of the report: it heads nothing
         elif is_heading_line(line):
             marks.append(Mark("heading", 0, li, pos, end, pos))
     return marks
@@ -198,6 +206,15 @@ def read_layout(text: str, lines: list[tuple[int, int]], marks: list[Mark], head
     salutation), used by the flat layout only.
     """
     n = len(text)
+    # Correction: the web page's lines after the report (分享到：, 打印, 来源：…) end no part,
+    # closing or appendix; what precedes them does.
+    tail = len(lines)
+    while tail > 0 and (lines[tail - 1][0] == lines[tail - 1][1] or _blank_or_clutter(text[slice(*lines[tail - 1])])):
+        tail -= 1
+    if 0 < tail < len(lines):
+        n = rstrip_pos(text, 0, lines[tail][0])
+        lines = lines[:tail]
+        marks = [m for m in marks if m.li < tail]
     # The appendix: after the first paragraph of the body, in the last 60 % of the text.
     first_para = next((li for li, (s, e) in enumerate(lines) if e - s >= 15 and text.find("。", s, e) >= 0), len(lines))
     appendix = next(
@@ -283,6 +300,10 @@ def read_layout(text: str, lines: list[tuple[int, int]], marks: list[Mark], head
     if appendix is not None:
         layout.appendix = (appendix.pos, rstrip_pos(text, appendix.pos, n), despace(text[appendix.pos : appendix.end]))
     return layout
+
+
+def _blank_or_clutter(line: str) -> bool:
+    return not line.strip(SPACE + "\r\n") or is_clutter(line)
 
 
 def _sections(text: str, part: Node, ms: list[Mark], kind: str, layout: Layout) -> list[Mark]:
