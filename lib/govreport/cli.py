@@ -12,11 +12,30 @@ code, never pasted into a document.
 
 Exit status
 -----------
-- 0: everything asked for was done.
-- 1: some inputs failed: a file that could not be read is an error row of ``reports.csv``
-  (the others are read and written); a page of a site failed (nothing of that site written).
-- 2: nothing to do or bad usage: a wrong option, a folder holding no report, an output
+- **0**: everything asked for was done.
+- **1**: some inputs failed. A file that cannot be read, whose reading process died
+  (killed, a segfault, out of memory) or that took longer than ``--timeout`` is an error
+  row of ``reports.csv`` (``status`` error, the reason in ``error``); the other files are
+  read and the tables written. For ``site``: a page failed, and nothing of that site was
+  written.
+- **2**: nothing to do, or bad usage: a wrong option, a folder holding no report, an output
   path that is not a folder, a report that cannot be read where one report is asked for.
+- **130, 143, 129**: interrupted by SIGINT (Ctrl-C), SIGTERM (``timeout``, a job
+  scheduler) or SIGHUP (the terminal closed): 128 + the signal's number.
+
+Interruption
+------------
+Interrupted, a command stops its worker processes and their children (a site's Jupyter
+kernels too): no process is left behind. It writes nothing: tables and sites are written
+to a hidden temporary folder and moved into place only when whole, and that folder is
+removed. It says so in one line on standard error::
+
+    govreport facts: interrupted after 112 of 280 reports; nothing written
+
+When worker processes die three times in a row (say the machine is out of memory), a
+batch stops, prints why, and writes the tables of what it read: the files it did not reach
+have ``status`` ``not read`` in ``reports.csv``, and the exit status is 1.
+See ``govreport.batch`` for how workers are run and stopped.
 """
 
 from __future__ import annotations
@@ -28,6 +47,7 @@ import time
 from pathlib import Path
 
 PROG = "govreport"
+TIMEOUT = 600  # seconds one file may take (a 10 MB report reads in well under a minute)
 
 
 def _fail(command: str, message: str) -> int:
@@ -107,10 +127,27 @@ def facts(args) -> int:
         return _fail("facts", f"no report files ({', '.join(collect.SUFFIXES)}) found under {' '.join(args.paths)}")
     if (args.jobs or 2) > 1:
         collect.warm_up()  # once here: the forked workers inherit it
-    results = batch.run(collect.read_one, paths, jobs=args.jobs)
-    collect.write_tables(collect.assemble(results), out)
+    stopped = None
+    try:
+        results = batch.run(collect.read_one, paths, jobs=args.jobs, timeout=args.timeout,
+                            on_error=lambda path, message: (collect.error_row(path, f"{path}: {message}"), None),
+                            failed=lambda result: result[0]["status"] != "ok")
+    except batch.WorkersDied as err:
+        stopped = err
+        results = [r if r is not None else (collect.error_row(p, f"{p}: {collect.NOT_READ}", status="not read"), None)
+                   for p, r in zip(paths, err.results)]
+    try:
+        collect.write_tables(collect.assemble(results), out)
+    except batch.Interrupted as err:
+        err.done = err.total = len(paths)
+        raise
     failed = sum(r[0]["status"] == "error" for r in results)
-    print(f"{len(paths) - failed} reports read, {failed} failed (see {out / 'reports.csv'})")
+    read = sum(r[0]["status"] == "ok" for r in results)
+    if stopped is not None:
+        print(f"{PROG} facts: stopped: {stopped}; {read} reports read, {failed} failed, {len(paths) - read - failed} "
+              f"not read (status 'not read' in {out / 'reports.csv'})", file=sys.stderr)
+        return 1
+    print(f"{read} reports read, {failed} failed (see {out / 'reports.csv'})")
     return 1 if failed else 0
 
 
@@ -118,6 +155,8 @@ def _facts_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders holding them")
     p.add_argument("-o", "--out", required=True, metavar="OUT", help="output folder (created; our files in it replaced)")
     p.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="processes to use (default: all cores)")
+    p.add_argument("--timeout", type=float, default=TIMEOUT, metavar="SECONDS",
+                   help=f"time one file may take before it is an error row (default {TIMEOUT:g})")
 
 
 # --- govreport panel ------------------------------------------------------------------------
@@ -249,8 +288,17 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command; returns its exit status (see the module's docstring)."""
+    from . import batch
+
     args = parser().parse_args(argv)
-    return args.func(args)
+    try:
+        with batch.interruptible():
+            return args.func(args)
+    except batch.Interrupted as err:
+        done = f" after {err.done} of {err.total} reports" if err.total is not None else ""
+        print(f"{PROG} {args.command}: interrupted{done}; nothing written", file=sys.stderr)
+        return err.exit_status
 
 
 if __name__ == "__main__":

@@ -54,9 +54,13 @@ def find_reports(paths: list[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def error_row(path: str, error: str) -> dict:
-    """The row of a file that could not be read (``status`` error, the message in ``error``)."""
-    return {"path": path, "sha256": "", "status": "error", "error": error}
+NOT_READ = "not read: the run stopped before this file (worker processes kept dying)"
+
+
+def error_row(path: str, error: str, status: str = "error") -> dict:
+    """The row of a file that could not be read: ``status`` error (or ``not read`` when a
+    run stopped before it), the message in ``error``."""
+    return {"path": path, "sha256": "", "status": status, "error": error}
 
 
 def read_report(path: str) -> tuple[dict, dict[str, pd.DataFrame] | None]:
