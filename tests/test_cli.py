@@ -171,7 +171,8 @@ def test_help_lists_every_command_with_its_docstring():
     assert {"site", "facts", "compare"} <= {name for name, _, _ in cli.COMMANDS}
     facts_help = subprocess.run([sys.executable, "-m", "govreport", "facts", "--help"],
                                 capture_output=True, text=True, check=True).stdout
-    assert facts_help.startswith("usage: govreport facts") and "written whole or not at all" in facts_help
+    assert facts_help.startswith("usage: govreport facts")
+    assert " ".join(cli.facts.__doc__.split()) in " ".join(facts_help.split())  # the docstring is the help
 
 
 def test_bad_usage_exits_2(capsys):
@@ -196,3 +197,64 @@ def test_console_script_is_installed():
     script = Path(sys.executable).parent / "govreport"
     result = subprocess.run([str(script), "facts", "--help"], capture_output=True, text=True, check=True)
     assert "usage: govreport facts" in result.stdout and "--jobs" in result.stdout
+
+
+# --- --meta: what files lack, from a manifest ---------------------------------------------------
+
+NO_HEAD = ("政府工作报告\n各位代表：\n一、过去一年工作回顾\n过去一年，全县地区生产总值增长5.2%。\n"
+           "二、今年工作安排\n今年主要预期目标是：地区生产总值增长6%左右。\n")
+
+
+def test_a_manifest_gives_what_a_file_lacks_and_targets_carry_place_level_year(corpus, capsys):
+    (corpus / "bare.txt").write_text(NO_HEAD, encoding="utf-8")
+    (corpus / "meta.csv").write_text("file,date,place,level\nbare.txt,2023-01-15,梅溪县,county\n"
+                                     "a-2022.txt,,,prefecture\n", encoding="utf-8-sig")
+    code, _ = run(["facts", "corpus/bare.txt", "corpus/a-2022.txt", "-o", "out", "--meta", "corpus/meta.csv"], capsys)
+    assert code == 0
+    reports = pd.read_csv("out/reports.csv", encoding="utf-8-sig", keep_default_na=False).set_index("path")
+    bare = reports.loc["corpus/bare.txt"]
+    assert (bare["date"], bare["place"], bare["level"], bare["year"], bare["given"]) == (
+        "2023-01-15", "梅溪县", "county", 2023, "date,place,level")
+    a = reports.loc["corpus/a-2022.txt"]
+    assert (a["place"], a["level"], a["given"]) == ("某某市", "prefecture", "level")  # the rest from the file
+    for table in ("targets", "results"):
+        rows = pd.read_csv(f"out/{table}.csv", encoding="utf-8-sig", keep_default_na=False)
+        assert rows.columns[:4].tolist() == ["path", "place", "level", "year"]
+        mine = rows[rows["path"] == "corpus/bare.txt"]
+        assert len(mine) == 1 and mine[["place", "level", "year"]].values.tolist() == [["梅溪县", "county", 2023]]
+        assert set(rows[rows["path"] == "corpus/a-2022.txt"]["year"]) == {2022}
+    assert pd.read_parquet("out/targets.parquet")["year"].tolist() == pd.read_csv(
+        "out/targets.csv", encoding="utf-8-sig")["year"].tolist()
+
+
+def test_without_a_manifest_the_file_decides_and_a_row_for_no_file_read_is_a_note(corpus, capsys):
+    (corpus / "meta.csv").write_text("file,place\nelsewhere.txt,某县\n", encoding="utf-8")
+    code = cli.main(["facts", "corpus/a-2022.txt", "-o", "out", "--meta", "corpus/meta.csv"])
+    assert code == 0
+    assert "note: 1 of the 1 files corpus/meta.csv names are not among the files read" in capsys.readouterr().err
+    row = pd.read_csv("out/reports.csv", encoding="utf-8-sig", keep_default_na=False).iloc[0]
+    assert (row["place"], row["given"]) == ("某某市", "")
+
+
+@pytest.mark.parametrize("content, problem", [
+    (None, "corpus/meta.csv: manifest not found"),
+    ("", "corpus/meta.csv: the manifest is empty; its header is file,date,place,level"),
+    ("file,year\na-2022.txt,2022\n", "the header must be file and any of date, place, level; got file,year"),
+    ("path,date\na-2022.txt,2022-01-01\n", "the header must be file and any of date, place, level; got path,date"),
+    ("file,date\na-2022.txt,2022/01/05\n", "corpus/meta.csv, row 2: date must be an ISO date 'YYYY-MM-DD'"),
+    ("file,level\na-2022.txt,city\n", "corpus/meta.csv, row 2: level must be one of national, province, prefecture, "
+                                      "county, got 'city'"),
+    ("file,place\na-2022.txt,甲\n\n./a-2022.txt,乙\n", "corpus/meta.csv, row 4: ./a-2022.txt is named twice (rows 2 and 4)"),
+    ("file,place\n,甲\n", "corpus/meta.csv, row 2: no file named"),
+    ("file,place\na-2022.txt,甲,乙\n", "corpus/meta.csv, row 2: 3 cells for 2 columns"),
+    ("file,place\na-2022.txt,某县\n".encode("gbk"), "corpus/meta.csv: not UTF-8 text; save the manifest as CSV UTF-8"),
+])
+def test_a_bad_manifest_stops_before_anything_is_read(corpus, capsys, content, problem):
+    if isinstance(content, bytes):
+        (corpus / "meta.csv").write_bytes(content)
+    elif content is not None:
+        (corpus / "meta.csv").write_text(content, encoding="utf-8")
+    assert cli.main(["facts", "corpus", "-o", "out", "--meta", "corpus/meta.csv"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("govreport facts: ") and problem in err
+    assert not Path("out").exists()

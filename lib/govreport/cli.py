@@ -41,6 +41,7 @@ See ``govreport.batch`` for how workers are run and stopped.
 from __future__ import annotations
 
 import argparse
+import functools
 import inspect
 import sys
 import time
@@ -109,13 +110,16 @@ def _site_arguments(p: argparse.ArgumentParser) -> None:
 # --- govreport facts ------------------------------------------------------------------------
 
 def facts(args) -> int:
-    """Facts, targets and outlines of many reports, as CSV and Parquet.
+    """Facts, targets, results and outlines of many reports, as CSV and Parquet.
 
     Reads every report file given, or found under the folders given (sorted by path), in
-    parallel, and writes OUT/reports.csv, facts.csv, targets.csv and outline.csv (UTF-8 with
-    BOM) and the same tables as .parquet. A file that cannot be read is an error row of
-    reports.csv and the others are unaffected (exit status 1). The tables are the same bytes
-    whatever --jobs is, and are written whole or not at all. See govreport.collect.
+    parallel, and writes OUT/reports.csv, facts.csv, targets.csv, results.csv and
+    outline.csv (UTF-8 with BOM) and the same tables as .parquet. A file that cannot be
+    read, whose process dies or that takes longer than --timeout is an error row of
+    reports.csv and the others are unaffected (exit status 1). --meta gives what files
+    lack (date, place, level); a manifest that cannot be used stops the command (exit
+    status 2). The tables are the same bytes whatever --jobs is, and are written whole or
+    not at all. See govreport.collect.
     """
     from . import batch, collect
 
@@ -125,11 +129,21 @@ def facts(args) -> int:
     paths = collect.find_reports(args.paths)
     if not paths:
         return _fail("facts", f"no report files ({', '.join(collect.SUFFIXES)}) found under {' '.join(args.paths)}")
+    given = {}
+    if args.meta:
+        try:
+            manifest = collect.read_manifest(args.meta)
+        except collect.ManifestError as err:
+            return _fail("facts", str(err))
+        given = collect.given_by_file(manifest, paths)
+        if len(given) < len(manifest):
+            print(f"{PROG} facts: note: {len(manifest) - len(given)} of the {len(manifest)} files {args.meta} names "
+                  f"are not among the files read", file=sys.stderr)
     if (args.jobs or 2) > 1:
         collect.warm_up()  # once here: the forked workers inherit it
     stopped = None
     try:
-        results = batch.run(collect.read_one, paths, jobs=args.jobs, timeout=args.timeout,
+        results = batch.run(functools.partial(collect.read_one, given=given), paths, jobs=args.jobs, timeout=args.timeout,
                             on_error=lambda path, message: (collect.error_row(path, f"{path}: {message}"), None),
                             failed=lambda result: result[0]["status"] != "ok")
     except batch.WorkersDied as err:
@@ -155,6 +169,8 @@ def _facts_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders holding them")
     p.add_argument("-o", "--out", required=True, metavar="OUT", help="output folder (created; our files in it replaced)")
     p.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="processes to use (default: all cores)")
+    p.add_argument("--meta", metavar="FILE.csv",
+                   help="what files lack: a CSV with columns file (relative to its folder), date, place, level")
     p.add_argument("--timeout", type=float, default=TIMEOUT, metavar="SECONDS",
                    help=f"time one file may take before it is an error row (default {TIMEOUT:g})")
 
