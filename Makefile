@@ -18,7 +18,7 @@ export MPLCONFIGDIR := $(CURDIR)/$(VENV)/mplconfig
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report test test-site test-install lab notebooks clean freeze
+.PHONY: help setup report test test-site test-install docs lab notebooks clean freeze
 
 help: ## Show this help
 	@echo "govreport: a Chinese government work report as structured, checked, charted data"
@@ -51,6 +51,9 @@ test-site: $(STAMP) ## Build sites (bundled + synthetic reports) and check them 
 
 test-install: $(STAMP) ## Install the package with pip into a fresh venv (not editable) and run its command (slow)
 	$(PY) -m pytest tests/install -q -n 0
+
+docs: $(STAMP) ## Render the reference (the modules' docstrings) with pdoc into build/docs/
+	$(PY) docs/build.py build/docs
 
 lab: $(STAMP) ## Open JupyterLab on the notebooks
 	$(VENV)/bin/jupyter lab notebooks

@@ -1,14 +1,15 @@
 """The report's vocabulary: tokens, numbered slogans (提法), quoted expressions, keywords.
 
-Example::
-
-    from govreport import load_report
-    from govreport.analysis import language
-    report = load_report()
-    language.tokens(report)            # one row per token (jieba, with a policy user dictionary)
-    language.slogans(report)           # numbered formulas found by rule, glossed where known
-    language.quotes(report)            # every “…” (or 「…」, "…") with its class
-    language.section_keywords(report)  # TF-IDF keywords per section (jieba.analyse)
+    >>> from govreport import load_report
+    >>> from govreport.analysis import language
+    >>> report = load_report()
+    >>> tokens = language.tokens(report)      # one row per token (jieba, with a policy user dictionary)
+    >>> slogans = language.slogans(report)    # numbered formulas found by rule, glossed where known
+    >>> first = slogans.iloc[0]
+    >>> first["term"], int(first["count"]), first["rule"]
+    ('十三五', 1, 'quoted')
+    >>> quotes = language.quotes(report)      # every “…” (or 「…」, "…") with its class
+    >>> keywords = language.section_keywords(report)  # TF-IDF keywords per section (jieba.analyse)
 
 Nothing happens at import. jieba is set up on first use, once per process: its logger
 is silenced (it would announce "Building prefix dict…" on stderr), a tokenizer of our

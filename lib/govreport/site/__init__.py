@@ -1,6 +1,9 @@
 """Stage 4, the site: executing the notebooks and building the HTML pages.
 
-``build`` runs the notebooks (``make report``, ``make notebooks``) and ``pages`` writes
-the HTML index and embeds the CJK font. This stage uses all the others and none of them
-uses it.
+``build`` builds a report's site (``govreport site``) and refreshes the committed
+notebooks: ``plan`` decides which pages a report gets, ``run`` executes one notebook
+(papermill), ``render`` turns it into a lean HTML page, ``index`` writes the report's index
+and ``build/index.html``, ``pages`` reads the notebooks' titles and embeds the CJK font,
+``slug`` names the site's folder, ``staging`` writes it whole or not at all. This stage
+uses the ones below it (``govreport.analysis`` and down) and none of them uses it.
 """

@@ -1,0 +1,62 @@
+"""The reference generated from the code: the docstrings' examples run, and pdoc renders
+every module (``make docs``) without a warning.
+"""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+import importlib.util
+import pkgutil
+from pathlib import Path
+
+import pytest
+
+import govreport
+
+ROOT = Path(__file__).resolve().parents[1]
+MODULES = sorted(
+    ["govreport"] + [m.name for m in pkgutil.walk_packages(govreport.__path__, "govreport.")
+                     if not m.name.endswith(".__main__")]
+)
+
+
+def _docs_builder():
+    spec = importlib.util.spec_from_file_location("docs_build", ROOT / "docs" / "build.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _examples(name: str) -> list[doctest.DocTest]:
+    return [t for t in doctest.DocTestFinder().find(importlib.import_module(name)) if t.examples]
+
+
+@pytest.mark.parametrize("name", [n for n in MODULES if _examples(n)])
+def test_docstring_examples_run(name):
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    for test in _examples(name):
+        runner.run(test)
+    result = runner.summarize(verbose=False)
+    assert result.failed == 0, f"{result.failed} of {result.attempted} examples of {name} failed (output above)"
+
+
+def test_the_package_docstring_has_examples():
+    assert _examples("govreport"), "the package's docstring shows how to load a report"
+
+
+def test_every_module_has_a_docstring():
+    missing = [n for n in MODULES if not (importlib.import_module(n).__doc__ or "").strip()]
+    assert missing == []
+
+
+def test_the_reference_renders_every_module(tmp_path):
+    docs = _docs_builder()
+    assert docs.module_names() == MODULES
+    index = docs.build(tmp_path / "docs")
+    assert index.is_file()
+    pages = {p.relative_to(tmp_path / "docs").with_suffix("").as_posix().replace("/", ".")
+             for p in (tmp_path / "docs").rglob("*.html")} - {"index"}
+    assert pages == set(MODULES)
+    root = (tmp_path / "docs" / "govreport.html").read_text(encoding="utf-8")
+    assert 'href="govreport/reading.html"' in root  # the package page links its stages
