@@ -22,6 +22,10 @@ and the page's answer) are in ``fact_check_story``; this module only computes.
 
 The only words read from sentences are the cue words of ``data/checks_words.tsv`` (其中,
 分别, 以来, 计划 …) and clause punctuation. Nothing here special-cases a report.
+
+Known limits: a level and a rate in different clauses are never paired (达到2650亿元，增长3.5%
+gives no base), though the fact engine gives both the same indicator; spans are checked in
+days only (not years or months); a part of a whole is matched by unit only.
 """
 
 from __future__ import annotations

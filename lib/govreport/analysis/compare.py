@@ -28,6 +28,25 @@ for the others.
 ``language_changes(previous, current)`` lists the numbered slogans and the frequent terms
 that appear in one report and not in the other. ``coverage(report)`` is what one report gives
 for its review year (and plans for its own) against the common keys.
+
+The columns of ``compare`` (``COLUMNS``): ``key``, ``label`` (the indicator, from
+``data/indicator_keys.csv``: ``govreport.facts.targets``); ``indicator`` (the target's, in
+the earlier report's words); ``target_year``; ``target_mention``, ``target_value`` (signed:
+a decline is negative), ``target_unit``, ``qualifier``, ``target_sentence``;
+``result_mention``, ``result_value``, ``result_unit``, ``result_sentence`` (empty/NaN when
+none); ``margin`` (result minus target in the target's unit, percentage points for %; NaN
+when not compared); ``verdict``; ``rule`` (the rule applied, in words). Targets without a
+key cannot be paired and are left out (they are in ``previous.targets``), and so are the
+targets for another year (到2025年).
+
+Known limits: the key table holds the common indicators only: a target of any other keeps
+an empty key and is not compared, and aliases are matched as written (a report that writes
+GDP增速 in a form not in the table gets no key until the alias is added). Results are taken
+from the later report's text only, the first figure per key (a report that gives the year's
+figure twice with different scopes, 全市 and 市区, is read at its first); a result without a
+year of its own in a sentence about several years (…年均增长7%，其中去年增长6%) is left out.
+``about`` uses one tolerance for every key (``tolerance_points=``, ``tolerance_share=``); the
+margin is shown so a reader can apply another.
 """
 
 from __future__ import annotations

@@ -70,6 +70,10 @@ Cue words: **honour** 奖 杯 称号 荣誉 名单 桂冠 奖章 (before: 荣获
 APP 小程序 公众号 网站 码 卡 中心 基地 商标; **campaign** (campaign or activity) 行动 活动
 工程 竞赛 大赛 节 (before: 开展 举办 启动). Quotes that span lines or are unbalanced
 are skipped.
+
+Known limits: a slogan written once, unquoted and outside a heading (做好六稳工作) is not
+found; a quote with no cue word is classed as a slogan. The glossary explains the slogans
+it holds and says "not in the glossary" for the others.
 """
 
 from __future__ import annotations

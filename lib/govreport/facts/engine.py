@@ -7,6 +7,33 @@ plain string (no outline: every section is "0"), for tests and other callers. Al
 read the text in line-aligned pieces (see "reading a long text piece by piece" below);
 the result does not depend on the piece size.
 
+    >>> from govreport.facts import facts_from_text
+    >>> facts = facts_from_text("全年粮食总产量达到50万吨，比上年增长3.5%。", "2021-02-01")
+    >>> facts[["mention", "kind", "value", "unit", "indicator"]].values.tolist()
+    [['50万吨', 'measure', 500000.0, '吨', '粮食总产量'], ['3.5%', 'change', 3.5, '%', '粮食总产量']]
+
+``facts``, one row per quantitative claim, in text order:
+
+| column | type | meaning |
+|---|---|---|
+| ``id`` | int | 0 … n−1 in text order |
+| ``section`` | str | the deepest outline node holding the fact (``"0"`` for the preamble) |
+| ``sentence`` | int | the id of its sentence in ``sentences`` |
+| ``start``, ``end`` | int | offsets into the report's ``text``: ``text[start:end] == mention`` |
+| ``mention`` | str | the number as written, with its 多/余, multiplier and unit (``184.7亿元``, ``20多万名``, ``第5位``, ``１２．５％``) |
+| ``kind`` | str | ``measure`` (an amount or count), ``share`` (a % of a whole or of a plan, a rate, a multiple), ``change`` (against an earlier period: 增长/下降, 上涨/下跌, 个百分点, an indicator ending in 增速/增幅), ``rank`` (a position) |
+| ``value`` | float | the multiplier applied (万 1e4, 亿 1e8 …); a ``change`` is signed (下降/减少 → negative); a ``rank`` is the position |
+| ``unit`` | str | what is left after the multiplier (``元``, ``%``, ``个百分点``, ``微克/立方米`` …; ``data/units.tsv``); for a count without a measure word, the unit of the noun it counts; ``""`` for ranks |
+| ``qualifier`` | str | ``""``, ``more_than`` (超过, 突破, 逾, 多/余), ``at_least`` (以上, 不低于), ``about`` (约, 近, 左右), ``at_most`` (以内, 不超过), ``less_than`` (不足, 低于) |
+| ``indicator`` | str | what is measured, a short phrase in the report's words (``负压救护车``, ``全社会用电量增速``); ``""`` when the text names nothing |
+| ``is_target`` | bool | a planned or expected figure (``govreport.facts.plan``) |
+| ``target_year`` | Int64 | the year a target is for; NA for results |
+| ``statement`` | Int64 | the first sentence of the target statement the figure belongs to; NA for results |
+
+``dates`` (the rules: ``govreport.facts.dates``): ``start``, ``end`` (offsets into ``text``),
+``mention`` (as written: ``去年2月16日``, ``2016—2020年``) and ``date`` (ISO at the precision
+written: ``2020``, ``2020-02-16``, intervals ``2016/2020``).
+
 How a fact is found (each rule has a test in tests/test_facts.py or, for the phrasing of
 other reports, tests/test_fact_phrasing.py; targets in tests/test_fact_targets.py):
 
@@ -51,6 +78,18 @@ other reports, tests/test_fact_phrasing.py; targets in tests/test_fact_targets.p
 5. **Targets** (``govreport.facts.plan``): ``is_target``, ``target_year`` and
    ``statement``, from the part a statement is in (plan, mixed, review), its cues (力争,
    拟, 主要预期目标是： …), its past markers and the years it names.
+
+Known limits:
+
+- Phrase boundaries come from word lists (``data/facts_words.tsv``), not a segmenter: a
+  verb missing from the list stays inside the indicator. A count's indicator is the noun it
+  counts (8家企业入围… → ``企业``). A keep word cuts what stands before it (城镇新增就业 →
+  ``新增就业``); a verb inside a name (办理时限) cuts the name.
+- Not read: approximate numerals (数千, 上万, 近百), 前三位; ``5，100家`` with a full-width
+  comma is read as 5100.
+- Set phrases are found by form, not from a list: a count in Chinese numerals up to 十 with
+  个/项/条 right before a noun (引进三个项目) is read as a set phrase and missed; written with
+  digits (3个项目) or at the end of its clause (项目三个) it is read.
 """
 
 from __future__ import annotations

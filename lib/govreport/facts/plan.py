@@ -32,7 +32,16 @@ The fact engine (``engine``) finds the facts; this module fills three of their c
   ``：`` (a salutation, 各位代表：, ends its own), so a list of targets is one statement.
   NA for results.
 
-The words are in ``data/facts_targets.tsv``.
+The words are in ``data/facts_targets.tsv``. The year's headline targets in one call:
+``Report.main_targets()`` (``main_targets``: the facts of the first target statement that
+is a list, 主要预期目标是：…).
+
+Known limits: ``is_target`` depends on part titles and cue words. A plan part whose title
+has none of the plan words and comes before any plan part is not recognised (its figures
+are targets only where a cue sets one). Within a review, 控制在 and 确保 are read as results,
+while 力争, 计划, 拟 still set targets (a review that quotes last year's plan, 年初提出力争增长6%,
+gives a target). 预计 (an estimate, often of the past year) and 将 set none. Outside mixed
+parts, neither a statement's state nor a target year named in it carries to the next one.
 """
 
 from __future__ import annotations

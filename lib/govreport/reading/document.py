@@ -111,21 +111,47 @@ class Outlined:
 
 
 class Document(Outlined):
-    """A report file read. Every ``start``/``end`` in every table indexes into ``text``.
+    """A report file read. Every ``start``/``end`` in every table indexes into ``text``,
+    so ``text[start:end]`` always gives the span back.
 
-    Attributes
-    ----------
-    path : Path of the file read.
-    text : the text read: a text file's content, decoded exactly (BOM dropped, nothing
-        else changed); the text extracted from any other format (``reading.files``).
-    meta : dict with title, place, date (ISO), speaker, office, occasion, level, year,
-        layout, wrapped, given, encoding (of a text file; None for other formats),
-        format (txt, docx), file (see the README's data dictionary).
-    outline : DataFrame ``id, level, number, title, start, end, parent, group``.
-    sentences : DataFrame ``id, section, start, end, text`` (built on first use).
-    unwrapped : the working copy the outline was read from: ``text`` itself, or for a
-        hard-wrapped text ``text`` without the line breaks inside sentences.
-    The facts, dates and targets are ``govreport.report.Report``'s (a ``Document`` too).
+    - ``path``: the file read; ``text``: the text read: a text file's content decoded exactly
+      (BOM dropped, nothing else changed), or the text extracted from another format
+      (``govreport.reading.files``).
+    - ``meta``: a dict: title, place, date, speaker, office, occasion, level, year, layout,
+      wrapped, given, encoding, format, file (the keys and their rules:
+      ``govreport.reading.meta``).
+    - ``outline``: one row per node, in text order (below); ``sentences``: one row per
+      sentence, built on first use (its text column copies the whole text).
+    - ``unwrapped``: the working copy the outline was read from: ``text`` itself, or for a
+      hard-wrapped text ``text`` without the line breaks inside sentences
+      (``govreport.reading.wrapping``).
+
+    The facts, dates and targets are those of ``govreport.report.Report`` (a ``Document`` too).
+
+    ``outline`` (the rules that find each node: ``govreport.reading.layouts`` for parts,
+    sections, groups, the closing and the appendix; ``govreport.reading.outline`` for points):
+
+    | column | type | meaning |
+    |---|---|---|
+    | ``id`` | str | ``"0"`` preamble; ``"1"``, ``"2"`` parts; ``"1.2"`` section (二) of part 一; ``"1.2.3"`` its third point; ``"1.0.2"`` the second point of part 一 before its first section; ``"c"`` the closing; ``"a"`` the appendix |
+    | ``level`` | str | ``preamble``, ``part``, ``section``, ``point``, ``closing`` or ``appendix`` |
+    | ``number`` | int | position among its siblings (1-based; 0 for the preamble, the closing and the appendix) |
+    | ``title`` | str | the heading without its number: a part's heading line; a section's heading sentence up to the first 。 (for a ``一是`` lead, up to the first ，or 。); a point's lead sentence without its 。 and dash; the appendix's first line; ``""`` for the preamble, the closing and a flat text's part |
+    | ``start``, ``end`` | int | the node's span (surrounding whitespace excluded); spans nest, and parts, the closing and the appendix do not overlap |
+    | ``parent`` | str or None | the enclosing node (None for the preamble, parts, the closing and the appendix) |
+    | ``group`` | str | for a section under a themed heading of a part (``一、…`` over ``（一）…``), that heading's title; ``""`` otherwise |
+
+    The **preamble** is everything before the first part (title, dateline, speaker,
+    salutation, opening sentence); the **closing** and the **appendix** belong to no part.
+
+    ``sentences`` (how a text is split: ``govreport.reading.outline``):
+
+    | column | type | meaning |
+    |---|---|---|
+    | ``id`` | int | 0 … n−1, in text order |
+    | ``section`` | str | the deepest outline node holding the sentence (``"1.2.3"``, or ``"1.2"`` between points, ``"0"`` in the preamble) |
+    | ``start``, ``end`` | int | the sentence's span |
+    | ``text`` | str | ``text[start:end]`` (in a hard-wrapped text, with its line breaks; ``sentence_text`` reads it without them) |
     """
 
     def __init__(self, path: Path, text: str, encoding: str | None, given: dict | None = None, format: str = "txt"):

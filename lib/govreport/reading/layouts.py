@@ -33,6 +33,13 @@ Page clutter (``govreport.reading.clutter``: buttons, font-size toggles, breadcr
 posting labels, photo captions) heads nothing, and the clutter lines that end a web copy
 (with blank lines among them) belong to no part, closing or appendix: the text ends,
 for the outline, where they begin.
+
+Known limits: sections written only as unnumbered heading lines, ``1.``/``（1）`` numbering,
+``首先``/``第一，`` leads, and parts named by words missing from ``data/reading_words.tsv``
+are not recognised (such a text is read ``flat`` or with fewer sections). In a ``headings``
+text, a short plan-like line inside a part (``今年重点工作``) starts a new part. A closing
+without the salutation ``各位代表`` is read as part of the last section; an appendix marker
+in the first 40 % of the text is ignored.
 """
 
 from __future__ import annotations

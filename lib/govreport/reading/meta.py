@@ -35,6 +35,28 @@ Rules, in the order the reader applies them (``parse_meta``):
 
 Anything not found is ``None``: nothing is guessed from the file name, and a value that
 does not pass these rules is left out rather than shown wrong.
+
+``Document.meta`` (``govreport.reading.document``), key by key:
+
+| key | type | meaning |
+|---|---|---|
+| ``title`` | str or None | the title line, spaces between characters removed |
+| ``place`` | str or None | what the government governs (``焦作市``; ``中华人民共和国`` for a State Council report) |
+| ``date`` | str or None | ISO date of the dateline (``二○二一年二月二十三日`` → ``2021-02-23``); None if absent or not a real date |
+| ``speaker`` | str or None | who delivered it (``徐衣显``) |
+| ``office`` | str or None | the speaker's office (``总理``, ``省长``, ``市长``, ``代市长``, ``县长`` …); None when the name stands alone |
+| ``occasion`` | str or None | the meeting, from the dateline's ``在…会议上`` |
+| ``level`` | str or None | ``national``, ``province``, ``prefecture`` or ``county`` |
+| ``year`` | int or None | the year delivered (``year_of``) |
+| ``layout`` | str | how the outline was read: ``numbered``, ``chapters``, ``headings`` or ``flat`` (``govreport.reading.layouts``) |
+| ``wrapped`` | bool | the text was hard-wrapped and was read without those breaks (``govreport.reading.wrapping``) |
+| ``given`` | list of str | the keys the caller supplied (``date``, ``place``, ``level``: ``govreport.reading.document.read_document``) |
+| ``encoding`` | str or None | how a text file was decoded (``utf-8``, ``utf-8-sig``, ``gb18030``, ``utf-16``); None for other formats |
+| ``format`` | str | the file's format (``txt``, ``docx``: ``govreport.reading.files``) |
+| ``file`` | str | the file's name (no folder, so outputs do not depend on where the project lives) |
+
+A value given to ``load_report`` (``date``, ``place``, ``level``) overrides the text's
+everywhere: in ``meta``, in ``year``, and in 去年/今年 of the dates and facts.
 """
 
 from __future__ import annotations
