@@ -288,3 +288,21 @@ def test_hard_wrapped_title_blocks(write_report, head):
         "2030年北岭省政府工作报告", "2030-01-20", "北岭省", "白云飞"
     )
     assert meta["office"] in ("省长", "代省长")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("白云飞", "白云飞"), ("岑 远", "岑远"), ("赵　强", "赵强"), ("欧阳小燕", "欧阳小燕"),
+        ("柳成荫同志", "柳成荫"), ("阿合买提•库尔班", "阿合买提·库尔班"),
+        # buttons and labels of web pages, newspapers and agencies, places, dateline pieces
+        ("下载", None), ("首页", None), ("打印", None), ("全屏", None), ("收藏", None),
+        ("北岭日报", None), ("青山晚报", None), ("新华社", None), ("北岭新闻网", None),
+        ("北岭省", None), ("青山市", None), ("在北岭省第十四届", None), ("第五次会议上", None),
+        ("二〇三〇年", None), ("各位代表", None), ("省长", None), ("白", None), ("白云飞鹏程万", None),
+    ],
+)
+def test_what_a_name_is(text, name):
+    from govreport.reading.meta_speaker import name_of
+
+    assert name_of(text) == name
