@@ -34,7 +34,8 @@ def test_fullwidth_three_parts(write_report):
     assert r.node("3")["title"] == "第三部分标题"
     assert r.meta == {
         "title": "政府工作报告", "place": "某某市", "date": "2022-01-10", "speaker": "张三",
-        "office": "代市长", "occasion": "某某市第五届人民代表大会第二次会议", "level": "prefecture", "year": 2022,
+        "office": "代市长", "occasion": "某某市第五届人民代表大会第二次会议", "source": None, "published": None,
+        "level": "prefecture", "year": 2022,
         "layout": "numbered", "wrapped": False, "given": [], "encoding": "utf-8", "format": "txt", "file": "report.txt",
     }
     check_invariants(r)
@@ -96,7 +97,7 @@ def test_missing_metadata_is_none(write_report):
     text = "一、工作回顾\n（一）经济运行稳中向好。全年经济运行总体平稳。\n"
     r = load_report(write_report(text))
     assert {k: v for k, v in r.meta.items() if k not in ("encoding", "format", "file", "layout", "wrapped", "given")} == dict.fromkeys(
-        ["title", "place", "date", "speaker", "office", "occasion", "level", "year"]
+        ["title", "place", "date", "speaker", "office", "occasion", "source", "published", "level", "year"]
     )
     assert (r.meta["layout"], r.meta["wrapped"], r.meta["given"]) == ("numbered", False, [])
     assert r.span("0") == ""

@@ -306,3 +306,12 @@ def test_what_a_name_is(text, name):
     from govreport.reading.meta_speaker import name_of
 
     assert name_of(text) == name
+
+
+def test_source_and_posting_date_kept_apart(write_report):
+    head = f"{CLUTTER}2030年北岭省政府工作报告\n——2030年1月14日{SESSION}\n北岭省人民政府省长 白云飞"
+    r = load_report(write_report(head + "\n" + BODY))
+    assert (r.meta["source"], r.meta["published"], r.meta["date"]) == ("北岭日报", "2030-02-02", "2030-01-14")
+    # A web copy without a dateline: the posting date is kept, and is not the session's.
+    r = load_report(write_report("2030年北岭省政府工作报告\n来源：北岭日报　发布时间：2030年2月3日 08:00\n" + BODY))
+    assert (r.meta["source"], r.meta["published"], r.meta["date"]) == ("北岭日报", "2030-02-03", None)

@@ -1,8 +1,9 @@
 """Known values: the metadata of the 31 provincial reports of 2025 (seeds/provinces-2025/).
 
 tests/data/provinces-2025-meta.csv holds what each title block says, read off the files by
-hand (it agrees with the table of seeds/provinces-2025/SOURCES.md). Every field must come
-out exactly so: a value left empty fails as much as a wrong one.
+hand (it agrees with the table of seeds/provinces-2025/SOURCES.md), and the site or
+newspaper of each file's 来源： line (empty when it has none). Every field must come out
+exactly so: a value left empty fails as much as a wrong one.
 """
 
 import csv
@@ -32,6 +33,8 @@ def test_known_metadata(row):
     meta = load_report(SEEDS / row["file"]).meta
     assert {k: meta[k] for k in FIELDS} == {k: row[k] for k in FIELDS}
     assert meta["year"] == 2025
+    # The 来源： line is the source (two files have none); no file gives a posting date.
+    assert (meta["source"], meta["published"]) == (row["source"] or None, None)
 
 
 @pytest.mark.parametrize("width", [30, 40])

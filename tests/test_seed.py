@@ -41,6 +41,8 @@ def test_metadata(report):
         "speaker": "徐衣显",
         "office": "市长",
         "occasion": "焦作市第十三届人民代表大会第四次会议",
+        "source": None,  # no web page's 来源： line
+        "published": None,
         "level": "prefecture",  # a 市长 of a city that is no province-level municipality
         "year": 2021,
         "layout": "numbered",  # parts written 一、

@@ -186,10 +186,10 @@ class Document(Outlined):
             s, e, title = layout.appendix
             nodes.append(Node("a", "appendix", 0, title, s, e, None))
 
-        # Correction: the web page's lines (下载, 来源：…, 【字号…】) are not the title block.
-        head = [line for s, e in wlines[: layout.head_end_line] if not is_clutter(line := work[s:e])]
-        found = parse_meta(head, work)
-        meta = {k: found[k] for k in ("title", "place", "date", "speaker", "office", "occasion")}
+        # The head as it stands: parse_meta skips the web page's lines (下载, 来源：…) and keeps
+        # the source and the posting date apart.
+        found = parse_meta([work[s:e] for s, e in wlines[: layout.head_end_line]], work)
+        meta = {k: found[k] for k in ("title", "place", "date", "speaker", "office", "occasion", "source", "published")}
         meta.update({k: given[k] for k in ("date", "place") if k in given})
         meta["level"] = given["level"] if "level" in given else level_of(meta["place"], meta["office"], meta["occasion"])
         meta["year"] = year_of(meta["date"], meta["occasion"], [p.title for p in layout.parts if is_plan_title(p.title)])

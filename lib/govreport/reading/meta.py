@@ -8,8 +8,12 @@ stand on lines of their own in any order, or share one line (政府工作报告�
 
 Rules, in the order the reader applies them (``parse_meta``):
 
-- **Lines.** Blank lines are skipped. A title line loses a scraper's prefix ``标题：``.
+- **Lines.** Blank lines and the lines a web page adds (``govreport.reading.clutter``:
+  下载, 【字号：…】, 来源：…, 时间：…) are skipped; a line loses a scraper's label ``标题：`` (or ``题目：``).
   Spaces between the characters of a title are layout (政 府 工 作 报 告).
+- **Source and posting date.** The newspaper or site after ``来源：`` on a head line is
+  ``source``, the date after ``时间：`` / ``发布时间：`` is ``published`` (ISO): a web copy's
+  posting date, never the session's ``date``.
 - **Dateline.** A date (Arabic, full-width or Chinese numerals: 2030年1月12日,
   二〇三〇年一月二十七日, 二○三○年…, 二零三零年…) that begins its line (after dashes, a
   parenthesis or spaces) or follows the title or a speaker phrase on it; then the occasion
@@ -65,6 +69,7 @@ import datetime as _dt
 import re
 from typing import NamedTuple
 
+from .clutter import is_clutter, published_of, source_of
 from .meta_place import LEVELS, NATIONAL_VOICE, NATION, level_of, place_of_body, place_of_occasion, place_of_title
 from .meta_place import short_title_place, units
 from .meta_speaker import Phrase, name_of, speaker_phrase, squeeze, strip_speech
@@ -86,8 +91,8 @@ _REST_RE = re.compile(rf"^[{_SP}]*(?P<pre>[^在\r\n]{{0,30}}?)[{_SP}]*{_OCCASION
 _OCCASION_LINE_RE = re.compile(rf"^[{re.escape(_LEAD)}]*{_OCCASION}(?P<post>.*)$")
 _TIME_RE = re.compile(r"^[\s\u3000]*[0-9０-９]{1,2}[:：][0-9０-９]{2}")
 _TITLE_WORD = re.compile(r"政[\s\u3000]*府[\s\u3000]*工[\s\u3000]*作[\s\u3000]*报[\s\u3000]*告")
-_TITLE_PREFIX = re.compile(r"^[\s\u3000]*标[\s\u3000]*题[\s\u3000]*[：:]")
 TITLE_MAX = 40
+_TITLE_LABEL = re.compile(rf"^[{_SP}]*(?:标[{_SP}]*题|题[{_SP}]*目|文章标题)[{_SP}]*[：:][{_SP}]*")
 _SPEECH_RE = re.compile(r"作(?:的)?政府工作报告|讲话")
 _YEAR_IN = re.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9][0-9])(?![0-9])")
 _CN_YEAR = re.compile(r"[〇○零OＯ一二三四五六七八九]{4}(?=年)")
@@ -117,8 +122,7 @@ def parse_date(match: re.Match) -> str | None:
 
 
 def _title(line: str) -> str | None:
-    """The title a line is (squeezed, without a scraper's 标题： prefix), or None."""
-    line = _TITLE_PREFIX.sub("", line)
+    """The title a line is (squeezed), or None."""
     if _SPEECH_RE.search(squeeze(line)):
         return None  # …作政府工作报告: the end of a speaker line, not a title
     if _TITLE_WORD.search(line) and len(squeeze(line)) <= TITLE_MAX and DATE_RE.search(line) is None:
@@ -201,12 +205,12 @@ def _cut_speech(line: str, following: str) -> bool:
 
 
 def _lines(head_lines: list[str]) -> list[str]:
-    """The head's lines that may hold metadata: stripped, blank lines dropped, ending at the
-    salutation, a wrapped dateline joined into one line."""
+    """The head's lines that may hold metadata: stripped, without a 标题： label, blank lines
+    and page clutter dropped, ending at the salutation, a wrapped dateline joined into one line."""
     out: list[str] = []
     for raw in head_lines:
-        line = raw.strip(SPACE + "\r\n")
-        if not line:
+        line = _TITLE_LABEL.sub("", raw.strip(SPACE + "\r\n"))
+        if not line or is_clutter(line):
             continue
         if line.startswith("各位代表"):
             break  # the salutation: what follows is the opening, not the head
@@ -229,9 +233,10 @@ def _lines(head_lines: list[str]) -> list[str]:
 
 
 def parse_meta(head_lines: list[str], text: str | None = None) -> dict:
-    """title, place, date, speaker, office, occasion from the lines before the first part
-    (and place 中华人民共和国 when ``text``, the report, says 我代表国务院)."""
+    """title, place, date, speaker, office, occasion, source and published from the lines
+    before the first part (and place 中华人民共和国 when ``text``, the report, says 我代表国务院)."""
     meta = dict.fromkeys(["title", "place", "date", "speaker", "office", "occasion"])
+    meta["source"], meta["published"] = source_of(head_lines), published_of(head_lines)
     lines = _lines(head_lines)
     phrases: list[tuple[int, Phrase]] = []
     dateline_at = None
