@@ -60,3 +60,13 @@ def test_the_reference_renders_every_module(tmp_path):
     assert pages == set(MODULES)
     root = (tmp_path / "docs" / "govreport.html").read_text(encoding="utf-8")
     assert 'href="govreport/reading.html"' in root  # the package page links its stages
+
+
+def test_a_site_footer_links_the_reference_when_it_is_built():
+    from govreport.site import index
+
+    info = {"place": "某某市", "date": "2030-01-15", "parts": 1, "sections": 2, "points": 0, "facts": 3}
+    built = index.report_index(info, [], ["facts.csv"], docs="../../docs/index.html")
+    assert '<a href="../../docs/index.html">docs</a>' in built
+    not_built = index.report_index(info, [], ["facts.csv"])
+    assert "docs/index.html" not in not_built and "<code>make docs</code>" in not_built

@@ -159,7 +159,9 @@ def build_site(report_path: Path | None, out: Path, *, date=None, place=None,
             for p in pages_planned
         ]
         (html_dir / "index.html").write_text(
-            site_index.report_index(info, entries, [f.name for f in data_files]), encoding="utf-8"
+            site_index.report_index(info, entries, [f.name for f in data_files],
+                                    docs="../../docs/index.html" if (out / "docs" / "index.html").is_file() else None),
+            encoding="utf-8",
         )
         site_index.write_site_info(tmp, info)
         # Into place: the old site (if any) is moved aside, the new one renamed in, the old removed.

@@ -22,10 +22,11 @@ def report_heading(info: dict) -> str:
     return " ".join(str(b) for b in bits if b)
 
 
-def report_index(info: dict, entries: list[dict], data_files: list[str]) -> str:
+def report_index(info: dict, entries: list[dict], data_files: list[str], docs: str | None = None) -> str:
     """A report's index: for each page its title, one-line question and a thumbnail of its first chart.
 
     ``entries``: dicts with ``href``, ``title``, ``summary`` and ``thumbnail`` (PNG bytes or None).
+    ``docs``: the link to the library's reference (``make docs``), when it has been built.
     """
     items = []
     for e in entries:
@@ -52,7 +53,9 @@ def report_index(info: dict, entries: list[dict], data_files: list[str]) -> str:
         f'<p class="sub">{meta}<br>{facts}</p>\n'
         f'<ol class="pages">\n' + "\n".join(items) + "\n</ol>\n"
         f"<footer>Data tables (CSV, UTF-8 with BOM): {data}. Executed notebooks in "
-        f"<code>notebooks/</code> beside this folder. Built by <code>make report</code>.</footer>"
+        f"<code>notebooks/</code> beside this folder. Built by <code>make report</code>. "
+        + (f'The library\'s reference: <a href="{escape(docs)}">docs</a>.' if docs
+           else "The library's reference: <code>make docs</code>.") + "</footer>"
     )
     return pages.embed_cjk_font(render.document(report_heading(info), body))
 
