@@ -40,16 +40,24 @@ Rules, in the order the reader applies them (``parse_meta``):
 Anything not found is ``None``: nothing is guessed from the file name, and a value that
 does not pass these rules is left out rather than shown wrong.
 
+    >>> head = ["下载", "2030年南溪政府工作报告", "来源：南溪日报", "——2030年1月26日在南溪壮族自治区第十四届",
+    ...         "人民代表大会第五次会议上", "自治区主席 岑 远"]
+    >>> m = parse_meta(head)
+    >>> m["date"], m["place"], m["speaker"], m["office"], m["source"]
+    ('2030-01-26', '南溪壮族自治区', '岑远', '主席', '南溪日报')
+
 ``Document.meta`` (``govreport.reading.document``), key by key:
 
 | key | type | meaning |
 |---|---|---|
 | ``title`` | str or None | the title line, spaces between characters removed |
-| ``place`` | str or None | what the government governs (``焦作市``; ``中华人民共和国`` for a State Council report) |
+| ``place`` | str or None | what the government governs, in full (``焦作市``; ``中华人民共和国`` for a State Council report; rules in ``govreport.reading.meta_place``) |
 | ``date`` | str or None | ISO date of the dateline (``二○二一年二月二十三日`` → ``2021-02-23``); None if absent or not a real date |
-| ``speaker`` | str or None | who delivered it (``徐衣显``) |
+| ``speaker`` | str or None | who delivered it (``徐衣显``; rules in ``govreport.reading.meta_speaker``) |
 | ``office`` | str or None | the speaker's office (``总理``, ``省长``, ``市长``, ``代市长``, ``县长`` …); None when the name stands alone |
 | ``occasion`` | str or None | the meeting, from the dateline's ``在…会议上`` |
+| ``source`` | str or None | a web copy's newspaper or site, after ``来源：`` in the head (``govreport.reading.clutter``) |
+| ``published`` | str or None | a web copy's posting date (ISO), after ``时间：`` / ``发布时间：``; never the session's ``date`` |
 | ``level`` | str or None | ``national``, ``province``, ``prefecture`` or ``county`` |
 | ``year`` | int or None | the year delivered (``year_of``) |
 | ``layout`` | str | how the outline was read: ``numbered``, ``chapters``, ``headings`` or ``flat`` (``govreport.reading.layouts``) |

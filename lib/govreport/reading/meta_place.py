@@ -23,6 +23,11 @@ and the four municipalities 北京市, 天津市, 上海市, 重庆市; ``prefec
 autonomous prefecture, a 盟, a 地区 and a city that stands under a province; ``county`` for a
 县长, 区长 or 旗长, a county, a district, a banner and a city under another city, prefecture or
 league. Acting offices (代省长, 代理主席) count as the office. None when nothing says.
+
+    >>> is_place("广西壮族自治区"), is_place("自治区"), is_place("广西")
+    (True, False, False)
+    >>> level_of("重庆市", None, None), level_of("青山市东岭市", "市长", None), level_of(None, "代理主席", None)
+    ('province', 'county', 'province')
 """
 
 from __future__ import annotations

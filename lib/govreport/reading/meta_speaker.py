@@ -25,6 +25,13 @@ dateline:
 - the name before the office (李明远省长在…会议上的讲话): inside a dateline only, with
   nothing before the name;
 - the office alone (北岭省人民政府省长): the name may stand alone on the next line.
+
+    >>> speaker_phrase("自治区主席 韦 韬")
+    Phrase(body='自治区', office='主席', speaker='韦韬')
+    >>> speaker_phrase("北岭省代省长白云飞", delimited=True).speaker, speaker_phrase("白云飞市长", delimited=True).office
+    ('白云飞', '市长')
+    >>> name_of("艾力·买买提"), name_of("下载"), name_of("北岭日报"), name_of("在北岭省第十四届")
+    ('艾力·买买提', None, None, None)
 """
 
 from __future__ import annotations
