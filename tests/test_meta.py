@@ -205,6 +205,10 @@ META = ["place", "date", "speaker", "office", "level"]
             "2030年1月26日\n在北岭省第十四届人民代表大会第五次会议上\n北岭省省长 白云飞",
             ("北岭省", "2030-01-26", "白云飞", "省长", "province"),
         ),
+        (  # the occasion first, the speaker, then the date alone
+            f"{SESSION}\n北岭省人民政府省长 白云飞\n2030年1月14日",
+            ("北岭省", "2030-01-14", "白云飞", "省长", "province"),
+        ),
         (  # a web copy: buttons, labels, a posting date; the session date is the dateline's
             f"{CLUTTER}2030年北岭省政府工作报告\n——2030年1月14日{SESSION}\n北岭省人民政府省长 白云飞\n北岭日报",
             ("北岭省", "2030-01-14", "白云飞", "省长", "province"),

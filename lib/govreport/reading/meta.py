@@ -26,7 +26,8 @@ Rules, in the order the reader applies them (``parse_meta``):
   cut (…省长 李明远作政 / 府工作报告, …省长 / 李明远) are read as one line. A date followed by a
   clock time (2030年2月2日 09:20), or after anything else (发布时间：…), is not the session's:
   ``date`` is the dateline's only. An occasion without a date (（在…会议上）) gives the
-  occasion alone.
+  occasion alone; a date alone on its line right after it, or after the speaker line that
+  follows it, is the session's date.
 - **Speaker and office**: rules in ``govreport.reading.meta_speaker``. The first speaker
   phrase of the head that names someone gives ``speaker`` and ``office``; otherwise the
   first one with an office alone gives ``office``, and a name alone on the next line gives
@@ -258,6 +259,10 @@ def parse_meta(head_lines: list[str], text: str | None = None) -> dict:
                 meta["title"] = d.title
             phrases.extend((i, p) for p in d.phrases)
             dateline_at = i if dateline_at is None else dateline_at
+        elif meta["date"] is None and dateline_at is not None and i - dateline_at <= 2 and (
+            m := DATE_RE.fullmatch(line.strip(_LEAD + _CLOSE))
+        ):
+            meta["date"] = parse_date(m)  # a date alone after the occasion (and the speaker line)
         elif p := _speaker_line(line):
             phrases.append((i, p))
         elif (t := _title(line)) is not None:
