@@ -319,3 +319,10 @@ def test_source_and_posting_date_kept_apart(write_report):
     # A web copy without a dateline: the posting date is kept, and is not the session's.
     r = load_report(write_report("2030年北岭省政府工作报告\n来源：北岭日报　发布时间：2030年2月3日 08:00\n" + BODY))
     assert (r.meta["source"], r.meta["published"], r.meta["date"]) == ("北岭日报", "2030-02-03", None)
+
+
+def test_given_values_win_over_the_state_councils_voice(write_report):
+    path = write_report("政府工作报告\n" + BODY.replace("我代表政府", "我代表国务院"))
+    r = load_report(path, place="青山市", level="prefecture", date="2030-01-05")
+    assert (r.meta["place"], r.meta["level"], r.meta["date"]) == ("青山市", "prefecture", "2030-01-05")
+    assert r.meta["given"] == ["date", "place", "level"]
