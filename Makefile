@@ -10,6 +10,7 @@ DATE    ?=
 PLACE   ?=
 PREVIOUS ?=
 OUT     ?=
+DIR     ?=
 # The browser of `make test-site`: Debian's chromium (Playwright's own download is not used).
 CHROMIUM ?= $(firstword $(wildcard /usr/bin/chromium /usr/bin/chromium-browser) $(shell command -v chromium chromium-browser 2>/dev/null))
 # Keep matplotlib's font cache inside the environment, so that it is built once at
@@ -18,7 +19,7 @@ export MPLCONFIGDIR := $(CURDIR)/$(VENV)/mplconfig
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report test test-site test-install docs lab notebooks clean freeze
+.PHONY: help setup report test test-site test-install docs lab notebooks clean freeze panel
 
 help: ## Show this help
 	@echo "govreport: a Chinese government work report as structured, checked, charted data"
@@ -38,6 +39,9 @@ $(STAMP): requirements.txt pyproject.toml
 report: $(STAMP) ## Build a report's site in build/<slug>/ (bundled report; REPORT=path [DATE= PLACE= PREVIOUS=] for another)
 	@$(PY) -m govreport site $(if $(REPORT),"$(REPORT)") $(if $(DATE),--date "$(DATE)") \
 		$(if $(PLACE),--place "$(PLACE)") $(if $(PREVIOUS),--previous "$(PREVIOUS)") $(if $(OUT),--out "$(OUT)")
+
+panel: $(STAMP) ## Build a panel's site in build/panel-<name>/ (the 31 provinces of 2025 + bundled report; DIR=folder for another)
+	@$(PY) -m govreport.panel.pages $(if $(DIR),"$(DIR)") $(if $(OUT),--out "$(OUT)")
 
 test: $(STAMP) ## Run the library tests and every notebook under nbval (strict: outputs compared)
 	$(PY) -m pytest tests notebooks --ignore=tests/browser --ignore=tests/install --nbval --nbval-current-env -q -n 2 --dist loadfile

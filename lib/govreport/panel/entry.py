@@ -188,7 +188,7 @@ def read_entry(path: str, given: dict | None = None) -> dict:
 
     given = {k: v for k, v in (given or {}).items() if v}
     row = dict.fromkeys(REPORT_COLUMNS)
-    row.update(path=path, sha256=sha256_of(path), status="error", error="", duplicate_of="")
+    row.update(path=path, sha256=sha256_of(path), status="error", error="")
     try:
         report = load_report(path, **given)
         listed = report.main_targets()
