@@ -143,10 +143,15 @@ def keys_across(main: pd.DataFrame, min_places: int = MIN_PLACES, most: int = 4)
     """(year, key) of the keys at least ``min_places`` places set as a main target, the most
     set first, at most ``most`` per year (the page stays light; its table lists every key);
     only targets in %, one unit per chart."""
+    from ..facts.targets import keys
+
+    order = {k.key: i for i, k in enumerate(keys())}  # ties: in the key table's order (GDP first)
     pct = main[main["unit"] == "%"]
     counts = pct.groupby(["year", "key"]).size().reset_index(name="n")
-    counts = counts[counts["n"] >= min_places].sort_values(["year", "n", "key"], ascending=[False, False, True])
-    return [(int(y), k) for y, k in zip(counts.groupby("year").head(most)["year"], counts.groupby("year").head(most)["key"])]
+    counts["order"] = counts["key"].map(order)
+    counts = counts[counts["n"] >= min_places].sort_values(["year", "n", "order"], ascending=[False, False, True])
+    top = counts.groupby("year").head(most)
+    return [(int(y), k) for y, k in zip(top["year"], top["key"])]
 
 
 def across_rows(main: pd.DataFrame, year: int, key: str) -> pd.DataFrame:
