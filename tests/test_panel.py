@@ -249,3 +249,46 @@ def test_folder_without_reports_exits_2(tmp_path, monkeypatch, capsys):
     assert cli.main(["panel", "empty", "-o", "out"]) == 2
     assert "no report" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_a_dying_worker_makes_an_error_row_and_is_read_again_next_time(tmp_path, monkeypatch, capsys):
+    write_panel(tmp_path / "reports")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GOVREPORT_TEST_DIE_ON", "baoding-2024.txt")
+    assert cli.main(["panel", "reports", "-o", "out", "--jobs", "2"]) == 1
+    reports = read(tmp_path / "out", "reports").set_index("path")
+    assert reports.loc["reports/2024/baoding-2024.txt", "status"] == "error"
+    assert "died (signal 9)" in reports.loc["reports/2024/baoding-2024.txt", "error"]
+    assert (reports.drop("reports/2024/baoding-2024.txt")["status"] == "ok").all()
+    capsys.readouterr()
+    monkeypatch.delenv("GOVREPORT_TEST_DIE_ON")
+    assert cli.main(["panel", "reports", "-o", "out", "--jobs", "2"]) == 0
+    assert "(1 afresh, 7 from the cache)" in capsys.readouterr().out
+
+
+def test_interrupted_run_writes_nothing_and_the_rerun_resumes(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    write_panel(tmp_path / "reports")
+    env = {**os.environ, "GOVREPORT_TEST_SLEEP": "1.5"}
+    proc = subprocess.Popen([sys.executable, "-m", "govreport", "panel", "reports", "-o", "out", "--jobs", "1"],
+                            cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    cache = tmp_path / "out" / ".cache"
+    deadline = time.time() + 120
+    while time.time() < deadline and len(list(cache.glob("*/*.pkl"))) < 2:
+        time.sleep(0.2)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 143
+    assert "interrupted" in err and "nothing written" in err
+    assert not (tmp_path / "out" / "reports.csv").exists()
+    kept = len(list(cache.glob("*/*.pkl")))
+    assert 2 <= kept < 8
+    done = subprocess.run([sys.executable, "-m", "govreport", "panel", "reports", "-o", "out", "--jobs", "1"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0
+    assert f"({8 - kept} afresh, {kept} from the cache)" in done.stdout

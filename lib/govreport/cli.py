@@ -197,6 +197,8 @@ def _panel_arguments(p: argparse.ArgumentParser) -> None:
     from .panel.command import add_arguments
 
     add_arguments(p)
+    p.add_argument("--timeout", type=float, default=TIMEOUT, metavar="SECONDS",
+                   help=f"time one file may take before it is an error row (default {TIMEOUT:g})")
 
 
 # --- govreport compare ----------------------------------------------------------------------

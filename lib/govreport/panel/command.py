@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import hashlib
 import os
 import sys
@@ -54,9 +55,11 @@ def read_manifest(path: str | None, files: list[str]) -> dict[str, dict]:
     return {p: given[Path(p).resolve()] for p in files if Path(p).resolve() in given}
 
 
-def _read_and_store(task: tuple[str, dict, str]) -> dict:
-    """A worker's task: read one file, store its entry, return its summary."""
-    path, given, where = task
+def _read_and_store(plan: dict[str, tuple[dict, str]], path: str) -> dict:
+    """A worker's task: read one file, store its entry, return its summary. ``plan`` gives
+    each path its metadata and its cache file (the item is the path itself, so that
+    ``batch``'s messages and test settings name the file)."""
+    given, where = plan[path]
     e = entries.read_entry(path, given)
     entries.store(e, Path(where))
     return e["summary"]
@@ -73,9 +76,20 @@ def _warm_up() -> None:
     entries.fingerprint()
 
 
-def read_all(files: list[str], cache: Path, jobs: int = 1, given: dict | None = None) -> tuple[list[dict], int]:
-    """The summary of every file, in order, and how many were read (not taken from the cache).
-    Each summary gets ``key``, its entry's name in the cache."""
+def _error_summary(path: str, message: str, status: str = "error") -> dict:
+    """The summary of a file whose reading failed outside ``read_entry`` (its process died, it
+    took too long) or that a stopped run never read; never cached, so a rerun reads it again."""
+    row = dict.fromkeys(entries.REPORT_COLUMNS)
+    row.update(path=path, sha256=entries.sha256_of(path), status=status, error=f"{path}: {message}")
+    return {"row": row, "parent_adcode": "", "main": []}
+
+
+def read_all(files: list[str], cache: Path, jobs: int = 1, given: dict | None = None,
+             timeout: float | None = None) -> tuple[list[dict], int, Exception | None]:
+    """The summary of every file, in order, how many were read (not taken from the cache),
+    and ``batch.WorkersDied`` when the run stopped because workers kept dying (the files
+    not read then have status ``not read``). Each summary gets ``key``, its entry's name in
+    the cache. Entries are stored as they are read: an interrupted run keeps them."""
     given = given or {}
     keys = [entries.cache_key(f, entries.sha256_of(f), given.get(f, {})) for f in files]
     summaries: list = [None] * len(files)
@@ -88,14 +102,24 @@ def read_all(files: list[str], cache: Path, jobs: int = 1, given: dict | None = 
         else:
             tasks.append((f, given.get(f, {}), str(where)))
             slots.append(i)
+    stopped = None
     if tasks:
         if jobs > 1 and len(tasks) > 1:
             _warm_up()
-        for i, s in zip(slots, batch.run(_read_and_store, tasks, jobs=jobs)):
+        try:
+            plan = {t[0]: (t[1], t[2]) for t in tasks}
+            results = batch.run(functools.partial(_read_and_store, plan), [t[0] for t in tasks], jobs=jobs,
+                                timeout=timeout, on_error=lambda path, message: _error_summary(path, message),
+                                failed=lambda s: s["row"]["status"] != "ok")
+        except batch.WorkersDied as err:
+            stopped = err
+            results = [r if r is not None else _error_summary(t[0], collect.NOT_READ, "not read")
+                       for t, r in zip(tasks, err.results)]
+        for i, s in zip(slots, results):
             summaries[i] = s
     for s, key in zip(summaries, keys):
         s["key"] = key
-    return summaries, len(tasks)
+    return summaries, len(tasks), stopped
 
 
 def mark_duplicates(summaries: list[dict]) -> None:
@@ -163,8 +187,9 @@ def compare_all(summaries: list[dict], cache: Path, jobs: int = 1) -> list[Path]
             tasks.append((str(entries.cache_file(cache, previous["key"])), str(entries.cache_file(cache, current["key"])),
                           str(where)))
     if tasks:
-        batch.run(_compare_and_store, tasks, jobs=jobs)
-    return files
+        # A pair whose comparison fails (its worker died, or a bug) adds no rows; nothing stops the panel.
+        batch.run(_compare_and_store, tasks, jobs=jobs, on_error=lambda task, message: None)
+    return [f for f in files if f.exists()]
 
 
 def write_panel(summaries: list[dict], cache: Path, pair_files: list[Path], folder: Path) -> None:
@@ -197,14 +222,16 @@ def prune(cache: Path, keep: set[Path]) -> None:
             f.unlink(missing_ok=True)
 
 
-def build(paths: list[str], out: Path, jobs: int = 1, meta: str | None = None) -> tuple[list[dict], int]:
+def build(paths: list[str], out: Path, jobs: int = 1, meta: str | None = None,
+          timeout: float | None = None) -> tuple[list[dict], int, Exception | None]:
     """The whole panel: read (or take from the cache), write the tables into ``out``.
-    Returns the summaries and how many files were read afresh."""
+    Returns the summaries, how many files were read afresh, and ``batch.WorkersDied`` when
+    the run stopped early (the tables then hold what was read)."""
     from ..site.staging import staging
 
     files = collect.find_reports(paths)
     cache = out / CACHE
-    summaries, fresh = read_all(files, cache, jobs, read_manifest(meta, files))
+    summaries, fresh, stopped = read_all(files, cache, jobs, read_manifest(meta, files), timeout)
     mark_duplicates(summaries)
     pair_files = compare_all(summaries, cache, jobs)
     with staging(out.parent, f".{out.name}.tmp-") as tmp:
@@ -213,8 +240,9 @@ def build(paths: list[str], out: Path, jobs: int = 1, meta: str | None = None) -
         for name in TABLES:
             for ext in ("csv", "parquet"):
                 os.replace(tmp / f"{name}.{ext}", out / f"{name}.{ext}")
-    prune(cache, {entries.cache_file(cache, s["key"]) for s in summaries} | set(pair_files))
-    return summaries, fresh
+    if stopped is None:
+        prune(cache, {entries.cache_file(cache, s["key"]) for s in summaries} | set(pair_files))
+    return summaries, fresh, stopped
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -234,9 +262,18 @@ def run(args) -> int:
         print(f"govreport panel: no report ({shown}) found under {' '.join(args.paths)}", file=sys.stderr)
         return 2
     jobs = max(1, args.jobs or os.cpu_count() or 1)
-    summaries, fresh = build(args.paths, out, jobs, args.meta)
+    try:
+        summaries, fresh, stopped = build(args.paths, out, jobs, args.meta, getattr(args, "timeout", None))
+    except batch.Interrupted as err:
+        err.total = len(collect.find_reports(args.paths))
+        raise
     failed = sum(s["row"]["status"] == "error" for s in summaries)
+    read = sum(s["row"]["status"] == "ok" for s in summaries)
     duplicates = sum(bool(s["row"]["duplicate_of"]) for s in summaries)
-    print(f"{len(summaries) - failed} reports read ({fresh} afresh, {len(summaries) - fresh} from the cache), "
+    if stopped is not None:
+        print(f"govreport panel: stopped: {stopped}; {read} reports read, {failed} failed, "
+              f"{len(summaries) - read - failed} not read (status 'not read' in {out / 'reports.csv'})", file=sys.stderr)
+        return 1
+    print(f"{read} reports read ({fresh} afresh, {len(summaries) - fresh} from the cache), "
           f"{failed} failed, {duplicates} duplicates set aside (see {out / 'reports.csv'})")
     return 1 if failed else 0

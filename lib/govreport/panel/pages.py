@@ -56,10 +56,10 @@ def build_tables(inputs: list[str] | None, folder: Path, jobs: int = JOBS) -> in
     from .command import build
 
     if inputs:
-        summaries, _ = build(inputs, folder, jobs)
+        summaries, _, _ = build(inputs, folder, jobs)
     else:
         with _working_directory(paths.ROOT):
-            summaries, _ = build(list(DEFAULT_INPUTS), folder.resolve(), jobs)
+            summaries, _, _ = build(list(DEFAULT_INPUTS), folder.resolve(), jobs)
     return sum(s["row"]["status"] == "error" for s in summaries)
 
 
