@@ -205,6 +205,10 @@ META = ["place", "date", "speaker", "office", "level"]
             "2030年1月26日\n在北岭省第十四届人民代表大会第五次会议上\n北岭省省长 白云飞",
             ("北岭省", "2030-01-26", "白云飞", "省长", "province"),
         ),
+        (  # the occasion in short (十四届人大三次会议), a district of a city
+            "——2030年1月14日在青山市绿水区十届人大五次会议上\n区长 赵强",
+            ("青山市绿水区", "2030-01-14", "赵强", "区长", "county"),
+        ),
         (  # the occasion first, the speaker, then the date alone
             f"{SESSION}\n北岭省人民政府省长 白云飞\n2030年1月14日",
             ("北岭省", "2030-01-14", "白云飞", "省长", "province"),

@@ -41,7 +41,7 @@ _UNIT_RE = [re.compile(rf"[\u4e00-\u9fff]{{{k},}}?(?:{_SUFFIX})") for k in (2, 1
 # What is no proper name before a level word: 自治 (自治区 is a level word, not 自治 + 区),
 # 本/全/我/该/各 (本市, 全省 refer to a place).
 _NOT_PROPER = re.compile(r"^(?:自治|特别行政|地|本|全|我|该|各)$")
-_OCCASION_PLACE = re.compile(r"^(?P<place>.*?)(?:第[一二三四五六七八九十百0-9０-９]+届|人民代表大会|人大)")
+_OCCASION_PLACE = re.compile(r"^(?P<place>.*?)(?:第?[一二三四五六七八九十百0-9０-９]+届|人民代表大会|人大)")
 _TITLE_PLACE = re.compile(r"^(?:[0-9０-９〇○零OＯ一二三四五六七八九]{4}年度?)?(?P<place>[\u4e00-\u9fff]+?)(?:人民)?政府工作报告")
 PLACE_MAX = 24
 MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
