@@ -129,14 +129,22 @@ def test_workers_that_keep_dying_stop_the_run_and_mark_the_tables_incomplete(tmp
     assert len(pd.read_csv("out/facts.csv", encoding="utf-8-sig")) > 0  # what was read is written
 
 
-def test_a_file_that_hangs_times_out(corpus, capsys, monkeypatch):
-    monkeypatch.setenv("GOVREPORT_TEST_HANG_ON", "r001.txt")
+def test_an_item_past_the_time_limit_is_stopped_and_the_others_run():
     t0 = time.monotonic()
-    assert cli.main(["facts", "corpus", "-o", "out", "--jobs", "2", "--timeout", "1"]) == 1
+    got = batch.run(time.sleep, [0, 60, 0, 0], jobs=2, timeout=1, progress=False)
+    assert got == [None, batch.Failure(60, "took longer than 1 s (--timeout); stopped"), None, None]
     assert time.monotonic() - t0 < 30
+    assert psutil.Process().children() == []
+
+
+def test_a_file_that_hangs_times_out(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    make_corpus(tmp_path / "corpus", 2)
+    monkeypatch.setenv("GOVREPORT_TEST_HANG_ON", "r001.txt")
+    assert cli.main(["facts", "corpus", "-o", "out", "--jobs", "2", "--timeout", "3"]) == 1
     reports = reports_table()
-    assert reports["error"][1] == "corpus/r001.txt: took longer than 1 s (--timeout); stopped"
-    assert (reports["status"] == "ok").sum() == 5
+    assert reports["status"].tolist() == ["ok", "error"]
+    assert reports["error"][1] == "corpus/r001.txt: took longer than 3 s (--timeout); stopped"
 
 
 # --- govreport facts interrupted ---------------------------------------------------------------

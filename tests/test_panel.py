@@ -292,3 +292,12 @@ def test_interrupted_run_writes_nothing_and_the_rerun_resumes(tmp_path):
                           cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0
     assert f"({8 - kept} afresh, {kept} from the cache)" in done.stdout
+
+
+def test_a_bad_manifest_exits_2_and_writes_nothing(tmp_path, monkeypatch, capsys):
+    write_panel(tmp_path / "reports", {"保定市": PANEL["保定市"]})
+    (tmp_path / "meta.csv").write_text("file,level\nreports/2023/baoding-2023.txt,city\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["panel", "reports", "-o", "out", "--meta", "meta.csv"]) == 2
+    assert "meta.csv, row 2: level must be one of" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()

@@ -36,7 +36,8 @@ A progress bar on standard error (tqdm; only when it is a terminal) counts the i
 failed (``failed(result)`` is true) and remaining.
 
 Test-only settings (environment variables read by the workers): ``GOVREPORT_TEST_DIE_ON=NAME``
-makes a worker kill itself (SIGKILL) on the item whose file name is NAME;
+makes a worker kill itself (SIGKILL) on the item whose file name is NAME (an item that is
+a tuple is named by its first element);
 ``GOVREPORT_TEST_HANG_ON=NAME`` makes it sleep an hour on it; ``GOVREPORT_TEST_SLEEP=SECONDS``
 makes it sleep that long before each item.
 """
@@ -60,6 +61,7 @@ import psutil
 
 SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 DEATHS_IN_A_ROW = 3  # workers dying one after the other before the run stops
+TIMEOUT = 600  # the commands' default --timeout, in seconds: a 10 MB report reads in well under a minute
 STOP_GRACE = 2.0  # seconds a stopped process has to exit before it is killed
 
 
@@ -188,7 +190,7 @@ def interruptible():
 # --- the workers ----------------------------------------------------------------------------
 
 def _test_settings(item) -> None:
-    name = Path(str(item)).name
+    name = Path(str(item[0] if isinstance(item, (tuple, list)) and item else item)).name
     if os.environ.get("GOVREPORT_TEST_SLEEP"):
         time.sleep(float(os.environ["GOVREPORT_TEST_SLEEP"]))
     if os.environ.get("GOVREPORT_TEST_HANG_ON") == name:

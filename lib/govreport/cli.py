@@ -48,7 +48,6 @@ import time
 from pathlib import Path
 
 PROG = "govreport"
-TIMEOUT = 600  # seconds one file may take (a 10 MB report reads in well under a minute)
 
 
 def _fail(command: str, message: str) -> int:
@@ -166,13 +165,15 @@ def facts(args) -> int:
 
 
 def _facts_arguments(p: argparse.ArgumentParser) -> None:
+    from . import batch
+
     p.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders holding them")
     p.add_argument("-o", "--out", required=True, metavar="OUT", help="output folder (created; our files in it replaced)")
     p.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="processes to use (default: all cores)")
     p.add_argument("--meta", metavar="FILE.csv",
                    help="what files lack: a CSV with columns file (relative to its folder), date, place, level")
-    p.add_argument("--timeout", type=float, default=TIMEOUT, metavar="SECONDS",
-                   help=f"time one file may take before it is an error row (default {TIMEOUT:g})")
+    p.add_argument("--timeout", type=float, default=batch.TIMEOUT, metavar="SECONDS",
+                   help=f"time one file may take before it is an error row (default {batch.TIMEOUT:g})")
 
 
 # --- govreport panel ------------------------------------------------------------------------
@@ -194,11 +195,12 @@ def panel(args) -> int:
 
 
 def _panel_arguments(p: argparse.ArgumentParser) -> None:
+    from . import batch
     from .panel.command import add_arguments
 
     add_arguments(p)
-    p.add_argument("--timeout", type=float, default=TIMEOUT, metavar="SECONDS",
-                   help=f"time one file may take before it is an error row (default {TIMEOUT:g})")
+    p.add_argument("--timeout", type=float, default=batch.TIMEOUT, metavar="SECONDS",
+                   help=f"time one file may take before it is an error row (default {batch.TIMEOUT:g})")
 
 
 # --- govreport compare ----------------------------------------------------------------------

@@ -21,7 +21,6 @@ found or the arguments are wrong.
 from __future__ import annotations
 
 import argparse
-import csv
 import functools
 import hashlib
 import os
@@ -41,18 +40,12 @@ CACHE = ".cache"
 
 
 def read_manifest(path: str | None, files: list[str]) -> dict[str, dict]:
-    """``--meta FILE.csv`` (columns file, date, place, level; file relative to the manifest's
-    folder or absolute): the metadata given for each file, by the path as the panel names it."""
+    """``--meta FILE.csv`` (``collect.read_manifest``: columns file, date, place, level; file
+    relative to the manifest's folder or absolute): the metadata given for each file, by the
+    path as the panel names it. Raises ``collect.ManifestError`` for a manifest that cannot be used."""
     if not path:
         return {}
-    base = Path(path).resolve().parent
-    given: dict[Path, dict] = {}
-    with open(path, encoding="utf-8-sig", newline="") as f:
-        for row in csv.DictReader(f):
-            name = (row.get("file") or "").strip()
-            if name:
-                given[(base / name).resolve()] = {k: (row.get(k) or "").strip() or None for k in ("date", "place", "level")}
-    return {p: given[Path(p).resolve()] for p in files if Path(p).resolve() in given}
+    return collect.given_by_file(collect.read_manifest(path), files)
 
 
 def _read_and_store(plan: dict[str, tuple[dict, str]], path: str) -> dict:
@@ -267,6 +260,9 @@ def run(args) -> int:
     except batch.Interrupted as err:
         err.total = len(collect.find_reports(args.paths))
         raise
+    except collect.ManifestError as err:
+        print(f"govreport panel: {err}", file=sys.stderr)
+        return 2
     failed = sum(s["row"]["status"] == "error" for s in summaries)
     read = sum(s["row"]["status"] == "ok" for s in summaries)
     duplicates = sum(bool(s["row"]["duplicate_of"]) for s in summaries)
