@@ -17,6 +17,16 @@ import pandas as pd
 from ..analysis.charts import ACCENT, BASE, INK, MUTED, PALETTE, plain
 from .tables import WORDING_ZH, WORDINGS
 
+
+def key_zh(key: str) -> str:
+    """A key's Chinese name on a chart: its first alias (地区生产总值 for gdp_growth)."""
+    from ..facts.targets import key_info
+
+    try:
+        return key_info(key).aliases[0]
+    except (KeyError, ValueError):
+        return key
+
 STYLE = {  # wording: (matplotlib marker, colour, legend label)
     "hard": ("^", ACCENT, "▲ 以上/确保 at least"),
     "about": ("o", BASE, "● 左右 about"),
@@ -63,7 +73,7 @@ def gaps(esc: pd.DataFrame, *, title: str, ax=None):
     labels = []
     for i, ((level, key), g) in enumerate(groups):
         ax.plot(g["gap"], [i] * len(g), "o", color=BASE, alpha=0.6, markersize=6)
-        labels.append(f"{LEVEL_ZH.get(level, level)} {key}")
+        labels.append(f"{LEVEL_ZH.get(level, level)} {key_zh(key)}")
     ax.axvline(0, color=INK, linewidth=0.8)
     ax.set_yticks(range(len(labels)), labels)
     ax.set_xlabel("与上级目标之差 gap to the parent's target (percentage points)")
@@ -93,7 +103,7 @@ def met(rates: pd.DataFrame, *, title: str, ax=None):
     """``rates`` (``story.met_rates``): a bar per key and level, the share met, n judged at the end."""
     if ax is None:
         _, ax = plt.subplots(figsize=(7.5, max(2.0, 0.3 * len(rates) + 1.2)))
-    labels = [f"{k} · {LEVEL_ZH.get(l, l)}" for k, l in zip(rates["key"], rates["level"])]
+    labels = [f"{key_zh(k)} · {LEVEL_ZH.get(l, l)}" for k, l in zip(rates["key"], rates["level"])]
     ax.barh(range(len(rates)), rates["rate"] * 100, color=BASE)
     for i, (r, n) in enumerate(zip(rates["rate"], rates["judged"])):
         ax.text(r * 100 + 1, i, f"{r:.0%} of {n}", va="center", fontsize=8, color=INK)

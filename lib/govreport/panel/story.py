@@ -121,8 +121,9 @@ def describe(panel: Panel) -> str:
     r = panel.reports
     ok = r[r["status"] == "ok"]
     groups = ok.groupby(["year", "level"], dropna=False).size()
+    rank = {l: i for i, l in enumerate(LEVEL_ORDER)}
     parts = []
-    for (year, level), n in groups.items():
+    for (year, level), n in sorted(groups.items(), key=lambda g: (str(g[0][0]), rank.get(g[0][1], 9))):
         year_text = "no year" if pd.isna(year) else str(int(year))
         parts.append(f"{n} {LEVEL_EN.get(level, 'unknown-level')} report{'s' if n != 1 else ''} of {year_text}")
     text = f"This panel holds {count(len(r), 'report file')}: {join(parts)}."
