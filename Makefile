@@ -56,7 +56,8 @@ test-site: $(STAMP) ## Build sites (bundled + synthetic reports) and check them 
 test-install: $(STAMP) ## Install the package with pip into a fresh venv (not editable) and run its command (slow)
 	$(PY) -m pytest tests/install -q -n 0
 
-docs: $(STAMP) ## Render the reference (the modules' docstrings) with pdoc into build/docs/
+docs: $(STAMP) ## Render the reference (the modules' docstrings) with pdoc into build/docs/; refresh the README's commands table
+	$(PY) docs/readme.py
 	$(PY) docs/build.py build/docs
 
 lab: $(STAMP) ## Open JupyterLab on the notebooks

@@ -70,3 +70,44 @@ def test_a_site_footer_links_the_reference_when_it_is_built():
     assert '<a href="../../docs/index.html">docs</a>' in built
     not_built = index.report_index(info, [], ["facts.csv"])
     assert "docs/index.html" not in not_built and "<code>make docs</code>" in not_built
+
+
+# -- the README: the front door ------------------------------------------------------------
+
+README = ROOT / "README.md"
+
+
+def _readme_module():
+    spec = importlib.util.spec_from_file_location("docs_readme", ROOT / "docs" / "readme.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_readme_is_at_most_12_kb():
+    assert len(README.read_bytes()) <= 12 * 1024
+
+
+def test_the_readme_commands_table_is_generated_from_the_parser():
+    readme = README.read_text(encoding="utf-8")
+    assert _readme_module().update(readme) == readme, "run: python docs/readme.py (or make docs)"
+    from govreport import cli
+
+    for command in ("site", "facts", "compare", "panel"):
+        assert f"| `govreport {command} " in readme and command in cli.parser().format_help()
+
+
+def test_the_readme_pastes_no_help_output():
+    readme = README.read_text(encoding="utf-8")
+    for pasted in ("usage:", "positional arguments:", "options:", "show this help message"):
+        assert pasted not in readme
+
+
+def test_every_local_link_of_the_readme_exists():
+    import re
+
+    readme = README.read_text(encoding="utf-8")
+    targets = [t for t in re.findall(r"\]\(([^)\s]+)\)", readme) if "://" not in t]
+    assert targets, "the README links the modules, the notebooks and the seeds"
+    missing = [t for t in targets if not (ROOT / t.split("#")[0]).exists()]
+    assert missing == []
