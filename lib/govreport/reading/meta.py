@@ -25,7 +25,8 @@ Rules, in the order the reader applies them (``parse_meta``):
   own followed by the occasion on the next, and a dateline whose speaker phrase the wrap
   cut (…省长 李明远作政 / 府工作报告, …省长 / 李明远) are read as one line. A date followed by a
   clock time (2030年2月2日 09:20), or after anything else (发布时间：…), is not the session's:
-  ``date`` is the dateline's only. An occasion without a date (（在…会议上）) gives the
+  ``date`` is the dateline's only. A date alone on its line is a dateline only when a dash
+  or a parenthesis leads it (——2030年1月12日, （2030年1月12日）). An occasion without a date (（在…会议上）) gives the
   occasion alone; a date alone on its line right after it, or after the speaker line that
   follows it, is the session's date.
 - **Speaker and office**: rules in ``govreport.reading.meta_speaker``. The first speaker
