@@ -11,6 +11,7 @@ PLACE   ?=
 PREVIOUS ?=
 OUT     ?=
 DIR     ?=
+JOBS    ?=
 # The browser of `make test-site`: Debian's chromium (Playwright's own download is not used).
 CHROMIUM ?= $(firstword $(wildcard /usr/bin/chromium /usr/bin/chromium-browser) $(shell command -v chromium chromium-browser 2>/dev/null))
 # Keep matplotlib's font cache inside the environment, so that it is built once at
@@ -36,9 +37,10 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PY) -c "import matplotlib.pyplot"   # build the font cache now, not inside a notebook
 	touch $(STAMP)
 
-report: $(STAMP) ## Build a report's site in build/<slug>/ (bundled report; REPORT=path [DATE= PLACE= PREVIOUS=] for another)
+report: $(STAMP) ## Build sites in build/<slug>/ (bundled report; REPORT=file-or-folder/ [DATE= PLACE= PREVIOUS= JOBS=] for others)
 	@$(PY) -m govreport site $(if $(REPORT),"$(REPORT)") $(if $(DATE),--date "$(DATE)") \
-		$(if $(PLACE),--place "$(PLACE)") $(if $(PREVIOUS),--previous "$(PREVIOUS)") $(if $(OUT),--out "$(OUT)")
+		$(if $(PLACE),--place "$(PLACE)") $(if $(PREVIOUS),--previous "$(PREVIOUS)") $(if $(OUT),--out "$(OUT)") \
+		$(if $(JOBS),--jobs $(JOBS))
 
 panel: $(STAMP) ## Build a panel's site in build/panel-<name>/ (the 31 provinces of 2025 + bundled report; DIR=folder for another)
 	@$(PY) -m govreport.panel.pages $(if $(DIR),"$(DIR)") $(if $(OUT),--out "$(OUT)")

@@ -22,6 +22,26 @@ REPORTS = paths.ROOT / "tests" / "data" / "reports"
 INJECTED = "<img src=x onerror=alert(1)>"
 
 
+class VisibleText(HTMLParser):
+    """The text of a page outside its scripts and styles."""
+
+    def __init__(self, page):
+        super().__init__()
+        self.skip, self.parts = 0, []
+        self.feed(page)
+        self.text = " ".join(" ".join(self.parts).split())
+
+    def handle_starttag(self, tag, attrs):
+        self.skip += tag in ("script", "style")
+
+    def handle_endtag(self, tag):
+        self.skip -= tag in ("script", "style")
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(data)
+
+
 class Elements(HTMLParser):
     """Counts the elements of a page by tag."""
 
@@ -164,11 +184,15 @@ def test_another_report_gets_a_page_per_section_in_text_order(notebooks, tmp_pat
     assert stems == ["00_overview", "section_1.1", "section_1.2", *sections,
                      "05_language", "08_compare", "09_needs_previous"]
     by_stem = {p.stem: p for p in pages}
-    # Parameters only where the parameters cell defines them; SECTION as a string outline id.
-    assert by_stem["00_overview"].parameters == {"REPORT": str(path), "DATE": "2022-01-20", "PLACE": "江岚省"}
-    assert by_stem["section_2.10"].parameters == {"REPORT": str(path), "SECTION": "2.10", "DATE": "2022-01-20"}
-    assert by_stem["05_language"].parameters == {"REPORT": str(path)}
-    assert by_stem["08_compare"].parameters["PREVIOUS"] == str(tmp_path / "old.txt")
+    # Parameters only where the parameters cell defines them; SECTION as a string outline id;
+    # paths relative to the report's folder, where the kernel runs (no machine path on a page).
+    assert plan.run_folder(path) == REPORTS
+    name = "jianglan-province-2022.txt"
+    assert by_stem["00_overview"].parameters == {"REPORT": name, "DATE": "2022-01-20", "PLACE": "江岚省"}
+    assert by_stem["section_2.10"].parameters == {"REPORT": name, "SECTION": "2.10", "DATE": "2022-01-20"}
+    assert by_stem["05_language"].parameters == {"REPORT": name}
+    previous = by_stem["08_compare"].parameters["PREVIOUS"]
+    assert (REPORTS / previous).resolve() == (tmp_path / "old.txt").resolve() and not previous.startswith("/")
     assert by_stem["section_2.10"].title == "part 二 · （十）统筹发展和安全"  # two parts have （一）…
     assert by_stem["section_1.1"].title == f"part 一 · （一）经济运行{INJECTED}稳中有进"  # escaped when written
     assert all(p.drop_tags == ("bundled-only",) for p in pages)
@@ -220,8 +244,9 @@ def test_pages_fold_code_and_escape_report_text():
         new_code_cell("x = 1 + 1", outputs=[nbformat.v4.new_output("stream", name="stdout", text="2\n")]),
     ])
     title = f"（一）经济运行{INJECTED}稳中有进"
-    page = render.page(nb, title, render.Link("index.html", f"江岚省{INJECTED}: index"),
-                       render.Link("a.html", title), render.Link("b.html", "<script>alert(1)</script>"))
+    page, assets = render.page(nb, title, render.Link("index.html", f"江岚省{INJECTED}: index"),
+                               render.Link("a.html", title), render.Link("b.html", "<script>alert(1)</script>"))
+    assert assets == {}
     tags = Elements(page).tags
     assert tags.get("img", 0) == 0 and tags.get("script", 0) == 1  # only the font loader's script
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
@@ -280,22 +305,50 @@ def test_site_info_counts_what_the_root_index_lists():
     json.dumps(info)  # what site.json holds
 
 
-def test_a_page_that_fails_leaves_the_previous_site_as_it_was(tmp_path, notebooks):
-    from govreport.site import run
-
-    for extra in ("01_theme", "05_language", "08_compare", "09_needs_previous", "section"):
+def test_a_page_that_fails_is_replaced_by_a_page_that_says_why_and_the_site_is_built(tmp_path, notebooks, capsys):
+    for extra in ("01_theme", "08_compare", "09_needs_previous", "section"):
         (notebooks / f"{extra}.ipynb").unlink()
     broken = nbformat.read(notebooks / "00_overview.ipynb", as_version=4)
-    broken.cells.append(new_code_cell("raise ValueError('this page cannot be drawn')"))
+    broken.cells.append(new_code_cell(
+        "import sys, warnings\n"
+        "print('kernel chatter ' + 'for the log', file=sys.stderr)\n"
+        "raise ValueError('cannot draw /tmp/someone/reports/上游县.txt at all')"))
     nbformat.write(broken, notebooks / "00_overview.ipynb")
+    fine = nbformat.read(notebooks / "05_language.ipynb", as_version=4)
+    fine.cells.append(new_code_cell("import warnings\nwarnings.warn('a warning ' + 'for the log only')\nprint('shown')"))
+    nbformat.write(fine, notebooks / "05_language.ipynb")
     out = tmp_path / "build"
     (out / "meixi-2023" / "html").mkdir(parents=True)
     (out / "meixi-2023" / "html" / "index.html").write_text("the site built before", encoding="utf-8")
-    before = tree_hash(out)
-    with pytest.raises(run.PageError, match=r"00_overview.ipynb .*ValueError: this page cannot be drawn"):
-        build.build_site(REPORTS / "meixi-county-2023.txt", out, workers=1, notebooks=notebooks)
-    assert tree_hash(out) == before
-    assert sorted(p.name for p in out.iterdir()) == ["meixi-2023"]  # no temporary folder, no index
+
+    status = build.build_sites([REPORTS / "meixi-county-2023.txt"], jobs=1, out=out, notebooks=notebooks)
+    assert status == 1
+    printed = capsys.readouterr()
+    assert "1 of 2 pages failed" in printed.err and "00_overview.html" in printed.err
+    assert printed.out.strip().splitlines()[-1].endswith("meixi-2023/html/index.html")
+
+    site = out / "meixi-2023"
+    failed = (site / "html" / "00_overview.html").read_text(encoding="utf-8")
+    text = VisibleText(failed).text
+    for words in ("00_overview.ipynb", "cell 3", "ValueError", "cannot draw 上游县.txt at all",
+                  "The rest of the site is complete"):
+        assert words in text, words
+    assert "Traceback" not in text and "/tmp" not in failed and "someone" not in failed
+    # The other page is built; what it wrote on stderr went to the build log, not the page.
+    other = (site / "html" / "05_language.html").read_text(encoding="utf-8")
+    assert "shown" in VisibleText(other).text and "warning for the log" not in other
+    log = (site / "build.log").read_text(encoding="utf-8")
+    assert "a warning for the log only" in log and "kernel chatter for the log" in log
+    assert "UserWarning" not in other and "for the log" not in failed
+    assert "00_overview.ipynb failed in cell 3: ValueError" in log
+    # The index marks the page; site.json says which failed; the list of reports marks the site.
+    index_page = (site / "html" / "index.html").read_text(encoding="utf-8")
+    assert "This page failed" in VisibleText(index_page).text
+    info = json.loads((site / "site.json").read_text(encoding="utf-8"))
+    assert info["failed"] == ["00_overview.html"]
+    assert [p["failed"] is not None for p in info["pages"]] == [True, False]
+    assert "1 failed" in VisibleText((out / "index.html").read_text(encoding="utf-8")).text
+    assert sorted(p.name for p in out.iterdir()) == ["index.html", "meixi-2023"]  # no temporary folder
 
 
 def test_date_and_place_given_name_the_site_of_a_file_that_lacks_them(tmp_path):
@@ -307,3 +360,116 @@ def test_date_and_place_given_name_the_site_of_a_file_that_lacks_them(tmp_path):
     given = load_report(bare, date="2023-01-12", place="梅溪县")
     assert (given.meta["date"], given.meta["place"]) == ("2023-01-12", "梅溪县")
     assert site_slug(given.meta, bare) == "meixi-2023"
+
+
+def test_a_heading_names_place_and_year_once():
+    assert index.report_heading({"place": "江岚省", "title": "政府工作报告", "date": "2022-01-20"}) == "江岚省 政府工作报告 2022"
+    assert index.report_heading({"place": "江岚省", "title": "2022年江岚省政府工作报告", "date": "2022-01-20"}) == "2022年江岚省政府工作报告"
+    assert index.report_heading({}) == "政府工作报告"
+
+
+def test_a_page_asks_its_computed_question_before_the_written_one():
+    written = new_markdown_cell("# Title\n\nWhat does one part say? The page reads it.")
+    later = new_markdown_cell("## Details\n\nWhy is this not the question?")
+    computed = new_code_cell("", outputs=[nbformat.v4.new_output(
+        "display_data", data={"text/markdown": "## （二）青川工程\n\nWhat does （二）青川工程 claim, with its 1.5 万亿?"})])
+    assert render.question(new_notebook(cells=[written, computed, later])) == "What does （二）青川工程 claim, with its 1.5 万亿?"
+    assert render.question(new_notebook(cells=[written, later, computed])) == "What does one part say?"
+    report_text = new_code_cell("", outputs=[nbformat.v4.new_output(
+        "display_data", data={"text/markdown": "他问：为什么？ No question in English here."})])
+    assert render.question(new_notebook(cells=[report_text, later])) is None
+
+
+def test_a_table_head_holds_one_row_with_the_index_name_in_its_corner():
+    import pandas as pd
+
+    frame = pd.DataFrame({"count": [3, 1]}, index=pd.Index(["甲", "乙"], name="quote"))
+    rendered = render._THEAD.sub(render.one_header_row, frame.to_html())
+    head = rendered.split("<thead>")[1].split("</thead>")[0]
+    assert head.count("<tr") == 1 and "<th>quote</th>" in head and "<th>count</th>" in head
+    plain = pd.DataFrame({"count": [3]}).to_html()
+    assert render._THEAD.sub(render.one_header_row, plain) == plain
+
+
+def test_the_table_library_is_shipped_beside_the_page_once():
+    from govreport.analysis import explore
+
+    library = ("<script>\nfunction injectCSS(base64CSS) {}\nif (!window._itables_9_9_9) { injectCSS(\"QUJD\"); }\n</script>\n"
+               "<div style=\"x\">\n<noscript>\n<a href=https://itables.org/>logo</a> note\n</noscript>\n</div>\n")
+    page = "<p>before</p>\n" + library + "<table id=\"t\"></table>"
+    lean, assets = explore.library_apart(page)
+    assert lean == f'<p>before</p>\n<script src="{explore.LIBRARY_FILE}"></script>\n<table id="t"></table>'
+    assert list(assets) == [explore.LIBRARY_FILE] and "window._itables_9_9_9" in assets[explore.LIBRARY_FILE]
+    assert explore.library_apart("<p>no table</p>") == ("<p>no table</p>", {})
+
+
+def test_notes_are_counted_from_the_outputs_and_stderr_leaves_the_page():
+    from govreport.site import run
+
+    nb = new_notebook(cells=[
+        new_markdown_cell('<div class="govreport-note">written, not an output</div>'),
+        new_code_cell("", outputs=[
+            nbformat.v4.new_output("display_data", data={"text/html": '<div class="govreport-note wide">a</div><p class="x">b</p>'}),
+            nbformat.v4.new_output("display_data", data={"text/markdown": "<aside class='govreport-note'>c</aside>"}),
+            nbformat.v4.new_output("stream", name="stderr", text="UserWarning: something\n"),
+            nbformat.v4.new_output("stream", name="stdout", text="kept\n"),
+        ]),
+    ])
+    assert run.count_notes(nb) == 2
+    assert run.take_stderr(nb) == "cell 2: UserWarning: something"
+    assert [o.get("name") for o in nb.cells[1].outputs] == [None, None, "stdout"]
+
+
+def test_error_messages_lose_their_machine_paths():
+    from govreport.site import run
+
+    assert run.without_paths("No such file: '/tmp/x/y/上游县.txt'") == "No such file: '上游县.txt'"
+    assert run.without_paths("in /usr/lib/python3/site-packages/foo/bar.py, line 3") == "in bar.py, line 3"
+    assert run.without_paths(r"C:\Users\someone\report.docx is locked") == "report.docx is locked"
+    assert run.without_paths("1/2 of 3.5%/year and 1.2/3") == "1/2 of 3.5%/year and 1.2/3"
+
+
+def test_reports_are_found_in_folders_by_suffix_and_named_once(tmp_path):
+    (tmp_path / "a" / "deep").mkdir(parents=True)
+    for name in ("a/b.txt", "a/deep/c.txt", "a/notes.md", "a/.hidden.txt", "a/~$lock.txt"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    from govreport.reading.files import find_reports
+
+    found = find_reports([f"{tmp_path}/a", f"{tmp_path}/a/b.txt", f"{tmp_path}/missing.txt"])
+    assert [p[len(str(tmp_path)) + 1:] for p in found] == ["a/b.txt", "a/deep/c.txt", "missing.txt"]
+    assert build.summary_line(28, 2, 1) == "28 sites built, 2 with a failed page, 1 file not read"
+    assert build.summary_line(1, 0, 0) == "1 site built"
+
+
+def test_many_reports_a_bad_file_does_not_stop_the_rest(tmp_path, notebooks, capsys):
+    for extra in ("01_theme", "05_language", "08_compare", "09_needs_previous", "section"):
+        (notebooks / f"{extra}.ipynb").unlink()
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "meixi.txt").write_bytes((REPORTS / "meixi-county-2023.txt").read_bytes())
+    out = tmp_path / "build"
+    assert build.build_sites([folder], out=out, notebooks=notebooks) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1] == "1 site built, 1 file not read"
+    assert any(l.startswith("[1/2]") and "empty.txt" in l and "not read" in l for l in err)
+    assert any(l.startswith("[2/2]") and "meixi-2023/html/index.html" in l for l in err)
+    assert (out / "meixi-2023" / "html" / "00_overview.html").exists()
+    assert build.build_sites([folder / "empty.txt"], out=out, notebooks=notebooks) == 2
+
+
+def test_the_list_of_sites_marks_failed_pages_and_lists_panels(tmp_path):
+    report_site = tmp_path / "meixi-2023"
+    report_site.mkdir()
+    index.write_site_info(report_site, {"place": "梅溪县", "date": "2023-01-12", "notes": 3, "failed": ["section_1.html"],
+                                        "pages": [{"href": "section_1.html"}, {"href": "section_2.html"}]})
+    panel = tmp_path / "panel-hills"
+    panel.mkdir()
+    index.write_site_info(panel, {"kind": "panel", "title": f"Hill counties{INJECTED}", "link": "html/index.html",
+                                  "summary": "three counties"})
+    root = index.write_root_index(tmp_path).read_text(encoding="utf-8")
+    assert 'href="panel-hills/html/index.html"' in root and "img" not in Elements(root).tags
+    assert 'href="meixi-2023/html/index.html"' in root
+    text = VisibleText(root).text
+    assert "2, 1 failed" in text and "Panels" in text and "three counties" in text
+    assert "1 report built" in text  # the panel is not counted as a report

@@ -1,6 +1,6 @@
 """The ``govreport`` command: one entrance for sites, tables and comparisons.
 
-    govreport site [REPORT] [--date D] [--place P] [--previous OLD]   # a report's site in build/
+    govreport site [PATH...] [--jobs N] [--date D] [--place P] [--previous OLD]  # sites in build/
     govreport facts PATH... -o OUT/ [--jobs N]                         # tables of many reports
     govreport compare PREVIOUS CURRENT [-o FILE.csv]                   # targets against results
     govreport panel PATH... -o OUT/ [--jobs N] [--meta FILE.csv]       # a folder of reports as a panel
@@ -16,8 +16,8 @@ Exit status
 - **1**: some inputs failed. A file that cannot be read, whose reading process died
   (killed, a segfault, out of memory) or that took longer than ``--timeout`` is an error
   row of ``reports.csv`` (``status`` error, the reason in ``error``); the other files are
-  read and the tables written. For ``site``: a page failed, and nothing of that site was
-  written.
+  read and the tables written. For ``site``: a page failed (it is replaced by a page that
+  says why, the rest of the site is built), or a report could not be read (the others are built).
 - **2**: nothing to do, or bad usage: a wrong option, a folder holding no report, an output
   path that is not a folder, a report that cannot be read where one report is asked for.
 - **130, 143, 129**: interrupted by SIGINT (Ctrl-C), SIGTERM (``timeout``, a job
@@ -66,44 +66,37 @@ def _shown(path: Path) -> str:
 # --- govreport site -------------------------------------------------------------------------
 
 def site(args) -> int:
-    """Build a report's site: HTML pages, data and notebooks in OUT/<slug>/.
+    """Build the site of a report, or of every report found: HTML pages, data and notebooks in OUT/<slug>/.
 
-    With no REPORT, the bundled report's site (build/jiaozuo-2021/). The slug comes from the
-    report's place and year, or else its file name. The site is built in a hidden folder
-    beside it and moved into place when every page is written: a failed build leaves the
-    previous site as it was. OUT/index.html then lists every site in OUT.
+    With no PATH, the bundled report's site (build/jiaozuo-2021/). A PATH that is a folder
+    gives every report file under it. The slug comes from a report's place and year, or else
+    its file name. A page that fails is replaced by a page that says why and the rest of the
+    site is built (exit status 1); a file that cannot be read is skipped (status 1; 2 when
+    none could be). Several reports: one line each and a last line counting them. OUT/index.html
+    lists every site in OUT. See govreport.site.build.
     """
-    from .reading.files import ReportError
-    from .site.build import build_site, quiet_logging
-    from .site.run import PageError
+    from .site.build import build_sites, quiet_logging
 
     quiet_logging()
-    report = args.report.resolve() if args.report else None
-    previous = args.previous.resolve() if args.previous else None
-    t0 = time.perf_counter()
-    try:
-        index = build_site(report, args.out, date=args.date, place=args.place,
-                           previous_path=previous, workers=args.jobs)
-    except ReportError as err:
-        return _fail("site", str(err))
-    except PageError as err:
-        print(f"{PROG} site: {err}\nnothing was written: the site of this report is as it was before.", file=sys.stderr)
-        return 1
-    print(f"all reports: {_shown(args.out / 'index.html')}")
-    print(f"site ({time.perf_counter() - t0:.0f} s): {_shown(index)}")
-    return 0
+    if args.jobs < 1:
+        return _fail("site", "--jobs must be 1 or more")
+    return build_sites(args.paths, jobs=args.jobs, date=args.date, place=args.place, previous=args.previous,
+                       out=args.out, notebooks=args.notebooks)
 
 
 def _site_arguments(p: argparse.ArgumentParser) -> None:
     from . import paths
     from .site.build import JOBS
 
-    p.add_argument("report", nargs="?", type=Path, metavar="REPORT", help="the report file (default: the bundled report)")
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                   help="report files, or folders holding them (default: the bundled report)")
     p.add_argument("--date", help="the report's date (YYYY-MM-DD) when its file has no dateline")
     p.add_argument("--place", help="the place the report governs, when its file does not say")
     p.add_argument("--previous", type=Path, metavar="OLD", help="the report of the year before, for the compare page")
     p.add_argument("-o", "--out", type=Path, default=paths.BUILD_DIR, help="output folder (default: build/)")
-    p.add_argument("-j", "--jobs", type=int, default=JOBS, metavar="N", help=f"pages run at a time (default {JOBS})")
+    p.add_argument("-j", "--jobs", type=int, default=JOBS, metavar="N",
+                   help=f"notebooks run at a time (default {JOBS}); two per report, so 4 builds two reports at once")
+    p.add_argument("--notebooks", type=Path, metavar="DIR", help=argparse.SUPPRESS)  # another notebooks folder (tests)
 
 
 # --- govreport facts ------------------------------------------------------------------------

@@ -34,7 +34,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .reading.files import REPORT_SUFFIXES
+from .reading.files import REPORT_SUFFIXES, find_reports  # noqa: F401 (collect.find_reports)
 from .site.staging import staging
 
 META_KEYS = ["title", "place", "level", "date", "year", "speaker", "office", "occasion", "encoding", "format"]
@@ -44,23 +44,6 @@ TABLES = ("reports", "facts", "targets", "results", "outline")
 #: The report's keys written beside ``path`` in the targets and results tables.
 CONTEXT = ["place", "level", "year"]
 SUFFIXES = REPORT_SUFFIXES  # what a folder is searched for (the formats reading reads)
-
-
-def find_reports(paths: list[str]) -> list[str]:
-    """The files to read: each PATH that is a folder gives its report files (``SUFFIXES``,
-    recursively, sorted by their path inside it); any other PATH is taken as given (a missing
-    one becomes an error row). Paths are written as given; a file named twice is read once."""
-    out: list[str] = []
-    for p in paths:
-        folder = Path(p)
-        if folder.is_dir():
-            found = sorted(f.relative_to(folder).as_posix() for f in folder.rglob("*")
-                           if f.suffix.lower() in SUFFIXES and f.is_file())
-            base = p if p.endswith(("/", os.sep)) else p + "/"
-            out.extend(base + rel for rel in found)
-        else:
-            out.append(p)
-    return list(dict.fromkeys(out))
 
 
 NOT_READ = "not read: the run stopped before this file (worker processes kept dying)"

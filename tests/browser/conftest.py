@@ -1,8 +1,9 @@
 """Fixtures of the site tests (`make test-site`; not part of `make test`).
 
-Sites are built once per session with `make report REPORT=… OUT=<temporary build folder>`,
-the way a user builds them, into one temporary build folder, so they share its
-`index.html`. Session fixtures (use these names; other test files rely on them):
+Sites are built once per session with the command `make report` runs
+(`python -m govreport site [PATH…] --out <temporary build folder>`; called directly so
+that the tests never set up an environment), into one temporary build folder, so they share
+its `index.html`. Session fixtures (use these names; other test files rely on them):
 
 - ``build_root``: Path of that temporary build folder (the ``--out`` of every build).
 - ``bundled_site``: Path of the bundled report's site, ``build_root / "jiaozuo-2021"``
@@ -11,9 +12,14 @@ the way a user builds them, into one temporary build folder, so they share its
   (a province; part 二 has ten sections; HTML in a section heading, a point and a sentence).
 - ``plain_site``: Path of the site of ``tests/data/reports/meixi-county-2023.txt`` (a county
   report whose parts have no （一） sections: one page per part).
-- ``builds``: dict site name ("bundled", "synthetic", "plain") -> ``Built`` (site path, the
-  terminal output of its ``make report``, and for the bundled site the hash of every file
-  right after it was built).
+- ``province_a_site``, ``province_b_site``: Paths of the sites of two real provincial reports
+  of ``seeds/provinces-2025/`` (``PROVINCES``), built together by one command given both files.
+- ``failing_site``: Path of the site of the plain county report built with a test-only folder
+  of notebooks (the overview and section notebooks of ``notebooks/``, and ``BROKEN_PAGE``, a
+  page that raises ``BROKEN_ERROR`` in its third cell); the build must exit with status 1.
+- ``builds``: dict site name ("bundled", "synthetic", "plain", "provinces", "failing") ->
+  ``Built`` (site path, the terminal output of its build, its exit status, and for the bundled
+  site the hash of every file right after it was built).
 - ``browser``: a headless chromium driven by Playwright (Debian's binary, not Playwright's
   download; ``GOVREPORT_CHROMIUM`` or /usr/bin/chromium). Missing chromium fails, never skips.
 - ``page`` (per test): a fresh page; ``page.console_errors`` collects console errors, page
@@ -25,9 +31,11 @@ Helpers: ``site_pages(site)`` lists a site's HTML pages (its index first); ``fil
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +45,11 @@ ROOT = Path(__file__).resolve().parents[2]
 REPORTS = ROOT / "tests" / "data" / "reports"
 SYNTHETIC = REPORTS / "jianglan-province-2022.txt"
 PLAIN = REPORTS / "meixi-county-2023.txt"
+#: Two real provincial reports (Word files): one in two parts without sections, one with nine sections.
+PROVINCES = [ROOT / "seeds" / "provinces-2025" / f"{name}.docx" for name in ("shanghai-2025", "qinghai-2025")]
+#: The page of the failing site that raises, on purpose, and what it raises.
+BROKEN_PAGE = "09_broken"
+BROKEN_ERROR = ("LookupError", "no figure for 上游县 in /tmp/someone/tables/upstream.csv")
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -48,6 +61,8 @@ class Built:
     site: Path
     output: str
     snapshot: dict[str, str] | None = None
+    status: int = 0
+    sites: list[Path] | None = None
 
 
 def tree_hashes(folder: Path) -> dict[str, str]:
@@ -58,13 +73,15 @@ def tree_hashes(folder: Path) -> dict[str, str]:
     }
 
 
-def make_report(report: Path | None, out: Path) -> str:
-    """``make report [REPORT=…] OUT=…``; the terminal output (stdout and stderr together)."""
-    cmd = ["make", "--no-print-directory", "report", f"OUT={out}"] + ([f"REPORT={report}"] if report else [])
-    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=900)
+def make_report(reports: list[Path], out: Path, *extra: str, status: int = 0) -> str:
+    """What ``make report REPORT=… OUT=…`` runs; its terminal output (stdout and stderr together).
+    Fails the test unless it exits with ``status``."""
+    cmd = [sys.executable, "-m", "govreport", "site", *map(str, reports), "--out", str(out), *extra]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "lib"), os.environ.get("PYTHONPATH")]))}
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=1800, env=env)
     output = done.stdout + done.stderr
-    if done.returncode != 0:
-        pytest.fail(f"{' '.join(cmd)} failed ({done.returncode}):\n{output[-4000:]}", pytrace=False)
+    if done.returncode != status:
+        pytest.fail(f"{' '.join(cmd)} exited with {done.returncode}, not {status}:\n{output[-4000:]}", pytrace=False)
     return output
 
 
@@ -90,7 +107,7 @@ def builds(build_root) -> dict[str, Built]:
 
 @pytest.fixture(scope="session")
 def bundled_site(build_root, builds) -> Path:
-    output = make_report(None, build_root)
+    output = make_report([], build_root)
     site = build_root / "jiaozuo-2021"
     builds["bundled"] = Built(site, output, tree_hashes(site))
     return site
@@ -98,16 +115,70 @@ def bundled_site(build_root, builds) -> Path:
 
 @pytest.fixture(scope="session")
 def synthetic_site(build_root, builds, bundled_site) -> Path:
-    output = make_report(SYNTHETIC, build_root)
+    output = make_report([SYNTHETIC], build_root)
     builds["synthetic"] = Built(build_root / "jianglan-2022", output)
     return builds["synthetic"].site
 
 
 @pytest.fixture(scope="session")
 def plain_site(build_root, builds, bundled_site) -> Path:
-    output = make_report(PLAIN, build_root)
+    output = make_report([PLAIN], build_root)
     builds["plain"] = Built(build_root / "meixi-2023", output)
     return builds["plain"].site
+
+
+def site_of(build_root: Path, report: Path) -> Path:
+    """The site built from ``report`` (the one whose site.json names its file)."""
+    for info in build_root.glob("*/site.json"):
+        if json.loads(info.read_text(encoding="utf-8")).get("file") == report.name:
+            return info.parent
+    pytest.fail(f"no site of {report.name} in {build_root}", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def provincial_sites(build_root, builds, bundled_site) -> list[Path]:
+    output = make_report(PROVINCES, build_root)
+    sites = [site_of(build_root, p) for p in PROVINCES]
+    builds["provinces"] = Built(sites[0], output, sites=sites)
+    return sites
+
+
+@pytest.fixture(scope="session")
+def province_a_site(provincial_sites) -> Path:
+    return provincial_sites[0]
+
+
+@pytest.fixture(scope="session")
+def province_b_site(provincial_sites) -> Path:
+    return provincial_sites[1]
+
+
+def failing_notebooks(folder: Path) -> Path:
+    """A folder of notebooks: the real overview and section notebooks, and a page that raises."""
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("00_overview.ipynb", "section.ipynb"):
+        shutil.copy(ROOT / "notebooks" / name, folder / name)
+    error, message = BROKEN_ERROR
+    nb = new_notebook(cells=[
+        new_markdown_cell("# A page that breaks\n\nDoes a page that raises leave the rest of the site whole?"),
+        new_code_cell("REPORT = None", metadata={"tags": ["parameters"]}),
+        new_code_cell(f"raise {error}({message!r})"),
+    ], metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    nbformat.write(nb, folder / f"{BROKEN_PAGE}.ipynb")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def failing_site(tmp_path_factory, builds) -> Path:
+    """Built in a build folder of its own, so the other sites' checks never meet its failure."""
+    out = tmp_path_factory.mktemp("build-failing")
+    notebooks = failing_notebooks(tmp_path_factory.mktemp("notebooks-failing"))
+    output = make_report([PLAIN], out, "--notebooks", str(notebooks), status=1)
+    builds["failing"] = Built(out / "meixi-2023", output, status=1)
+    return builds["failing"].site
 
 
 def chromium_path() -> str:

@@ -76,9 +76,10 @@ def test_site_holds_exactly_its_pages_data_and_notebooks(request, name):
     site = request.getfixturevalue(f"{name}_site")
     info = json.loads((site / "site.json").read_text(encoding="utf-8"))
     pages = {p["href"] for p in info["pages"]}
-    assert {p.name for p in (site / "html").glob("*")} == pages | {"index.html"}  # nothing stale
+    assert {p.name for p in (site / "html").glob("*")} == pages | {"index.html", "itables.js"}  # nothing stale
     assert {p.stem for p in (site / "notebooks").glob("*.ipynb")} == {h[: -len(".html")] for h in pages}
     assert {p.name for p in (site / "data").glob("*")} == {"outline.csv", "sentences.csv", "facts.csv", "dates.csv"}
+    assert (site / "build.log").exists()
 
 
 @pytest.mark.parametrize("name", ["bundled", "synthetic", "plain"])

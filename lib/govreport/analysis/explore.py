@@ -3,9 +3,18 @@
 Two ways to use it, both built here so the notebook only calls them:
 
 - **In the exported HTML page** (and in JupyterLab): ``init()`` embeds the DataTables library
-  that itables ships (its JavaScript and CSS, base64 in the page: no request to the internet),
-  then ``show(table)`` draws the table as an interactive DataTable. The table's id is fixed
-  (``TABLE_ID``), so the output is the same on every run and nbval can compare it.
+  that itables ships (its JavaScript and CSS, base64 in the notebook's output: no request to
+  the internet), then ``show(table)`` draws the table as an interactive DataTable. The table's
+  id is fixed (``TABLE_ID``), so the output is the same on every run and nbval can compare it.
+- **Its weight.** That library is about 950 KB. A site ships it once, as the file
+  ``LIBRARY_FILE`` beside its pages (``library_apart``, called when a page is rendered), and
+  the page loads it with a plain ``<script src>``, which works from ``file://``: the explorer
+  page keeps only its own rows, and the ``html/`` folder still works when copied elsewhere.
+  The committed ``notebooks/07_explore.ipynb`` leaves the library's output out (its cell is
+  tagged ``nbval-ignore-output``, whose outputs ``make notebooks`` does not save; see
+  ``govreport.site.build``), so the repository does not carry it either.
+- **The heatmap** labels its rows with the section's id and the start of its title
+  (``short_label``): a real report's whole titles would squeeze the drawing to nothing.
 - **In JupyterLab**: ``Filters(table)`` is an ipywidgets panel (kind, section, unit, and a
   keyword searched in the indicator and the sentence) above a filtered copy of the table.
   Its table is written into an ``Output`` widget's state (``Output.outputs``), never printed
@@ -72,13 +81,25 @@ def facts_table(report: Report) -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
+#: Characters of a section's title kept in a chart's row label.
+LABEL_CHARS = 12
+
+
+def short_label(label: str, chars: int = LABEL_CHARS) -> str:
+    """``"1.2 精准发力…"``: a section label (id and title) with the title cut to ``chars`` characters."""
+    node, _, title = str(label).partition(" ")
+    return f"{node} {title[:chars]}…" if len(title) > chars else str(label)
+
+
 def by_section_and_kind(table: pd.DataFrame) -> pd.DataFrame:
-    """Counts of facts per section (rows, in text order) and kind (columns), for a heatmap."""
+    """Counts of facts per section (rows, in text order, labelled by ``short_label``) and kind
+    (columns), for a heatmap."""
     if table.empty:
         return pd.DataFrame()
     order = list(pd.unique(table["section"]))
     counts = pd.crosstab(table["section"], table["kind"]).reindex(order)
-    counts.index.name, counts.columns.name = None, None
+    counts.index = [short_label(s) for s in counts.index]
+    counts.columns.name = None
     return counts
 
 
@@ -98,7 +119,8 @@ def filter_facts(table: pd.DataFrame, kind: str | None = None, section: str | No
 
 def init() -> None:
     """Embed the DataTables library in the notebook's output (offline: no network at view time).
-    Call once, in a cell of its own, before ``show``; its output must be kept."""
+    Call once, in a cell of its own, before ``show``. A page keeps it in a file beside it
+    (``library_apart``); the committed notebook is saved without it (tag ``nbval-ignore-output``)."""
     from itables import init_notebook_mode
 
     init_notebook_mode(all_interactive=False, connected=False)
@@ -133,6 +155,27 @@ def _readable_data(html: str) -> str:
         return m.group(1) + json.dumps(json.dumps(rows, ensure_ascii=False), ensure_ascii=False) + m.group(3)
 
     return _DATA_LINE.sub(rewrite, html, count=1)
+
+
+#: The file, beside a site's pages, that holds the table library once for all of them.
+LIBRARY_FILE = "itables.js"
+#: The output of ``init()`` in a rendered page: the script that installs the library
+#: (injectCSS/injectModule of base64 text), then itables' <noscript> note.
+_LIBRARY = re.compile(
+    r"<script>\s*(function injectCSS\(.*?window\._itables_[\w]+.*?)</script>"
+    r"(?:\s*<div[^>]*>\s*<noscript>.*?</noscript>\s*</div>)?", re.S)
+
+
+def library_apart(page: str) -> tuple[str, dict[str, str]]:
+    """``page`` (HTML) with the embedded table library replaced by ``<script src=LIBRARY_FILE>``,
+    and that file's text (``{LIBRARY_FILE: script}``; ``{}`` when the page holds no library).
+
+    A classic script, loaded in the same place, runs at the same moment as the inline one did."""
+    found = _LIBRARY.search(page)
+    if not found:
+        return page, {}
+    tag = f'<script src="{LIBRARY_FILE}"></script>'
+    return page[: found.start()] + tag + page[found.end():], {LIBRARY_FILE: found.group(1).strip() + "\n"}
 
 
 def to_html(table: pd.DataFrame, table_id: str = TABLE_ID, page_length: int = 10) -> str:

@@ -36,6 +36,28 @@ class ReportError(ValueError):
 REPORT_SUFFIXES = (".txt", ".docx")
 """The extensions of the files a folder is searched for (lower case: compare ``suffix.lower()``)."""
 
+
+def find_reports(paths: list[str]) -> list[str]:
+    """The report files of the paths given: each path that is a folder gives its files with a
+    report's extension (``REPORT_SUFFIXES``), recursively, sorted by their path inside it,
+    but hidden ones and Office lock files (``~$report.docx``, left while Word has the file
+    open); any other path is taken as given (a missing one is the caller's to report). Paths
+    are written as given; a file named twice is read once."""
+    import os
+
+    out: list[str] = []
+    for p in map(str, paths):
+        folder = Path(p)
+        if folder.is_dir():
+            found = sorted(rel for rel in (f.relative_to(folder).as_posix() for f in folder.rglob("*")
+                                           if f.suffix.lower() in REPORT_SUFFIXES and f.is_file())
+                           if not any(part.startswith((".", "~$")) for part in rel.split("/")))
+            base = p if p.endswith(("/", os.sep)) else p + "/"
+            out.extend(base + rel for rel in found)
+        else:
+            out.append(p)
+    return list(dict.fromkeys(out))
+
 # Control characters other than tab, newline, carriage return and form feed:
 # their presence means the bytes are not a text document.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")

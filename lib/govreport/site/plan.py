@@ -7,6 +7,8 @@
   or once per part that has no sections, in the order of the text; these pages come after
   the ``00`` notebooks.
 - Every other numbered notebook runs for every report.
+- ``REPORT`` and ``PREVIOUS`` are given relative to the folder the kernel runs in
+  (``run_folder``: the report's folder), so ``REPORT`` is the file's name.
 - ``DATE``, ``PLACE`` and ``PREVIOUS`` go only to notebooks whose parameters cell defines
   them. A notebook whose metadata says ``"govreport": {"requires": ["PREVIOUS"]}`` runs only
   when ``PREVIOUS`` is given; one that just defines ``PREVIOUS`` runs with its default
@@ -16,6 +18,7 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,16 +74,24 @@ def section_units(outline) -> list[tuple[str, str]]:
     return units
 
 
+def run_folder(report: Path | None, folder: Path | None = None) -> Path:
+    """The folder a page's kernel runs in: the report's own (so that ``REPORT`` is its file name
+    and a page never shows where the file lies on this machine), else the notebooks folder."""
+    return Path(report).parent if report is not None else (folder or paths.NOTEBOOKS_DIR)
+
+
 def plan(outline, *, bundled: bool, report: Path | None = None, date: str | None = None,
          place: str | None = None, previous: Path | None = None,
          folder: Path | None = None, log=print) -> list[Page]:
     """The pages of one report's site, in order."""
     folder = folder or paths.NOTEBOOKS_DIR
-    given = {"DATE": date, "PLACE": place, "PREVIOUS": str(previous) if previous else None}
+    # Paths as seen from the folder the kernel runs in (run_folder): no machine path on a page.
+    here = run_folder(report, folder)
+    given = {"DATE": date, "PLACE": place, "PREVIOUS": os.path.relpath(previous, here) if previous else None}
     drop = () if bundled else ("bundled-only",)
 
     def parameters(names: set[str], **extra) -> dict:
-        params = {"REPORT": str(report)} if report is not None else {}
+        params = {"REPORT": os.path.relpath(report, here)} if report is not None else {}
         params.update({k: v for k, v in given.items() if v is not None and k in names})
         params.update(extra)
         return params

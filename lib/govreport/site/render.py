@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -20,6 +21,8 @@ from . import pages
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 CSS = Path(__file__).resolve().parent / "site.css"
 THUMB_WIDTH = 320
+#: A sentence ending in "?": from the start of a line or of a sentence, through no other sentence's end.
+_QUESTION = re.compile(r"(?:^|(?<=[.!?])\s+)((?:(?![.!?]\s).)+?\?)(?=\s|$)")
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,28 @@ def body_html(nb) -> str:
     # and would carry a second copy of the facts table: not shipped.
     nb.metadata.pop("widgets", None)
     body, _ = exporter.from_notebook_node(nb)
-    return body
+    return _THEAD.sub(one_header_row, body)
+
+
+_THEAD = re.compile(r"<thead>(.*?)</thead>", re.S)
+_ROW = re.compile(r"<tr[^>]*>.*?</tr>", re.S)
+_TH = re.compile(r"<th[^>]*>(.*?)</th>", re.S)
+
+
+def one_header_row(m: re.Match) -> str:
+    """A table head of one row. pandas writes the index's name in a second header row, empty
+    but for it; that row is dropped and the name put in the first row's corner cell (beside
+    the columns' own name, if there is one)."""
+    rows = _ROW.findall(m.group(1))
+    if len(rows) != 2:
+        return m.group(0)
+    first, second = rows
+    names, corner = _TH.findall(second), _TH.findall(first)
+    if not names or not corner or any(n.strip() for n in names[1:]) or len(names) != len(corner):
+        return m.group(0)
+    label = " / ".join(t.strip() for t in (names[0], corner[0]) if t.strip())
+    first = _TH.sub(lambda c: f"<th>{label}</th>", first, count=1)
+    return f"<thead>\n{first}\n</thead>"
 
 
 def nav(index: Link, previous: Link | None, following: Link | None, where: str = "top") -> str:
@@ -60,14 +84,56 @@ def document(title: str, body: str, *, lang: str = "en", head: str = "") -> str:
     )
 
 
-def page(nb, title: str, index: Link, previous: Link | None, following: Link | None) -> str:
-    """The finished page of an executed notebook, with navigation and the CJK font embedded."""
+def page(nb, title: str, index: Link, previous: Link | None, following: Link | None) -> tuple[str, dict[str, str]]:
+    """The finished page of an executed notebook, with navigation and the CJK font embedded,
+    and the files it needs beside it (name -> text: the explorer's table library, shipped once
+    per site rather than inside the page; see ``govreport.analysis.explore``)."""
+    from ..analysis import explore
+
+    main, assets = explore.library_apart(body_html(nb))
     body = (
         nav(index, previous, following, "top")
-        + '\n<main class="notebook">\n' + body_html(nb) + "\n</main>\n"
+        + '\n<main class="notebook">\n' + main + "\n</main>\n"
         + nav(index, previous, following, "bottom")
     )
-    return pages.embed_cjk_font(document(title, body))
+    return pages.embed_cjk_font(document(title, body)), assets
+
+
+def _texts(cell) -> list[str]:
+    """The text of a cell as a reader sees it: a markdown cell's source, or a code cell's
+    Markdown and plain-text outputs (not its code)."""
+    if cell.cell_type == "markdown":
+        return [cell.source]
+    texts = []
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "stream" and out.get("name") == "stdout":
+            texts.append(out.get("text", ""))
+        data = out.get("data", {})
+        if "text/markdown" in data:
+            texts.append(data["text/markdown"])
+    return [t if isinstance(t, str) else "".join(t) for t in texts]
+
+
+def question(nb) -> str | None:
+    """The question a page asks: the first sentence ending in a question mark (``?``: the pages are
+    written in English; a ``？`` belongs to the report's text) in its opening,
+    that is the cells before its first ``##`` heading. A question the page computed (an output,
+    which can name this report or this section) wins over one written in the notebook."""
+    opening = []
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and re.search(r"^##\s", cell.source, re.M) and opening:
+            break
+        opening.append(cell)
+    written = [t for c in opening if c.cell_type == "markdown" for t in _texts(c)]
+    computed = [t for c in opening if c.cell_type == "code" for t in _texts(c)]
+    for text in computed + written:
+        for line in text.splitlines():
+            if line.lstrip().startswith("#"):
+                continue
+            m = _QUESTION.search(pages._plain(line))
+            if m:
+                return m.group(1).strip()
+    return None
 
 
 def first_chart(nb) -> bytes | None:
