@@ -1,7 +1,7 @@
 """The findings of the generic section page (``notebooks/section.ipynb``), written from the report.
 
 Each function takes the report and an outline id and returns Markdown: the section's
-heading, its claim and size, its largest amounts, its changes and the base they imply,
+heading, its question (``question``: what the page asks of this section), its claim and size, its largest amounts, its changes and the base they imply,
 its figures per point, its targets and its numbered slogans. Every sentence is computed
 from that section and has a branch for nothing to report. Report text is escaped
 (``prose.md_escape``). The overview and language pages have their own modules
@@ -68,6 +68,21 @@ def section_heading(report: Report, sid: str) -> str:
     node = report.node(sid)
     title = md_escape(node["title"]) or UNTITLED.get(node["level"], "（无标题 untitled）")
     return f"## {md_escape(outline_label(node, report))}{title}"
+
+
+def question(report: Report, sid: str) -> str:
+    """The page's own question, naming the section (and its part) by number: "What does section
+    （三） of part 一 claim, and what do its 12 figures show?" (the report's index shows it on the
+    page's card)."""
+    node = report.node(sid)
+    name = f"{_level_word(node)} {outline_label(node).rstrip('、') or node['id']}"
+    if node["level"] == "section" and pd.notna(node["parent"]) and node["parent"] != "0":
+        parent = report.node(node["parent"])
+        if parent["level"] == "part":
+            name += f" of part {outline_label(parent).rstrip('、') or parent['id']}"
+    n = len(sections.node_facts(report, sid))
+    figures = f"what do its {count(n, 'figure')} show" if n else "does it give any figure"
+    return f"What does {name} claim, and {figures}?"
 
 
 def section_claim(report: Report, sid: str) -> str:
@@ -292,6 +307,7 @@ def opening(report: Report, section, heading: bool = True) -> tuple[str, pd.Data
     facts = sections.section_facts(report, sid)
     if heading:
         display(Markdown(section_heading(report, sid)))
+        display(Markdown(f"*{question(report, sid)}*"))
         display(Markdown(section_claim(report, sid)))
     else:
         display(Markdown(status(report, sid, facts)))

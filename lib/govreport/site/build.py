@@ -87,7 +87,6 @@ def execute_in_place(notebook: Path) -> None:
     for cell in nb.cells:
         if OUTPUT_NOT_SAVED in cell.get("metadata", {}).get("tags", []):
             cell.outputs = []
-            cell.execution_count = None
     nbformat.write(nb, notebook)
 
 
