@@ -473,3 +473,25 @@ def test_the_list_of_sites_marks_failed_pages_and_lists_panels(tmp_path):
     text = VisibleText(root).text
     assert "2, 1 failed" in text and "Panels" in text and "three counties" in text
     assert "1 report built" in text  # the panel is not counted as a report
+
+
+@pytest.mark.parametrize("path", sorted(paths.NOTEBOOKS_DIR.glob("*.ipynb")), ids=lambda p: p.stem)
+def test_no_committed_notebook_shows_stderr_a_repr_or_a_machine_path(path):
+    """What a page would show, checked on the committed outputs (the site's pages are checked
+    in chromium by tests/browser/test_real_sites.py)."""
+    import re
+
+    repr_only = re.compile(r"^<[A-Za-z_][\w.]*[ :].*>$", re.S)
+    machine = re.compile(r"(?<![\w.])/(?:tmp|work|home|root|usr)/|site-packages")
+    nb = nbformat.read(path, as_version=4)
+    for i, cell in enumerate(nb.cells, 1):
+        for out in cell.get("outputs", []):
+            assert not (out["output_type"] == "stream" and out["name"] == "stderr"), f"cell {i}: {out['text'][:200]}"
+            data = out.get("data", {})
+            shown = {k: v for k, v in data.items() if k != "text/plain"}
+            plain = data.get("text/plain", "") if not shown else ""
+            plain = plain if isinstance(plain, str) else "".join(plain)
+            assert not repr_only.match(plain.strip()), f"cell {i} shows a repr: {plain[:120]}"
+            for text in [plain, out.get("text", "")] + [v for k, v in shown.items() if k.startswith("text/")]:
+                text = text if isinstance(text, str) else "".join(text)
+                assert not machine.search(text), f"cell {i} shows a machine path: {machine.search(text).group()}"
