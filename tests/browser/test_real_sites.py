@@ -109,9 +109,11 @@ def test_each_card_asks_its_own_pages_question(request, page, name):
     assert len(cards) > 3
     for href, question in cards:
         assert question.endswith("?"), (href, question)
-        # The question is the page's own: its opening (before the first subheading) asks it.
+        # The question is the page's own: its opening (before the first subheading of its text,
+        # an output's heading aside) asks it.
         page.goto(file_url(site / "html" / href), wait_until="load")
-        opening = page.evaluate("""() => { const main = document.querySelector('main'), h2 = main.querySelector('h2');
+        opening = page.evaluate("""() => { const main = document.querySelector('main'),
+            h2 = main.querySelector('.text_cell h2');
             if (!h2) return main.textContent;
             const r = document.createRange(); r.setStart(main, 0); r.setEndBefore(h2); return r.toString(); }""")
         assert question in " ".join(opening.split()), (href, question)
