@@ -68,9 +68,9 @@ def section_units(outline) -> list[tuple[str, str]]:
         if r["level"] == "section":
             part = parts.get(r["id"].split(".")[0])
             prefix = f"part {chinese_number(part)} · " if several and part else ""
-            units.append((r["id"], f"{prefix}（{chinese_number(int(r['number']))}）{r['title']}"))
+            units.append((r["id"], f"{prefix}（{chinese_number(int(r['number']))}）{str(r['title']).strip()}"))
         elif r["level"] == "part" and not any(s.startswith(f"{r['id']}.") for s in section_ids):
-            units.append((r["id"], f"{chinese_number(int(r['number']))}、{r['title']}"))
+            units.append((r["id"], f"{chinese_number(int(r['number']))}、{str(r['title']).strip()}"))
     return units
 
 
