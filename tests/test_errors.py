@@ -65,10 +65,10 @@ def test_no_sentence(write_report, content):
     check(write_report(content), "has no sentence")
 
 
-def test_pdf_not_read_yet(write_report):
+def test_damaged_pdf(write_report):
     data = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n" + bytes(range(256))
-    message = check(write_report(data, name="report.txt"), "is a PDF file")
-    assert "extract its text first" in message
+    message = check(write_report(data, name="report.txt"), "is a damaged PDF file")  # renamed .txt: the bytes say what it is
+    assert "save it as .docx or .txt" in message
 
 
 def ole(*streams: str) -> bytes:

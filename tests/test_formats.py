@@ -11,7 +11,9 @@ import zipfile
 
 import pytest
 
+from documents import kangxi_font, lookalikes, write_pdf
 from govreport import ReportError, load_report, paths
+from govreport.reading.formats.pdf import _drop_running_lines
 
 PROVINCES = sorted((paths.ROOT / "seeds" / "provinces-2025").glob("*.docx"))
 FACT_KEYS = ["mention", "value", "unit", "indicator"]
@@ -132,3 +134,90 @@ def test_a_folder_is_searched_for_every_format_read(tmp_path):
         (tmp_path / name).write_bytes(b"x")
     found = [p.rsplit("/", 1)[-1] for p in collect.find_reports([str(tmp_path)])]
     assert sorted(found) == ["a.txt", "b.docx", "c.DOCX"]
+
+
+@pytest.fixture(scope="module")
+def seed_lines():
+    return paths.DEFAULT_REPORT.read_text(encoding="utf-8").splitlines()
+
+
+def test_pdf_of_the_bundled_report_reads_as_its_text(seed, seed_lines, tmp_path):
+    path = write_pdf(tmp_path / "jiaozuo.pdf", seed_lines, header="某某市政府工作报告（全文）", page_numbers="- {} -")
+    r = load_report(path)
+    assert r.meta["format"] == "pdf" and r.meta["encoding"] is None
+    assert r.meta["wrapped"] is True  # lines broken at the page's width, read through the unwrapping
+    assert "某某市政府工作报告" not in r.text and "- 2 -" not in r.text  # running header, page numbers
+    assert r.text.count("\n") > len(seed_lines) + 20
+    assert_same_report(r, seed)
+
+
+def test_pdf_with_kangxi_radicals_reads_as_ideographs(seed, seed_lines, tmp_path):
+    swap = {ord(k): v for k, v in lookalikes().items()}
+    radical_lines = [line.translate(swap) for line in seed_lines]
+    assert sum(c >= "\u2e80" and c <= "\u2fdf" for line in radical_lines for c in line) > 300
+    font = kangxi_font(tmp_path / "radicals.ttf")
+    path = write_pdf(tmp_path / "radicals.pdf", radical_lines, font=font, page_numbers="第{}页")
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:  # the text layer holds the radicals ...
+        layer = pdf.pages[0].extract_text()
+    assert "⼯作" in layer and "⼈⺠" in layer
+    r = load_report(path)  # ... the report the ideographs
+    assert not any("\u2e80" <= c <= "\u2fdf" for c in r.text)
+    assert "人民政府" in r.text and "第1页" not in r.text
+    assert_same_report(r, seed)
+
+
+def test_pdf_without_text_is_a_scan(tmp_path):
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    for _ in range(2):
+        pdf.add_page()
+        pdf.set_fill_color(200, 200, 200)
+        pdf.rect(20, 20, 170, 250, style="F")  # a picture of a page, no text
+    pdf.output(str(tmp_path / "scan.pdf"))
+    with pytest.raises(ReportError, match="without a text layer.*run OCR on it first") as info:
+        load_report(tmp_path / "scan.pdf")
+    assert "scan.pdf" in str(info.value)
+
+
+def test_encrypted_and_damaged_pdf(seed_lines, tmp_path):
+    locked = write_pdf(tmp_path / "locked.pdf", seed_lines[:5], owner_password="owner", user_password="secret")
+    with pytest.raises(ReportError, match="password-protected"):
+        load_report(locked)
+    data = locked.read_bytes()
+    (tmp_path / "cut.pdf").write_bytes(write_pdf(tmp_path / "whole.pdf", seed_lines[:5]).read_bytes()[:900])
+    with pytest.raises(ReportError, match="damaged PDF|without a text layer"):
+        load_report(tmp_path / "cut.pdf")
+    assert data.startswith(b"%PDF")
+
+
+def test_pdf_readable_without_password_is_read(seed, seed_lines, tmp_path):
+    # Encrypted with an empty user password (printing or copying restricted): it opens.
+    path = write_pdf(tmp_path / "restricted.pdf", seed_lines, owner_password="owner")
+    r = load_report(path)
+    assert r.outline[["id", "level", "title"]].equals(seed.outline[["id", "level", "title"]])
+
+
+PAGES = [
+    ["一、过去一年的工作", "经济运行稳中向好，新增就业岗位三千个。", "各位代表："],
+    ["二、今年的工作", "抓好重点任务。", "扩大有效投资。"],
+    ["各位代表：", "三、政府自身建设", "提升行政效能。"],
+]
+
+
+@pytest.mark.parametrize("number", ["3", "- 3 -", "— 3 —", "－3－", "第3页", "第 3 页 共 12 页", "3/12", "Page 3", "三"])
+def test_page_numbers_dropped(number):
+    pages = [PAGES[0], [number, *PAGES[1]], [*PAGES[2], number]]
+    assert _drop_running_lines(pages) == [line for page in PAGES for line in page]
+
+
+def test_running_header_and_footer_dropped_but_not_report_lines():
+    header = "某某市人民政府公报 2026年第{}期"
+    pages = [[header.format(2), *page, f"— {i + 1} —"] for i, page in enumerate(PAGES)]
+    pages[1].insert(1, "经济运行稳中向好，新增就业岗位三千个。")  # a sentence seen twice, not at the same edge
+    lines = _drop_running_lines(pages)
+    assert not any("公报" in line or "—" in line for line in lines)
+    # 各位代表： stands at a page's edge twice, once at the bottom and once at the top: kept.
+    assert lines.count("各位代表：") == 2 and len(lines) == 10

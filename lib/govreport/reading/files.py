@@ -5,7 +5,8 @@ extension is only a hint, so a file whose extension lies is read as what it is. 
 hands the bytes to the reader of that format in ``govreport.reading.formats``:
 
 - plain text: UTF-8, GB18030/GBK, or UTF-16 with a byte-order mark (``decode_text``);
-- a Word ``.docx``, a zip holding ``word/document.xml`` (``formats.docx``).
+- a Word ``.docx``, a zip holding ``word/document.xml`` (``formats.docx``);
+- a PDF with a text layer, ``%PDF`` (``formats.pdf``): a scan needs OCR first.
 
 Anything else gets a ``ReportError`` that names the file, says what it is and what to do:
 an old Word ``.doc``, a WPS or RTF document, an encrypted Office file or another zip
@@ -33,7 +34,7 @@ class ReportError(ValueError):
         super().__init__(f"{path}: {problem}")
 
 
-REPORT_SUFFIXES = (".txt", ".docx")
+REPORT_SUFFIXES = (".txt", ".docx", ".pdf")
 """The extensions of the files a folder is searched for (lower case: compare ``suffix.lower()``)."""
 
 
@@ -106,7 +107,9 @@ def read_file(path: Path | str) -> FileText:
         if lead.startswith(_RTF):
             raise Unreadable(f"is an RTF document, which is not read; open it in Word or WPS and {SAVE_AS}")
         if lead.startswith(_PDF):
-            raise Unreadable(f"is a PDF file, not a plain-text report: {EXTRACT_FIRST}")
+            from .formats.pdf import read_pdf
+
+            return FileText(_has_text(path, read_pdf(data), "PDF file"), "pdf", None)
     except Unreadable as err:
         raise ReportError(path, str(err)) from None
     text, encoding = decode_text(path, data)
