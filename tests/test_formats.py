@@ -11,7 +11,7 @@ import zipfile
 
 import pytest
 
-from documents import kangxi_font, lookalikes, write_pdf
+from documents import kangxi_font, lookalikes, write_html, write_pdf
 from govreport import ReportError, load_report, paths
 from govreport.reading.formats.pdf import _drop_running_lines
 
@@ -105,13 +105,16 @@ def test_docx_merged_cell_is_read_once(tmp_path):
     assert load_report(path).text.splitlines() == ["一、工作回顾", "合并单元格", "甲项", "乙项", "经济稳定增长。"]
 
 
-def test_docx_read_cost_at_most_twice_the_text(tmp_path):
-    # Loading the 31 provincial Word files against loading the same text from .txt files.
-    texts = []
+def test_docx_and_html_read_cost_at_most_twice_the_text(tmp_path):
+    # Loading the 31 provincial Word files, and web pages of their text, against loading
+    # the same text from .txt files.
+    texts, pages = [], []
     for path in PROVINCES:
+        text = load_report(path).text
         txt = tmp_path / (path.stem + ".txt")
-        txt.write_text(load_report(path).text, encoding="utf-8")
+        txt.write_text(text, encoding="utf-8")
         texts.append(txt)
+        pages.append(write_html(tmp_path / (path.stem + ".html"), text.splitlines()))
 
     def cost(files):
         t = time.perf_counter()
@@ -119,9 +122,10 @@ def test_docx_read_cost_at_most_twice_the_text(tmp_path):
             load_report(f)
         return time.perf_counter() - t
 
-    # Interleaved, best of five: the machine's other work slows both alike.
-    word, text = zip(*[(cost(PROVINCES), cost(texts)) for _ in range(5)])
-    assert min(word) <= 2 * min(text), (min(word), min(text))
+    # Interleaved, best of five: the machine's other work slows all alike.
+    word, web, text = zip(*[(cost(PROVINCES), cost(pages), cost(texts)) for _ in range(5)])
+    assert min(word) <= 2 * min(text), ("docx", min(word), min(text))
+    assert min(web) <= 2 * min(text), ("html", min(web), min(text))
 
 
 def test_a_folder_is_searched_for_every_format_read(tmp_path):
@@ -221,3 +225,54 @@ def test_running_header_and_footer_dropped_but_not_report_lines():
     assert not any("公报" in line or "—" in line for line in lines)
     # 各位代表： stands at a page's edge twice, once at the bottom and once at the top: kept.
     assert lines.count("各位代表：") == 2 and len(lines) == 10
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk"])
+def test_web_page_of_the_bundled_report_reads_as_its_text(seed, seed_lines, tmp_path, encoding):
+    path = write_html(tmp_path / "jiaozuo.html", seed_lines, encoding=encoding)
+    r = load_report(path)
+    assert r.meta["format"] == "html" and r.meta["encoding"] == ("gb18030" if encoding == "gbk" else "utf-8")
+    lines = r.text.splitlines()
+    assert lines[0] == "政府工作报告" and lines[2:] == [line.strip() for line in seed_lines]  # the <h1>, the labels, the report
+    for gone in ("政务公开", "分享到", "主办单位", "ICP备", "var hits", "jquery"):
+        assert gone not in r.text
+    assert r.meta["title"] == "政府工作报告"
+    assert r.outline[["id", "level", "title"]].equals(seed.outline[["id", "level", "title"]])
+    facts = ["mention", "value", "unit", "indicator"]
+    assert r.facts[facts].reset_index(drop=True).equals(seed.facts[facts].reset_index(drop=True))
+    same = ("place", "date", "speaker", "office", "occasion", "level", "year", "layout")
+    assert {k: r.meta[k] for k in same} == {k: seed.meta[k] for k in same}
+
+
+def test_web_page_with_line_breaks_and_a_table(tmp_path):
+    page = (
+        "<html><head><meta charset='utf-8'><title>某县政府工作报告</title></head><body>"
+        "<div id='menu'><a href='/'>首页</a> <a href='/a'>机构设置</a> <a href='/b'>政策文件</a></div>"
+        "<table><tr><td class='main'>"
+        "<div>——2026年1月20日在某某县第九届人民代表大会第三次会议上<br>某某县人民政府县长　林青山<br><br>"
+        "各位代表：<br>　　现在，我代表县人民政府向大会报告工作。<br>一、过去一年的工作<br>"
+        "　　全县生产总值增长5.5%，一般公共预算收入增长4%。<br>二、今年的工作安排<br>"
+        "　　今年全县生产总值增长5%左右。"
+        "<table><tr><td>指标</td><td>目标</td></tr><tr><td>粮食产量</td><td>稳定在30万吨</td></tr></table></div>"
+        "</td></tr></table><div class='copyright'>版权所有：某某县人民政府</div></body></html>"
+    )
+    path = tmp_path / "county.htm"
+    path.write_text(page, encoding="utf-8")
+    r = load_report(path)
+    assert r.text.splitlines()[:3] == ["——2026年1月20日在某某县第九届人民代表大会第三次会议上", "某某县人民政府县长　林青山", "各位代表："]
+    assert r.text.splitlines()[-4:] == ["指标", "目标", "粮食产量", "稳定在30万吨"]
+    assert "机构设置" not in r.text and "版权所有" not in r.text
+    assert list(r.outline[r.outline["level"] == "part"]["title"]) == ["过去一年的工作", "今年的工作安排"]
+    assert (r.meta["date"], r.meta["speaker"], r.meta["level"]) == ("2026-01-20", "林青山", "county")
+
+
+def test_web_page_whose_extension_lies(seed_lines, tmp_path):
+    path = write_html(tmp_path / "report.txt", seed_lines)
+    assert load_report(path).meta["format"] == "html"
+
+
+def test_web_page_without_its_text(tmp_path):
+    path = tmp_path / "app.html"
+    path.write_text("<!DOCTYPE html><html><head><title>报告</title><script>render('某某')</script></head><body><div id='app'></div></body></html>", encoding="utf-8")
+    with pytest.raises(ReportError, match="HTML page without Chinese text"):
+        load_report(path)

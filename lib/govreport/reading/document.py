@@ -299,9 +299,11 @@ def read_document(
     """Read and parse the report file ``path`` into a ``cls`` (a ``Document``;
     ``govreport.load_report`` passes ``govreport.report.Report``).
 
-    The file may be plain text (UTF-8, GB18030/GBK, UTF-16) or a Word ``.docx``; the format
-    is told from the content, not the extension (``govreport.reading.files``), and recorded
-    in ``meta["format"]``. ``report.text`` is the text read, and every offset indexes it.
+    The file may be plain text (UTF-8, GB18030/GBK, UTF-16), a Word ``.docx``, a PDF with a
+    text layer or a web page (``.html``/``.htm``); the format is told from the content, not
+    the extension (``govreport.reading.files``), and recorded in ``meta["format"]``.
+    ``report.text`` is the text read (for a PDF or a web page, the text extracted), and
+    every offset indexes it. A scanned PDF has no text to read: run OCR on it first.
 
     ``date`` (ISO 'YYYY-MM-DD'), ``place`` and ``level`` (national, province, prefecture,
     county) supply what the file lacks: a value given overrides the text's everywhere (its
@@ -310,8 +312,9 @@ def read_document(
 
     Raises ``ReportError`` (a ``ValueError``) naming the file and the problem when the
     file is missing, empty, binary, in a format not read (an old Word .doc, WPS, RTF,
-    an encrypted or damaged file: the message says to save it as .docx or .txt) or
-    undecodable, has no sentence, or when a given value is not valid.
+    an encrypted or damaged file: the message says to save it as .docx or .txt), a scanned
+    PDF (the message suggests OCR) or undecodable, has no sentence, or when a given value
+    is not valid.
     """
     path = Path(path)
     given: dict = {}

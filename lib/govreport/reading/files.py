@@ -6,7 +6,8 @@ hands the bytes to the reader of that format in ``govreport.reading.formats``:
 
 - plain text: UTF-8, GB18030/GBK, or UTF-16 with a byte-order mark (``decode_text``);
 - a Word ``.docx``, a zip holding ``word/document.xml`` (``formats.docx``);
-- a PDF with a text layer, ``%PDF`` (``formats.pdf``): a scan needs OCR first.
+- a PDF with a text layer, ``%PDF`` (``formats.pdf``): a scan needs OCR first;
+- a web page, text with HTML markup in its first 4 KB (``formats.html``).
 
 Anything else gets a ``ReportError`` that names the file, says what it is and what to do:
 an old Word ``.doc``, a WPS or RTF document, an encrypted Office file or another zip
@@ -34,7 +35,7 @@ class ReportError(ValueError):
         super().__init__(f"{path}: {problem}")
 
 
-REPORT_SUFFIXES = (".txt", ".docx", ".pdf")
+REPORT_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
 """The extensions of the files a folder is searched for (lower case: compare ``suffix.lower()``)."""
 
 
@@ -71,7 +72,6 @@ _UNUSUAL = re.compile(
     "\u3000-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
 )
 _HTML = re.compile(r"<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s|div[\s>]|p[\s>])", re.IGNORECASE)
-EXTRACT_FIRST = "extract its text first (save or export it as plain text, .txt) and load that file"
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound file of old Office, WPS and encrypted Office files
 _RTF = b"{\\rtf"
@@ -113,6 +113,19 @@ def read_file(path: Path | str) -> FileText:
     except Unreadable as err:
         raise ReportError(path, str(err)) from None
     text, encoding = decode_text(path, data)
+    if _HTML.search(text, 0, 4096):
+        from .formats.html import page_encoding, read_html
+
+        declared = page_encoding(data)
+        if declared and declared != encoding:
+            try:
+                text, encoding = data.decode(declared), declared  # the page's own encoding
+            except (LookupError, UnicodeDecodeError):
+                pass
+        try:
+            return FileText(_has_text(path, read_html(text), "web page"), "html", encoding)
+        except Unreadable as err:
+            raise ReportError(path, str(err)) from None
     return FileText(text, "txt", encoding)
 
 
@@ -209,8 +222,6 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str]:
         raise ReportError(path, "file contains only whitespace")
     if len(_CONTROL.findall(text)) > max(8, len(text) // 1000):
         raise ReportError(path, f"looks like a binary file (many control characters after decoding as {encoding})")
-    if _HTML.search(text, 0, 4096):
-        raise ReportError(path, f"is an HTML page (decoded as {encoding}), not a plain-text report: {EXTRACT_FIRST}")
     unusual = len(_UNUSUAL.findall(text))
     if unusual >= 3 and unusual > len(text) // 10:
         raise ReportError(
