@@ -276,3 +276,15 @@ def test_web_page_without_its_text(tmp_path):
     path.write_text("<!DOCTYPE html><html><head><title>报告</title><script>render('某某')</script></head><body><div id='app'></div></body></html>", encoding="utf-8")
     with pytest.raises(ReportError, match="HTML page without Chinese text"):
         load_report(path)
+
+
+def test_unify_maps_lookalikes_only():
+    import doctest
+
+    from govreport.reading import ideographs
+
+    assert doctest.testmod(ideographs).failed == 0
+    assert ideographs.unify("\uf900\uf901") == "豈更"  # compatibility ideographs
+    assert ideographs.unify("⻓江⻔户⻅闻") == "长江门户见闻"  # radical-supplement forms
+    kept = "（一）：，。“２０２６年”ＡＢＣ　%"
+    assert ideographs.unify(kept) == kept  # full-width punctuation, digits and letters: not NFKC'd

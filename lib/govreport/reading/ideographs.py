@@ -7,11 +7,12 @@ ideographs (U+F900–U+FAFF). They look the same but match no word, number or he
 pattern. ``unify`` maps them: NFKC on the Kangxi and compatibility code points only (never
 on the whole text: NFKC would also turn the full-width punctuation the outline reads,
 ``（一）`` and ``：``, into ASCII), and for the supplement, which NFKC leaves alone, the
-table ``data/cjk_radicals.tsv`` (the ideograph a CJK font draws with the same glyph).
+table ``data/cjk_radicals.tsv`` (the ideograph a CJK font draws with the same glyph; it
+also holds ``⼾``, which NFKC makes 戶 but Chinese fonts draw, and Chromium writes, for 户).
 Each character maps to one character, so offsets do not move.
 
-    >>> unify("⼀、⼯作回顾：⼈⺠⽣活⽔平")
-    '一、工作回顾：人民生活水平'
+    >>> unify("⼀、⼯作回顾：⼈⺠⽣活⽔平，新增4万⼾")
+    '一、工作回顾：人民生活水平，新增4万户'
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def _table() -> dict[int, str]:
     for line in (DATA_DIR / "cjk_radicals.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             radical, ideograph = line.split("\t")
-            table.setdefault(ord(radical), ideograph)
+            table[ord(radical)] = ideograph
     return table
 
 
