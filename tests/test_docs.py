@@ -72,6 +72,18 @@ def test_a_site_footer_links_the_reference_when_it_is_built():
     assert "docs/index.html" not in not_built and "<code>make docs</code>" in not_built
 
 
+def test_the_link_to_the_reference_is_given_only_when_it_is_built(tmp_path):
+    from govreport.panel import pages as panel_pages
+    from govreport.site import index
+
+    assert index.docs_link(tmp_path) is None
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.html").write_text("<html></html>", encoding="utf-8")
+    assert index.docs_link(tmp_path) == "../../docs/index.html"
+    panel = panel_pages.panel_index("Panel x", [], ["reports.csv"], docs=index.docs_link(tmp_path))
+    assert '<a href="../../docs/index.html">docs</a>' in panel
+
+
 # -- the README: the front door ------------------------------------------------------------
 
 README = ROOT / "README.md"

@@ -63,8 +63,9 @@ def build_tables(inputs: list[str] | None, folder: Path, jobs: int = JOBS) -> in
     return sum(s["row"]["status"] == "error" for s in summaries)
 
 
-def panel_index(title: str, entries: list[dict], data_files: list[str]) -> str:
-    """The panel's index: each page's title, summary and a thumbnail of its first chart."""
+def panel_index(title: str, entries: list[dict], data_files: list[str], docs: str | None = None) -> str:
+    """The panel's index: each page's title, summary and a thumbnail of its first chart;
+    ``docs``: the link to the library's reference (``site.index.docs_link``)."""
     items = []
     for e in entries:
         thumb = '<span class="none">(no chart)</span>'
@@ -79,7 +80,8 @@ def panel_index(title: str, entries: list[dict], data_files: list[str]) -> str:
             f"<h1>{escape(title)}</h1>\n"
             '<ol class="pages">\n' + "\n".join(items) + "\n</ol>\n"
             f"<footer>The panel's tables (CSV, UTF-8 with BOM, and Parquet): {data}. Executed notebooks in "
-            "<code>notebooks/</code> beside this folder. Built by <code>make panel</code>.</footer>")
+            "<code>notebooks/</code> beside this folder. Built by <code>make panel</code>. "
+            + site_index.reference_note(docs) + "</footer>")
     return site_pages.embed_cjk_font(render.document(title, body))
 
 
@@ -116,7 +118,8 @@ def build_panel_site(inputs: list[str] | None = None, out: Path | None = None, n
         cards = [{"href": e.href, "title": e.title, "summary": e.summary, "thumbnail": results[e.name]["thumbnail"]}
                  for e in entries]
         data_files = [f"{t}.csv" for t in TABLES]
-        (html_dir / "index.html").write_text(panel_index(title, cards, data_files), encoding="utf-8")
+        (html_dir / "index.html").write_text(panel_index(title, cards, data_files, docs=site_index.docs_link(out)),
+                                            encoding="utf-8")
         reports = len(list(open(tables / "reports.csv", encoding="utf-8-sig"))) - 1
         site_index.write_site_info(tmp, {
             "kind": "panel", "title": title, "link": "html/index.html",

@@ -248,7 +248,7 @@ def build_site(report_path: Path | None, out: Path, *, date=None, place=None,
         info = site_info(report, entries, bundled, previous)
         (html_dir / "index.html").write_text(
             site_index.report_index(info, entries, [f.name for f in data_files],
-                                    docs="../../docs/index.html" if (out / "docs" / "index.html").is_file() else None),
+                                    docs=site_index.docs_link(out)),
             encoding="utf-8",
         )
         site_index.write_site_info(tmp, info)

@@ -39,6 +39,19 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+def reference_note(docs: str | None) -> str:
+    """The footer's sentence on the library's reference: a link to ``docs`` when it has been
+    built (``make docs``, into ``build/docs/``), else the command that builds it."""
+    if docs:
+        return f'The library\'s reference: <a href="{escape(docs)}">docs</a>.'
+    return "The library's reference: <code>make docs</code>."
+
+
+def docs_link(out: Path) -> str | None:
+    """The link from a site in ``out/<slug>/html/`` to the reference, when ``out/docs/`` holds it."""
+    return "../../docs/index.html" if (Path(out) / "docs" / "index.html").is_file() else None
+
+
 def report_index(info: dict, entries: list[dict], data_files: list[str], docs: str | None = None) -> str:
     """A report's index: for each page its title, its own question, a thumbnail of its first
     chart, how many notes it shows, and, for a page that failed, why.
@@ -88,8 +101,7 @@ def report_index(info: dict, entries: list[dict], data_files: list[str], docs: s
         f"<footer>Data tables (CSV, UTF-8 with BOM): {data}. Executed notebooks in "
         f"<code>notebooks/</code> beside this folder, and what each page wrote on stderr in "
         f"<code>build.log</code>. Built by <code>make report</code>. "
-        + (f'The library\'s reference: <a href="{escape(docs)}">docs</a>.' if docs
-           else "The library's reference: <code>make docs</code>.") + "</footer>"
+        + reference_note(docs) + "</footer>"
     )
     return pages.embed_cjk_font(render.document(report_heading(info), body))
 
