@@ -74,6 +74,7 @@ def test_web_copy_reads_as_the_report(tmp_path):
     same = ("place", "date", "speaker", "office", "occasion", "level", "year", "layout", "wrapped")
     assert {k: r.meta[k] for k in same} == {k: seed.meta[k] for k in same}
     assert r.meta["title"] == "政府工作报告"  # from 标题：, without the label
+    assert (r.meta["source"], r.meta["published"]) == ("某某日报", "2026-02-02")  # the posting, not the session
     # The outline ends where the page's footer begins; the closing ends as the report does.
     assert r.outline["end"].max() < text.index("分享到：微信 微博")
     assert r.span(r.outline["id"].iloc[-1]) == seed.span(seed.outline["id"].iloc[-1])
@@ -96,3 +97,17 @@ def test_docstring_examples_run():
     from govreport.reading import clutter
 
     assert doctest.testmod(clutter).failed == 0
+
+
+def test_pdf_of_a_web_copy_reads_as_the_report(tmp_path):
+    # A web page printed to PDF: its clutter lines are short, so the unwrapping leaves them
+    # whole, and the outline and the title block skip them as in the text.
+    from documents import write_pdf
+
+    seed = load_report()
+    lines = [line for line in web_copy(paths.DEFAULT_REPORT.read_text(encoding="utf-8").splitlines()) if line]
+    r = load_report(write_pdf(tmp_path / "web.pdf", lines, page_numbers="- {} -"))
+    assert r.meta["wrapped"] and r.meta["format"] == "pdf"
+    assert r.outline[["id", "level", "title"]].equals(seed.outline[["id", "level", "title"]])
+    same = ("place", "date", "speaker", "office", "occasion", "level", "year", "layout")
+    assert {k: r.meta[k] for k in same} == {k: seed.meta[k] for k in same}

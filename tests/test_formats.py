@@ -237,6 +237,7 @@ def test_web_page_of_the_bundled_report_reads_as_its_text(seed, seed_lines, tmp_
     for gone in ("政务公开", "分享到", "主办单位", "ICP备", "var hits", "jquery"):
         assert gone not in r.text
     assert r.meta["title"] == "政府工作报告"
+    assert (r.meta["source"], r.meta["published"]) == ("某某日报", "2026-02-02")
     assert r.outline[["id", "level", "title"]].equals(seed.outline[["id", "level", "title"]])
     facts = ["mention", "value", "unit", "indicator"]
     assert r.facts[facts].reset_index(drop=True).equals(seed.facts[facts].reset_index(drop=True))
