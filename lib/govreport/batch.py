@@ -275,6 +275,8 @@ def run(func: Callable, items: Sequence, *, jobs: int | None = None, timeout: fl
     """
     from tqdm import tqdm
 
+    if not items:
+        return []
     on_error = on_error or Failure
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(items) or 1))
     progress = sys.stderr.isatty() if progress is None else progress

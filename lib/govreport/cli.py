@@ -1,7 +1,7 @@
 """The ``govreport`` command: one entrance for sites, tables and comparisons.
 
     govreport site [PATH...] [--jobs N] [--date D] [--place P] [--previous OLD]  # sites in build/
-    govreport facts PATH... -o OUT/ [--jobs N]                         # tables of many reports
+    govreport facts PATH... -o OUT/ [--jobs N] [--meta FILE.csv]       # tables of many reports
     govreport compare PREVIOUS CURRENT [-o FILE.csv]                   # targets against results
     govreport panel PATH... -o OUT/ [--jobs N] [--meta FILE.csv]       # a folder of reports as a panel
     govreport notebooks [--only NAME...]                               # refresh committed outputs
@@ -28,7 +28,8 @@ Interruption
 Interrupted, a command stops its worker processes and their children (a site's Jupyter
 kernels too): no process is left behind. It writes nothing: tables and sites are written
 to a hidden temporary folder and moved into place only when whole, and that folder is
-removed. It says so in one line on standard error::
+removed (the panel keeps the reports it finished in its cache, so that a rerun resumes).
+It says so in one line on standard error::
 
     govreport facts: interrupted after 112 of 280 reports; nothing written
 
@@ -287,8 +288,9 @@ def parser() -> argparse.ArgumentParser:
     """The command's parser: one subparser per entry of ``COMMANDS``, its help the function's docstring."""
     p = argparse.ArgumentParser(
         prog=PROG, description="Chinese government work reports (政府工作报告) as structured, checked, charted data.",
-        epilog="Run 'govreport COMMAND --help' for a command's options. "
-               "Exit status: 0 done, 1 some inputs failed, 2 nothing to do or bad usage.",
+        epilog="Run 'govreport COMMAND --help' for a command's options. Exit status: 0 done, "
+               "1 some inputs failed, 2 nothing to do or bad usage, 130/143/129 interrupted "
+               "(SIGINT/SIGTERM/SIGHUP; nothing written).",
     )
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, func, arguments in COMMANDS:
