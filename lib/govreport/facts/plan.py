@@ -88,6 +88,8 @@ class _Rules:
     past: re.Pattern
     comparison: re.Pattern
     salutation: re.Pattern
+    list_end: re.Pattern
+    in_force: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -165,7 +167,7 @@ def plan_regions(outline: pd.DataFrame | None, report_year: int | None) -> list[
         if r.level == "part":
             if mode == "" and planned:
                 mode = "plan"
-            planned = planned or mode == "plan"
+            planned = planned or mode in ("plan", "review")
             parts[r.id] = mode
             if mode:
                 spans.append((r.start, r.end, mode))
@@ -230,12 +232,23 @@ def mark_targets(facts, norm: str, sent_starts, sent_ends, dates, report_year: i
     cont = [norm[sent_ends[k] - 1] in _CONTINUES
             and not (norm[sent_ends[k] - 1] in ":：" and salutation.match(norm, sent_starts[k], sent_ends[k]))
             for k in range(n)]
+    list_cue, list_end = rules().list_cue, rules().list_end
     j, k = 0, 0
     carry, carry_year, last_end = None, None, 0
     while k < n and j < len(facts):
         k1 = k
         while k1 < n - 1 and cont[k1]:
             k1 += 1
+        if list_cue.search(_SPACE_RE.sub("", norm[sent_starts[k]:sent_ends[k1]])):
+            # A list of main targets runs on to the end of its paragraph (its items may end
+            # in 。), up to a sentence that comments on it (上述目标…), sets a target of its
+            # own (a cue: 力争…) or reports the past (去年…).
+            while (k1 < n - 1 and "\n" not in norm[sent_ends[k1]:sent_starts[k1 + 1]]
+                   and not list_end.match(norm, sent_starts[k1 + 1])
+                   and not _own_statement(norm[sent_starts[k1 + 1]:sent_ends[k1 + 1]])):
+                k1 += 1
+                while k1 < n - 1 and cont[k1]:
+                    k1 += 1
         s0, s1 = sent_starts[k], sent_ends[k1]
         j1 = j
         while j1 < len(facts) and facts[j1].sentence <= k1:
@@ -257,6 +270,14 @@ def mark_targets(facts, norm: str, sent_starts, sent_ends, dates, report_year: i
         j, k = j1, k1 + 1
 
 
+def _own_statement(sentence: str) -> bool:
+    """True when a sentence after a list of main targets is no item of it: it sets a target of
+    its own (a cue) or reports the past."""
+    r = rules()
+    plain = r.comparison.sub("", sentence)
+    return bool(r.any_cue.search(plain) or r.past.search(plain))
+
+
 def _statement(facts, norm, s0, s1, state, mode, years_all, year_starts, report_year, statement_id,
                carry_year: int | None = None) -> tuple[str, int | None]:
     """Read the clauses of one statement in order and mark its facts. Returns the final state
@@ -269,6 +290,7 @@ def _statement(facts, norm, s0, s1, state, mode, years_all, year_starts, report_
     # forward only, so a statement is read in time linear in its length
     plan_years: list[tuple[int, int]] = [] if carry_year is None else [(s0 - 1, carry_year)]
     fi, c0, yi, pi, year = 0, s0, 0, 0, None
+    in_force = rules().in_force
     while c0 < s1 and (fi < len(facts) or (mode == "mixed" and state != "list")):
         m = _CLAUSE_END.search(norm, c0, s1)
         c1 = m.end() if m else s1
@@ -291,7 +313,7 @@ def _statement(facts, norm, s0, s1, state, mode, years_all, year_starts, report_
             while pi < len(plan_years) and plan_years[pi][0] < f.start:
                 year = plan_years[pi][1]
                 pi += 1
-            if state in ("target", "list"):
+            if state in ("target", "list") and not in_force.search(norm, max(c0, f.start - 8), f.start):
                 f.is_target = True
                 f.statement = statement_id
                 f.target_year = year if year is not None else report_year
@@ -307,16 +329,25 @@ def _statement(facts, norm, s0, s1, state, mode, years_all, year_starts, report_
 
 
 def main_targets(report) -> pd.DataFrame:
-    """The facts of the report's first target statement that is a list of main targets
-    (opened by a list cue such as ``主要预期目标是：``): usually the year's headline targets.
-    An empty table (same columns) when the report has no such list."""
+    """The facts of the report's main list of targets for its own year: the first target
+    statement opened by a list cue (``主要预期目标是：``) whose first figure is for the report's
+    year (a five-year outline's list, ``"十五五"主要目标：``, is passed over). The list runs to
+    the end of its paragraph (see ``mark_targets``). An empty table (same columns) when the
+    report has none."""
     facts = report.facts
     cue = rules().list_cue
     starts = report.sentence_starts
+    year = report.meta.get("year")
     targets = facts[facts["is_target"]]
     for sid, group in targets.groupby("statement", sort=True):
         # (whitespace out: a hard-wrapped text may break a line inside the cue)
-        text = _SPACE_RE.sub("", normalize(report.text[int(starts[int(sid)]) : int(group["end"].max())]))
-        if cue.search(text):
-            return facts[facts["statement"] == sid]
+        head = normalize(report.text[int(starts[int(sid)]) : int(group["start"].min())])
+        if not cue.search(_SPACE_RE.sub("", head)):
+            continue
+        first_year = group["target_year"].iat[0]
+        if year is not None and not pd.isna(first_year) and int(first_year) != int(year):
+            continue
+        if year is not None and any(first < last for _, _, first, last in years_named(head, int(year))):
+            continue  # a period of years before the first figure: a plan's list
+        return facts[facts["statement"] == sid]
     return facts.iloc[0:0]

@@ -17,6 +17,28 @@ from .indicators import count_unit, trim
 from .lexicon import lexicon
 from .lists import fill_backwards, respectively
 
+_LIST_MARKS = frozenset(("、", "和", "及", "与"))
+
+
+def share_qualifier(facts: list[Fact], norm: str) -> None:
+    """A qualifier written once after a list of values after 分别 holds for each value
+    (分别增长5%和7%左右: both about): the values before the last take its qualifier when
+    none has one of its own. Not across a range (5%—6%)."""
+    i = 0
+    while i < len(facts):
+        j = i + 1
+        if facts[i].respectively:
+            while (j < len(facts) and facts[j].sentence == facts[i].sentence
+                   and norm[facts[j - 1].end : facts[j].start].strip() in _LIST_MARKS):
+                j += 1
+        group = facts[i:j]
+        last = group[-1].qualifier
+        if len(group) > 1 and last and not any(f.range_part for f in group) and not any(f.qualifier for f in group[:-1]):
+            for f in group[:-1]:
+                f.qualifier = last
+        i = j
+
+
 class Reader:
     """Reads the words around each candidate and fills kind, sign, qualifier, indicator."""
 
@@ -43,6 +65,7 @@ class Reader:
         self.facts[:] = facts = [f for f in facts if f.kind != "none"]
         fill_backwards(self.facts, self.norm)
         respectively(self.facts, self.norm, self.lex, self.text)
+        share_qualifier(self.facts, self.norm)
         for f in self.facts:
             f.indicator = f.indicator.strip(" \u3000、,;:，")
 

@@ -36,6 +36,7 @@ How a fact gets its key (each rule has a test in tests/test_targets.py):
 from __future__ import annotations
 
 import csv
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -44,9 +45,11 @@ import numpy as np
 import pandas as pd
 
 from ..paths import DATA_DIR
+from .numbers import normalize
+from .plan import main_targets, rules, years_named
 
-COLUMNS = ["fact", "key", "label", "indicator", "mention", "value", "unit", "qualifier", "kind",
-           "target_year", "sentence"]
+COLUMNS = ["fact", "key", "label", "indicator", "mention", "value", "low", "high", "unit", "qualifier", "kind",
+           "target_year", "horizon", "main", "scope", "statement", "sentence", "phrase"]
 URBAN, RURAL, BOTH = "城镇", "农村", "城乡"
 _DELIMS = set("，,；;。：:、！？!?")
 
@@ -122,15 +125,53 @@ def _matches(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# A sub-area before an alias (城市副中心和平原新城地区生产总值, 县域经济增速): its last
+# characters say it names a part of the place.
+_SUB_AREA = re.compile(r"(?:区|县|市|州|盟|旗|镇|乡|城|中心|新城|片区|县域|市域|城区|园区|开发区|新区)$")
+# The whole place, written with its one-character short name (全疆, 全川): no scope.
+_WHOLE = re.compile(r"全.$")
+
+
+def _head(indicator: str) -> tuple[str, str | None]:
+    """The alias an indicator is, and the sub-area it names (rule 1b): the indicator itself
+    when it is an alias; else the longest alias it ends with, after a sub-area (``_SUB_AREA``)
+    or a whole-place word (全疆); else none. An alias inside a longer indicator
+    (单位国内生产总值用水量) is none."""
+    single, pairs, _ = _aliases()
+    if indicator in single or indicator in pairs:
+        return indicator, None
+    best = None
+    for alias in list(single) + list(pairs):
+        if len(alias) < len(indicator) and indicator.endswith(alias) and (best is None or len(alias) > len(best)):
+            best = alias
+    if best is None:
+        return "", None
+    place = indicator[: -len(best)].rstrip("的")
+    if _WHOLE.fullmatch(place):
+        return best, None
+    if _SUB_AREA.search(place) and not _aliases()[2].search(place):
+        return best, place
+    return "", None
+
+
+def match(indicator: str, clause: str) -> tuple[str | None, str | None]:
+    """(alias, scope) of a fact with this ``indicator`` written after this ``clause`` (rule 1)."""
+    if indicator:
+        at = clause.rfind(indicator)
+        if at >= 0:
+            refinements = [m for m in _matches(clause) if m[0] <= at and at + len(indicator) <= m[1]
+                           and indicator in m[2]]
+            if refinements:
+                return max(refinements, key=lambda m: (m[1], m[1] - m[0]))[2], None
+        alias, scope = _head(indicator)
+        if alias:
+            return alias, scope
+    return None, None
+
+
 def match_alias(indicator: str, clause: str) -> str | None:
     """The alias that names a fact with this ``indicator`` written after this ``clause`` (rule 1)."""
-    refinements = [m for m in _matches(clause) if not indicator or indicator in m[2]]
-    if refinements:
-        return max(refinements, key=lambda m: (m[1], m[1] - m[0]))[2]
-    inside = _matches(indicator) if indicator else []
-    if inside:
-        return max(inside, key=lambda m: (m[1] - m[0], m[1]))[2]
-    return None
+    return match(indicator, clause)[0]
 
 
 def assign_key(alias: str | None, kind: str, unit: str) -> tuple[str, ...]:
@@ -163,9 +204,9 @@ def _clause(text: str, start: int, floor: int) -> str:
     return text[i:start].replace("\r", "").replace("\n", "")
 
 
-def _keyed(report, facts: pd.DataFrame) -> list[tuple[int, list[tuple[str, str]]]]:
-    """(fact index, [(key, role)]) for each fact of ``facts`` (rows of ``report.facts``), in order.
-    ``role`` is "" or, for a fact named by a 城乡 alias, 城镇 / 农村."""
+def _keyed(report, facts: pd.DataFrame) -> list[tuple[int, list[tuple[str, str]], str | None]]:
+    """(fact index, [(key, role)], scope) for each fact of ``facts`` (rows of ``report.facts``), in
+    order. ``role`` is "" or, for a fact named by a 城乡 alias, 城镇 / 农村."""
     text = report.text
     named = []
     prev_sentence, prev_end = -1, 0
@@ -173,58 +214,182 @@ def _keyed(report, facts: pd.DataFrame) -> list[tuple[int, list[tuple[str, str]]
         floor = int(report.sentence_starts[f.sentence])
         if f.sentence == prev_sentence:
             floor = max(floor, prev_end)
-        alias = match_alias(f.indicator, _clause(text, f.start, floor))
-        named.append((i, f.sentence, alias, assign_key(alias, f.kind, f.unit)))
+        alias, scope = match(f.indicator, _clause(text, f.start, floor))
+        named.append((i, f.sentence, alias, assign_key(alias, f.kind, f.unit), scope))
         prev_sentence, prev_end = f.sentence, f.end
     _, pairs, _ = _aliases()
     rows = []
     j = 0
     while j < len(named):
-        i, sentence, alias, ks = named[j]
+        i, sentence, alias, ks, scope = named[j]
         if len(ks) == 2 and alias in pairs:
             # Rule 3: a run of facts of one sentence under one 城乡 alias.
             k = 1
             while j + k < len(named) and named[j + k][1:3] == (sentence, alias) and len(named[j + k][3]) == 2:
                 k += 1
             if k == 2:  # two values: urban, then rural
-                rows.append((i, [(ks[0], URBAN)]))
-                rows.append((named[j + 1][0], [(ks[1], RURAL)]))
+                rows.append((i, [(ks[0], URBAN)], scope))
+                rows.append((named[j + 1][0], [(ks[1], RURAL)], scope))
             else:  # one value (or a longer list): each value for both
-                rows.extend((n[0], [(n[3][0], URBAN), (n[3][1], RURAL)]) for n in named[j:j + k])
+                rows.extend((n[0], [(n[3][0], URBAN), (n[3][1], RURAL)], scope) for n in named[j:j + k])
             j += k
             continue
-        else:
-            rows.append((i, [(ks[0], "")] if ks else [("", "")]))
+        rows.append((i, [(ks[0], "")] if ks else [("", "")], scope))
         j += 1
     return rows
 
 
-def _table(report, facts: pd.DataFrame, target_years) -> pd.DataFrame:
+_RANGE_MARK = re.compile(r"\s*[—–\-~～至到－]+\s*")
+
+
+def _ranges(report, facts: pd.DataFrame) -> dict[int, int]:
+    """{index of a range's lower bound: index of its upper bound} (rule 6): an ``at_least`` fact
+    and the ``at_most`` fact right after it in one sentence, of one kind and unit, with only a
+    dash (or 至, 到) between them."""
+    out = {}
+    rows = list(facts[["sentence", "start", "end", "kind", "unit", "qualifier"]].itertuples(index=False, name=None))
+    for i in range(len(rows) - 1):
+        a, b = rows[i], rows[i + 1]
+        if (a[0] == b[0] and a[3] == b[3] and a[4] == b[4] and a[5] == "at_least" and b[5] == "at_most"
+                and _RANGE_MARK.fullmatch(report.text[a[2]:b[1]])):
+            out[i] = i + 1
+    return out
+
+
+def bounds(value: float, qualifier: str) -> tuple[float, float]:
+    """(low, high) of a figure on its value's scale (rule 6). A decline is negative, so
+    下降3%以上 (−3, at_least: a fall of at least 3) is high −3 with no low."""
+    nan = float("nan")
+    if qualifier in ("at_least", "more_than"):
+        return (value, nan) if value >= 0 else (nan, value)
+    if qualifier in ("at_most", "less_than"):
+        return (nan, value) if value >= 0 else (value, nan)
+    return value, value
+
+
+def horizon(report, statement, start: int, target_year) -> str:
+    """``plan`` for a multi-year target, else ``year`` (rule 7): its year is after the report's,
+    or its statement names a period of years ("十五五", 2021—2025年) before it, or its clause
+    says 年均."""
+    year = report_year(report)
+    if year is None or pd.isna(target_year) or pd.isna(statement):
+        return "year"
+    if int(target_year) > year:
+        return "plan"
+    before = report.read_span(int(report.sentence_starts[int(statement)]), start)
+    if any(first < last and last >= year for _, _, first, last in years_named(before, year)):
+        return "plan"
+    clause = re.split(r"[,，;；。:：]", before)[-1]
+    return "plan" if "年均" in clause else "year"
+
+
+def _table(report, facts: pd.DataFrame, target_years, *, main_ids=frozenset(), is_results: bool = False) -> pd.DataFrame:
     labels = {k.key: k.label for k in keys()}
     records = []
-    rows = list(facts[["id", "indicator", "mention", "value", "unit", "qualifier", "kind", "sentence"]]
-                .itertuples(index=False, name=None))
-    for i, named in _keyed(report, facts):
-        fid, ind, mention, value, unit, qualifier, kind, sentence = rows[i]
+    cols = ["id", "indicator", "mention", "value", "unit", "qualifier", "kind", "sentence", "start", "end"]
+    statements = facts["statement"].tolist() if "statement" in facts.columns else [pd.NA] * len(facts)
+    rows = list(facts[cols].itertuples(index=False, name=None))
+    ranges = _ranges(report, facts)
+    skip = set(ranges.values())
+    for i, named, scope in _keyed(report, facts):
+        if i in skip:
+            continue
+        fid, ind, mention, value, unit, qualifier, kind, sentence, start, end = rows[i]
+        statement = None if is_results or pd.isna(statements[i]) else int(statements[i])
+        if i in ranges:
+            hi = rows[ranges[i]]
+            mention = report.read_span(start, hi[9])
+            low, high = sorted((float(value), float(hi[3])))
+            value, qualifier = (low + high) / 2, "range"
+        else:
+            low, high = bounds(float(value), qualifier)
+        year = target_years[i]
+        hz = "year" if is_results else horizon(report, statement, start, year)
         for key, role in named:
             indicator = ind.replace(BOTH, role, 1) if role else ind
-            records.append((int(fid), key, labels.get(key, ""), indicator, mention, float(value),
-                            unit, qualifier, kind, target_years[i], int(sentence)))
-    table = pd.DataFrame(records, columns=COLUMNS)
-    table["target_year"] = pd.array(table["target_year"].tolist(), dtype="Int64")
-    text = {c: "str" for c in ("key", "label", "indicator", "mention", "unit", "qualifier", "kind")}
-    return table.astype({"fact": "int64", "value": "float64", "sentence": "int64", **text})
+            records.append((start, int(fid), key, labels.get(key, ""), indicator, mention, float(value), low, high,
+                            unit, qualifier, kind, year, hz, int(fid) in main_ids, scope, statement, int(sentence), ""))
+    return _frame(records)
+
+
+def _frame(records) -> pd.DataFrame:
+    table = pd.DataFrame(records, columns=["_pos", *COLUMNS]).sort_values("_pos", kind="stable")
+    table = table.drop(columns="_pos").reset_index(drop=True)
+    for col in ("fact", "target_year", "statement"):
+        table[col] = pd.array(table[col].tolist(), dtype="Int64")
+    table["scope"] = table["scope"].astype(object).where(table["scope"].notna(), None)
+    text = {c: "str" for c in ("key", "label", "indicator", "mention", "unit", "qualifier", "kind", "horizon", "phrase")}
+    return table.astype({"value": "float64", "low": "float64", "high": "float64", "sentence": "int64",
+                         "main": "bool", **text})
 
 
 def targets(report) -> pd.DataFrame:
-    """One row per target of ``report`` (``is_target`` facts), keyed; see the module docstring."""
+    """One row per target of ``report`` (``is_target`` facts), keyed, and one per qualitative
+    target of the main list; see the module docstring."""
     facts = report.facts
+    main = main_targets(report)
+    main_ids = frozenset(int(i) for i in main["id"])
     facts = facts[facts["is_target"]].reset_index(drop=True)
     if "target_year" in facts.columns:
         years = [None if pd.isna(y) else int(y) for y in facts["target_year"]]
     else:
         years = [report_year(report)] * len(facts)
-    return _table(report, facts, years)
+    table = _table(report, facts, years, main_ids=main_ids)
+    phrases = _phrases(report, main)
+    if phrases:
+        table = _frame([(pos, *r) for pos, r in phrases] +
+                       [(int(report.facts["start"].iat[int(f)]) if not pd.isna(f) else 0, *r)
+                        for f, r in zip(table["fact"], table.itertuples(index=False, name=None))])
+    return table
+
+
+# An item of a main list that only qualifies the list (在实际工作中争取更好结果): no target.
+_NOT_A_TARGET = re.compile(r"争取更好|更好(?:的)?结果|更好成绩|^其中$")
+_ITEM_SPLIT = re.compile(r"[,，;；。!！]")
+
+
+def _phrases(report, main: pd.DataFrame) -> list[tuple[int, tuple]]:
+    """(offset, row) of each qualitative target of the main list (rule 8): an item between
+    ，；。 with no figure (居民收入增长与经济增长同步), keyed by the alias it begins with."""
+    if main.empty:
+        return []
+    sid = int(main["statement"].iat[0])
+    start = int(report.sentence_starts[sid])
+    end = int(main["end"].max())
+    stop = report.text.find("\n", end)
+    # the list runs to the end of its last sentence
+    k = int(main["sentence"].max())
+    end = int(report.sentence_ends[k])
+    text = report.text[start:end]
+    cue = rules().list_cue.search(normalize(text))
+    offset = start + (cue.end() if cue else 0)
+    body = report.text[offset:end]
+    starts = main["start"].tolist()
+    year = report_year(report)
+    single, _, rx = _aliases()
+    labels = {k.key: k.label for k in keys()}
+    out = []
+    pos = 0
+    for piece in _ITEM_SPLIT.split(body):
+        a = offset + pos
+        pos += len(piece) + 1
+        item = piece.strip(" \u3000\n\r")
+        b = a + len(piece)
+        if len(item) < 4 or any(a <= s < b for s in starts) or _NOT_A_TARGET.search(item) or not _HAN.search(item):
+            continue
+        m = rx.match(item.lstrip("全省市区县") if not rx.match(item) else item)
+        alias = m.group() if m else ""
+        key = ""
+        if alias:
+            ks = single.get(alias, [])
+            key = next((k.key for k in ks if "change" in k.kinds), ks[0].key if ks else "")
+        sentence = int(np.searchsorted(report.sentence_starts, a, side="right")) - 1
+        out.append((a, (pd.NA, key, labels.get(key, ""), alias, "", math.nan, math.nan, math.nan, "", "", "", year,
+                        "year", True, None, sid, sentence, item)))
+    return out
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
 @lru_cache(maxsize=1)
@@ -265,4 +430,4 @@ def results(report) -> pd.DataFrame:
     year = review_year(report)
     keep = [speaks_of_year(report.sentence_text(s), year) for s in facts["sentence"]]
     facts = facts[np.array(keep, dtype=bool)].reset_index(drop=True) if len(facts) else facts.reset_index(drop=True)
-    return _table(report, facts, [None] * len(facts))
+    return _table(report, facts, [None] * len(facts), is_results=True)
