@@ -35,7 +35,7 @@ CURRENT = """政府工作报告
 
 # key: (target mention, result mention, margin, verdict), as written in the two texts above.
 EXPECTED = {
-    "gdp_growth": ("6%", "6.1%", 0.1, "met"),  # a range: its lower bound is the floor
+    "gdp_growth": ("6%—6.5%", "6.1%", 0.1, "met"),  # a range, one row: the result inside it; margin from the floor
     "budget_revenue_growth": ("5%", "4.4%", -0.6, "missed"),  # about: 0.6 short, more than 0.5
     "fixed_investment_growth": ("10%", "9.6%", -0.4, "missed"),  # at least
     "retail_sales_growth": ("8%", "8%", 0.0, "missed"),  # more than: equal is not more
@@ -104,7 +104,7 @@ def test_each_qualifier_rule(key, qualifier, target, result, expected):
     unit = "斤" if key == "grain_output" else "%"
     got, rule = verdict(key, qualifier, target, result, unit)
     assert got == expected, rule
-    assert "met when" in rule
+    assert "met when" in rule and rule.endswith(".")  # the rule, stated in a sentence
 
 
 def test_targets_for_another_year_are_not_compared(tmp_path):
@@ -116,7 +116,7 @@ def test_targets_for_another_year_are_not_compared(tmp_path):
     assert set(later["key"]) == {"grain_output", "gdp_growth"}  # read as targets for 2025 ...
     table = compare(previous, load_report(tmp_path / "c.txt")).set_index("key")
     assert table.loc["grain_output", "target_mention"] == "12亿斤"  # ... and not compared for 2022
-    assert table.loc["gdp_growth", "target_mention"] == "6%"
+    assert table.loc["gdp_growth", "target_mention"] == "6%—6.5%"
     assert (table["target_year"] == 2022).all()
 
 
@@ -223,3 +223,86 @@ def test_the_compare_page_opens_with_a_plain_sentence_and_checks_its_rows():
     failed = compare_story.row_checks(None, moved)
     assert failed and all(n.check == "result in its sentence" for n in failed)
     assert "the note below says which" in compare_story.checked(None, moved, failed)
+
+
+@pytest.mark.parametrize("key,low,high,result,expected", [
+    ("gdp_growth", 6.5, 7.0, 6.7, "met"),  # inside
+    ("gdp_growth", 6.5, 7.0, 7.4, "met"),  # above, and higher is better
+    ("gdp_growth", 6.5, 7.0, 6.4, "missed"),
+    ("cpi", 2.0, 3.0, 1.5, "met"),  # below a ceiling key's range
+    ("cpi", 2.0, 3.0, 3.1, "missed"),
+])
+def test_a_range_is_met_inside_or_beyond_on_the_better_side(key, low, high, result, expected):
+    got, rule = verdict(key, "range", (low + high) / 2, result, "%", low=low, high=high)
+    assert got == expected and rule.startswith("A range is met")
+
+
+PLAN_AND_YEAR = """政府工作报告
+——2026年1月12日在某某省第十四届人民代表大会第四次会议上
+某某省省长　王五
+各位代表：
+一、“十四五”成就和“十五五”目标
+“十四五”时期，全省地区生产总值年均增长5.6%。展望“十五五”，全省地区生产总值年均增长4.5%—5%，居民收入增长与经济增长同步。
+二、2026年工作安排
+今年全省经济社会发展的主要预期目标是：地区生产总值增长5%左右；居民收入增长与经济增长同步；城市副中心地区生产总值增长7%。
+"""
+
+REVIEW_2026 = """政府工作报告
+——2027年1月12日在某某省第十四届人民代表大会第五次会议上
+某某省省长　王五
+各位代表：
+一、2026年工作回顾
+过去一年，全省地区生产总值增长5.2%，居民消费价格与上年持平，城市副中心地区生产总值增长7.5%。
+二、2027年工作安排
+今年主要预期目标是：地区生产总值增长5%左右。
+"""
+
+
+@pytest.fixture(scope="module")
+def plan_pair(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("plan-pair")
+    (folder / "p.txt").write_text(PLAN_AND_YEAR, encoding="utf-8")
+    (folder / "c.txt").write_text(REVIEW_2026, encoding="utf-8")
+    return load_report(folder / "p.txt"), load_report(folder / "c.txt")
+
+
+def test_the_annual_target_is_compared_not_the_plan_nor_a_sub_area(plan_pair):
+    previous, current = plan_pair
+    t = previous.targets
+    gdp = t[t["key"] == "gdp_growth"]
+    # the plan's 4.5%—5% (for 2030), the year's 5%左右 and the sub-area's 7%: three rows, one main annual
+    assert gdp[["mention", "target_year", "horizon", "main", "scope"]].values.tolist() == [
+        ["4.5%—5%", 2030, "plan", False, None],
+        ["5%", 2026, "year", True, None],
+        ["7%", 2026, "year", True, "城市副中心"],
+    ]
+    table = compare(previous, current).set_index("key")
+    row = table.loc["gdp_growth"]
+    assert (row["target_mention"], row["qualifier"], row["result_mention"], row["verdict"]) == ("5%", "about", "5.2%", "met")
+    assert row["rule"].endswith(".")
+
+
+def test_a_qualitative_main_target_has_no_figure_to_compare(plan_pair):
+    t = plan_pair[0].main_targets()
+    assert "居民收入增长与经济增长同步" in set(plan_pair[0].targets["phrase"])
+    row = compare(*plan_pair).set_index("key").loc["income_growth"]
+    assert row["verdict"] == "no figure to compare" and math.isnan(row["target_value"])
+    assert len(t) == 2  # main_targets() is the figures; the phrase is a row of report.targets
+
+
+def test_unchanged_is_a_change_of_zero(plan_pair):
+    res = plan_pair[1].results
+    cpi = res[res["key"] == "cpi"]
+    assert cpi[["mention", "value", "kind", "unit"]].values.tolist() == [["持平", 0.0, "change", "%"]]
+
+
+def test_a_plan_target_against_a_year_is_not_comparable(tmp_path):
+    previous = tmp_path / "p.txt"
+    previous.write_text(PLAN_AND_YEAR.replace("地区生产总值增长5%左右；", ""), encoding="utf-8")
+    (tmp_path / "c.txt").write_text(REVIEW_2026.replace("2026年工作回顾", "2026年工作回顾").replace(
+        "——2027年", "——2031年").replace("2026年工作回顾", "2030年工作回顾").replace("2027年工作安排", "2031年工作安排"),
+        encoding="utf-8")
+    table = compare(load_report(previous), load_report(tmp_path / "c.txt")).set_index("key")
+    row = table.loc["gdp_growth"]
+    assert (row["target_mention"], row["horizon"], row["verdict"]) == ("4.5%—5%", "plan", "not comparable")
+    assert "plan" in row["rule"]

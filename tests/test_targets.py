@@ -28,6 +28,8 @@ TARGET_PHRASES = {
     "deficit_ratio": "{a}拟按3%安排", "foreign_trade_growth": "{a}增长5%",
     "foreign_investment": "{a}3亿美元",
     "rd_intensity": "{a}达到2.3%", "urbanization_rate": "{a}达到65%", "pm25": "{a}控制在35微克/立方米以下",
+    "foreign_investment_growth": "{a}增长5%", "export_growth": "{a}增长4%", "poverty_reduction": "{a}减少10万人",
+    "labour_productivity": "{a}达到16万元/人", "air_quality_days": "{a}达到90%",
 }
 # ... and the way a review gives the result.
 RESULT_PHRASES = {
@@ -41,6 +43,8 @@ RESULT_PHRASES = {
     "deficit_ratio": "{a}为2.8%", "foreign_trade_growth": "{a}增长9.1%",
     "foreign_investment": "{a}2.6亿美元",
     "rd_intensity": "{a}为2.1%", "urbanization_rate": "{a}为63.5%", "pm25": "{a}为36微克/立方米",
+    "foreign_investment_growth": "{a}增长3.2%", "export_growth": "{a}增长6.1%", "poverty_reduction": "{a}减少12万人",
+    "labour_productivity": "{a}为15.8万元/人", "air_quality_days": "{a}为88.5%",
 }
 CASES = [(k.key, a) for k in keys() for a in k.aliases]
 
@@ -163,11 +167,13 @@ def test_properties_are_the_functions_and_cached(every_alias):
     pd.testing.assert_frame_equal(every_alias.results, results(every_alias))
 
 
-def test_bundled_report_has_no_targets_and_one_keyed_result():
+def test_bundled_report_has_no_targets_and_two_keyed_results():
     r = load_report()
     assert r.targets.empty and list(r.targets.columns) == COLUMNS
     keyed = r.results[r.results["key"] != ""]
-    assert keyed[["key", "mention"]].values.tolist() == [["budget_revenue_growth", "1.3%"]]
+    # PM2.5、PM10浓度同比下降11.1%、11%: the first of a 、-list is PM2.5's, a change in %
+    assert keyed[["key", "mention", "value"]].values.tolist() == [["budget_revenue_growth", "1.3%", 1.3],
+                                                                  ["pm25", "11.1%", -11.1]]
 
 
 def test_key_table_is_well_formed():

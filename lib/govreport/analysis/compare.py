@@ -2,15 +2,28 @@
 
 ``compare(previous, current)`` returns one row per key that ``previous`` targets for the year
 ``current`` reviews (``current``'s year minus one), in the order the targets are written:
-the target (mention, value, unit, qualifier, sentence), the result (mention, value, unit,
-sentence), the ``margin`` (result minus target, in the target's unit) and a ``verdict``:
+the target (mention, value, unit, qualifier, horizon, sentence), the result (mention, value,
+unit, sentence), the ``margin`` (result minus target, in the target's unit) and a ``verdict``.
 
-- ``no result given``: ``current`` gives no figure for the key (worth showing, not an error);
-- ``not comparable``: the result is in another unit (元 against 美元; 斤, 公斤, 吨 are
+Which target (``report.targets``, see ``govreport.facts.targets``): only the place's own
+(``scope`` empty) and keyed ones, for the year reviewed; of a key's rows, a main annual one
+first (``main`` and ``horizon`` ``year``), then any annual one, then a plan one. Which result:
+the first of the key's rows in ``current.results`` (the place's own, anywhere in the review;
+持平 is a change of 0) in a unit the target's converts to.
+
+The verdicts, each with its rule stated in a sentence in ``rule``:
+
+- ``no figure to compare``: the target is written without a figure (居民收入增长与经济增长同步);
+- ``not comparable``: the target is a plan's (``horizon`` ``plan``: 年均, "十四五") and the
+  result a year's; or the result is in another unit (元 against 美元; 斤, 公斤, 吨 are
   converted) or of a kind the key does not equate with the target's;
+- ``no result given``: ``current`` gives no figure for the key (worth showing, not an error);
 - ``met`` or ``missed``, by the target's qualifier. A target written as a decline (a negative
   value: 下降3%以上) is read on the size of the decline, so "at least" means "at least that
   much lower":
+  - ``range`` (5%—5.5%): met when the result is inside it, or above it for a key where
+    higher is better (below it for the others); the margin is from the bound that decides
+    (the lower for higher-is-better keys, the upper for the others);
   - ``at_least`` (以上, 不低于): met when result ≥ target; ``more_than`` (超过): result > target;
   - ``at_most`` (以内, 以下, 不超过, 控制在): met when result ≤ target; ``less_than``: result < target;
   - ``about`` (左右, 约): met when the result is at most the tolerance short of the target on
@@ -18,12 +31,10 @@ sentence), the ``margin`` (result minus target, in the target's unit) and a ``ve
     beating the target is met too;
   - no qualifier: a floor for keys where higher is better (growth: met when result ≥ target),
     a ceiling for the others (``cpi``, ``unemployment_rate``, ``energy_intensity``,
-    ``deficit_ratio``, ``pm25``: met when result ≤ target; ``higher_is_better`` in the key table).
+    ``deficit_ratio``, ``pm25``, ``poverty_reduction``: met when result ≤ target;
+    ``higher_is_better`` in the key table).
 
-The ``rule`` column states the rule applied, and the margin lets a reader judge for themselves.
-When a key has a range as its target (5%—6%: an ``at_least`` and an ``at_most`` row of one
-sentence), the bound that matters is compared: the lower for higher-is-better keys, the upper
-for the others.
+The margin lets a reader judge for themselves.
 
 ``language_changes(previous, current)`` lists the numbered slogans and the frequent terms
 that appear in one report and not in the other. ``coverage(report)`` is what one report gives
@@ -61,10 +72,10 @@ from ..facts.targets import key_info, keys, report_year, review_year
 from ..paths import DATA_DIR
 from .prose import QUALIFIERS, number
 
-COLUMNS = ["key", "label", "indicator", "target_year", "target_mention", "target_value", "target_unit", "qualifier",
-           "target_sentence", "result_mention", "result_value", "result_unit", "result_sentence", "margin",
+COLUMNS = ["key", "label", "indicator", "target_year", "horizon", "target_mention", "target_value", "target_low",
+           "target_high", "target_unit", "qualifier", "target_sentence", "result_mention", "result_value", "result_unit", "result_sentence", "margin",
            "verdict", "rule"]
-VERDICTS = ("met", "missed", "no result given", "not comparable")
+VERDICTS = ("met", "missed", "no result given", "not comparable", "no figure to compare")
 TOLERANCE_POINTS = 0.5  # "about" targets in %: half a percentage point
 TOLERANCE_SHARE = 0.05  # "about" targets in other units: 5% of the target
 _EPS = 1e-9
@@ -87,45 +98,55 @@ def convert(value: float, unit: str, to: str) -> float | None:
 
 
 def verdict(key: str, qualifier: str, target: float, result: float, unit: str,
-            tolerance_points: float = TOLERANCE_POINTS, tolerance_share: float = TOLERANCE_SHARE) -> tuple[str, str]:
-    """``(verdict, rule)`` for a result against a target of ``key`` in the same ``unit``."""
+            tolerance_points: float = TOLERANCE_POINTS, tolerance_share: float = TOLERANCE_SHARE,
+            low: float = math.nan, high: float = math.nan) -> tuple[str, str]:
+    """``(verdict, rule)`` for a result against a target of ``key`` in the same ``unit``; ``low``
+    and ``high`` are a ``range`` target's bounds. ``rule`` states the rule in a sentence."""
     higher = key_info(key).higher_is_better
+    if qualifier == "range":
+        if higher:
+            ok = result >= low - _EPS
+            rule = "A range is met when the result is inside it or above it (higher is better for this key)."
+        else:
+            ok = result <= high + _EPS
+            rule = "A range is met when the result is inside it or below it (lower is better for this key)."
+        return ("met" if ok else "missed"), rule
     s = -1.0 if target < 0 else 1.0  # a decline: compare the size of the decline
     t, r = s * target, s * result
+    size = " (on the size of the decline)" if target < 0 else ""
     if qualifier in ("at_least", "more_than"):
         ok = r > t + _EPS if qualifier == "more_than" else r >= t - _EPS
-        rule = "at least: met when result ≥ target" if qualifier == "at_least" else "more than: met when result > target"
+        rule = (f"An 'at least' target is met when the result is at or above it{size}." if qualifier == "at_least"
+                else f"A 'more than' target is met when the result is above it{size}.")
     elif qualifier in ("at_most", "less_than"):
         ok = r < t - _EPS if qualifier == "less_than" else r <= t + _EPS
-        rule = "at most: met when result ≤ target" if qualifier == "at_most" else "less than: met when result < target"
+        rule = (f"An 'at most' target is met when the result is at or below it{size}." if qualifier == "at_most"
+                else f"A 'less than' target is met when the result is below it{size}.")
     elif qualifier == "about":
         tol = tolerance_points if unit == "%" else tolerance_share * abs(target)
-        tol_text = f"{tolerance_points:g} point" if unit == "%" else f"{tolerance_share:.0%} of the target"
+        tol_text = f"{tolerance_points:g} percentage point" if unit == "%" else f"{tolerance_share:.0%} of the target"
         if higher:
             ok = result >= target - tol - _EPS
-            rule = f"about: met when result ≥ target − {tol_text}"
+            rule = f"An 'about' target is met when the result falls short of it by at most {tol_text}."
         else:
             ok = result <= target + tol + _EPS
-            rule = f"about (a ceiling): met when result ≤ target + {tol_text}"
+            rule = f"An 'about' target of a ceiling is met when the result exceeds it by at most {tol_text}."
     else:
         if higher:
-            ok, rule = result >= target - _EPS, "no qualifier, read as a floor: met when result ≥ target"
+            ok = result >= target - _EPS
+            rule = "A target without a qualifier is read as a floor for this key: met when the result is at or above it."
         else:
-            ok, rule = result <= target + _EPS, "no qualifier, a ceiling for this key: met when result ≤ target"
+            ok = result <= target + _EPS
+            rule = "A target without a qualifier is a ceiling for this key: met when the result is at or below it."
     return ("met" if ok else "missed"), rule
 
 
 def _pick_target(rows: pd.DataFrame) -> pd.Series:
-    """The target row of a key: the first, or the bound that matters of a range in one sentence."""
-    first = rows.iloc[0]
-    same = rows[rows["sentence"] == first["sentence"]]
-    quals = set(same["qualifier"])
-    if {"at_least", "at_most"} <= quals:
-        want = "at_least" if key_info(first["key"]).higher_is_better else "at_most"
-        if first["value"] < 0:  # a range of declines: the larger decline is the lower value
-            want = "at_most" if want == "at_least" else "at_least"
-        return same[same["qualifier"] == want].iloc[0]
-    return first
+    """The target row of a key: a main annual one first, then an annual one, then the first."""
+    for mask in (rows["main"] & (rows["horizon"] == "year"), rows["horizon"] == "year"):
+        if mask.any():
+            return rows[mask].iloc[0]
+    return rows.iloc[0]
 
 
 def _sentence_text(report, sentence: int) -> str:
@@ -144,22 +165,24 @@ def compare(previous, current, *, tolerance_points: float = TOLERANCE_POINTS,
     if year is None:
         year = report_year(previous)
     targets = previous.targets
-    targets = targets[targets["key"] != ""]
+    targets = targets[(targets["key"] != "") & targets["scope"].isna()]
     if year is not None:
         targets = targets[targets["target_year"].isna() | (targets["target_year"] == year)]
     results = current.results
-    results = results[results["key"] != ""]
+    results = results[(results["key"] != "") & results["scope"].isna()]
     rows = []
     for key, group in targets.groupby("key", sort=False):
         t = _pick_target(group)
         info = key_info(key)
         row = {
-            "key": key, "label": info.label, "indicator": t["indicator"],
-            "target_year": t["target_year"], "target_mention": t["mention"], "target_value": t["value"],
+            "key": key, "label": info.label, "indicator": t["indicator"] or t["phrase"],
+            "target_year": t["target_year"], "horizon": t["horizon"], "target_mention": t["mention"] or t["phrase"],
+            "target_value": t["value"], "target_low": t["low"], "target_high": t["high"],
             "target_unit": t["unit"], "qualifier": t["qualifier"],
             "target_sentence": _sentence_text(previous, t["sentence"]),
             "result_mention": "", "result_value": math.nan, "result_unit": "", "result_sentence": "",
-            "margin": math.nan, "verdict": "no result given", "rule": "",
+            "margin": math.nan, "verdict": "no result given",
+            "rule": "The later report gives no figure for this key for the year reviewed.",
         }
         found = results[results["key"] == key]
         if not found.empty:
@@ -169,18 +192,34 @@ def compare(previous, current, *, tolerance_points: float = TOLERANCE_POINTS,
             row.update(result_mention=r["mention"], result_value=r["value"], result_unit=r["unit"],
                        result_sentence=_sentence_text(current, r["sentence"]))
             same_kind = r["kind"] == t["kind"] or (r["kind"] in info.kinds and t["kind"] in info.kinds)
-            if not usable or not same_kind:
+            if pd.isna(t["value"]):
+                row.update(verdict="no figure to compare",
+                           rule="The target is written without a figure, so there is no figure to compare.")
+            elif t["horizon"] == "plan":
                 row.update(verdict="not comparable",
-                           rule=f"the result is in {r['unit'] or r['kind']}, the target in {t['unit'] or t['kind']}")
+                           rule="The target is a plan's (over several years), the result a single year's.")
+            elif not usable or not same_kind:
+                row.update(verdict="not comparable",
+                           rule=f"The result is in {r['unit'] or r['kind']} and the target in "
+                                f"{t['unit'] or t['kind']}: they cannot be set against each other.")
             else:
                 value = converted[usable[0]]
-                row["margin"] = round(value - t["value"], 9)
+                low, high = t["low"], t["high"]
+                if t["qualifier"] == "range":
+                    bound = low if info.higher_is_better else high
+                else:
+                    bound = t["value"]
+                row["margin"] = round(value - bound, 9)
                 row["verdict"], row["rule"] = verdict(key, t["qualifier"], t["value"], value, t["unit"],
-                                                      tolerance_points, tolerance_share)
+                                                      tolerance_points, tolerance_share, low, high)
+        elif pd.isna(t["value"]):
+            row.update(verdict="no figure to compare",
+                       rule="The target is written without a figure, so there is no figure to compare.")
         rows.append(row)
     table = pd.DataFrame(rows, columns=COLUMNS)
     table["target_year"] = pd.array(table["target_year"].tolist(), dtype="Int64")
-    return table.astype({"target_value": "float64", "result_value": "float64", "margin": "float64"})
+    return table.astype({"target_value": "float64", "target_low": "float64", "target_high": "float64",
+                         "result_value": "float64", "margin": "float64"})
 
 
 def margin_text(margin: float, unit: str) -> str:
@@ -205,9 +244,12 @@ def coverage(report) -> pd.DataFrame:
     Columns: key, label, main, result, result_sentence, target, target_sentence.
     """
     results, targets = report.results, report.targets
+    results = results[results["scope"].isna()]
+    targets = targets[targets["scope"].isna() & (targets["horizon"] == "year") & targets["value"].notna()]
     year = report_year(report)
     if year is not None:
         targets = targets[targets["target_year"].isna() | (targets["target_year"] == year)]
+    targets = pd.concat([targets[targets["main"]], targets[~targets["main"]]])
     rows = []
     for k in keys():
         r = results[results["key"] == k.key]

@@ -151,7 +151,7 @@ def english_amount(value: float, unit: str) -> str:
 
 QUALIFIERS = {
     "more_than": "more than", "at_least": "at least", "about": "about", "less_than": "less than",
-    "at_most": "at most", "nearly": "nearly",
+    "at_most": "at most", "nearly": "nearly", "range": "between",
 }
 
 

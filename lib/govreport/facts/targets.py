@@ -46,7 +46,7 @@ import pandas as pd
 
 from ..paths import DATA_DIR
 from .numbers import normalize
-from .plan import main_targets, rules, years_named
+from .plan import main_targets, plan_regions, rules, years_named
 
 COLUMNS = ["fact", "key", "label", "indicator", "mention", "value", "low", "high", "unit", "qualifier", "kind",
            "target_year", "horizon", "main", "scope", "statement", "sentence", "phrase"]
@@ -407,6 +407,7 @@ _BASE = ("比", "较", "与", "同")
 
 def speaks_of_year(sentence: str, year: int | None) -> bool:
     """True when ``sentence`` can report results of ``year`` (rule 5)."""
+    sentence = sentence.replace("年均浓度", "浓度")  # PM2.5年均浓度: a year's average, no period
     if _period_words().search(sentence) or _YEAR_SPAN.search(sentence) or _MONTH_SPAN.search(sentence):
         return False
     if year is None:
@@ -430,4 +431,42 @@ def results(report) -> pd.DataFrame:
     year = review_year(report)
     keep = [speaks_of_year(report.sentence_text(s), year) for s in facts["sentence"]]
     facts = facts[np.array(keep, dtype=bool)].reset_index(drop=True) if len(facts) else facts.reset_index(drop=True)
-    return _table(report, facts, [None] * len(facts), is_results=True)
+    table = _table(report, facts, [None] * len(facts), is_results=True)
+    level = _level_results(report, year)
+    if level:
+        table = _frame([(pos, *r) for pos, r in level] + [(int(report.facts["start"].iat[int(f)]), *r)
+                                for f, r in zip(table["fact"], table.itertuples(index=False, name=None))])
+    return table
+
+
+_LEVEL = re.compile(r"持平")
+_CLAUSE_SPLIT = re.compile(r"[,，;；。:：!！?？]")
+
+
+def _level_results(report, year: int | None) -> list[tuple]:
+    """(offset, row) of each 持平 of the review (rule 9): the indicator named before it in its
+    clause (居民消费价格与上年持平) changed by 0 %, when a key of changes in % has that alias."""
+    text = report.text
+    regions = plan_regions(report.outline, report_year(report))
+    labels = {k.key: k.label for k in keys()}
+    out = []
+    for m in _LEVEL.finditer(text):
+        sid = report.sentence_at(m.start())
+        if sid is None:
+            continue
+        if any(s <= m.start() < e and mode != "review" for s, e, mode in regions):
+            continue
+        if not speaks_of_year(report.sentence_text(sid), year):
+            continue
+        start = int(report.sentence_starts[sid])
+        clause = _CLAUSE_SPLIT.split(text[start:m.start()])[-1]
+        found = _matches(clause)
+        if not found:
+            continue
+        alias = max(found, key=lambda x: (x[1], x[1] - x[0]))[2]
+        ks = assign_key(alias, "change", "%")
+        if len(ks) != 1:
+            continue
+        out.append((m.start(), (pd.NA, ks[0], labels[ks[0]], alias, "持平", 0.0, 0.0, 0.0, "%", "", "change",
+                                pd.NA, "year", False, None, pd.NA, int(sid), "")))
+    return out
