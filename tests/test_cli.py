@@ -74,6 +74,9 @@ def test_corpus_rows_errors_and_exit_code(corpus, capsys):
         assert mine["mention"].tolist() == report.facts["mention"].tolist()
         assert all(m in s for m, s in zip(mine["mention"], mine["sentence_text"]))
         assert targets[targets["path"] == path]["key"].tolist() == report.targets["key"].tolist()
+        # the report's place, level and year beside each target: no join by hand
+        for column in ("place", "level", "year"):
+            assert set(targets[targets["path"] == path][column].astype(str)) <= {str(report.meta[column] or "")}
         assert outline[outline["path"] == path]["id"].tolist() == report.outline["id"].tolist()
         row = reports.set_index("path").loc[path]
         assert (int(row["facts"]), int(row["targets"])) == (len(report.facts), len(report.targets))
@@ -81,6 +84,7 @@ def test_corpus_rows_errors_and_exit_code(corpus, capsys):
     assert "corpus/d-review.txt" not in set(targets["path"])  # no target: no row, and no error
     assert set(outline[outline["path"] == "corpus/d-review.txt"]["parent"]) == {"", "1"}
     assert set(targets["key"]) == {"gdp_growth", "new_urban_jobs"}
+    assert targets.columns[:4].tolist() == ["path", "place", "level", "year"] and "" not in set(targets["year"].astype(str))
     # the Parquet tables hold the same rows
     assert pd.read_parquet("out/facts.parquet")["mention"].tolist() == facts["mention"].tolist()
     assert pd.read_parquet("out/reports.parquet")["status"].tolist() == reports["status"].tolist()

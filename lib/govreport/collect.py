@@ -190,6 +190,8 @@ def _with_path(path: str, table: pd.DataFrame, context: dict | None = None) -> p
     table.insert(0, "path", pd.Series([path] * len(table), dtype="str"))
     for i, (key, value) in enumerate((k, v) for k, v in (context or {}).items() if k not in table.columns):
         table.insert(1 + i, key, pd.Series([value] * len(table), dtype="Int64" if key == "year" else "str"))
+    if "scope" in table.columns:  # targets and results: the whole place is an empty cell, not "None"
+        table["scope"] = table["scope"].fillna("")
     for column in table.columns:
         if table[column].dtype == object:
             table[column] = table[column].astype("str")
