@@ -227,3 +227,30 @@ def test_no_indicator_starts_with_a_function_word_or_ends_in_a_verb():
     assert len(indicators) > 100
     bad = [i for i in indicators if i.startswith(NOT_FIRST) or any(i.endswith(v) for v in verbs)]
     assert bad == []
+
+
+# -- fragments: a verb cut in two, a modal, a rate in force (issue 18) ------------------------------
+
+FRAGMENTS = [
+    ("一般性支出压减5%。", ["一般性支出"]),  # 压减, not 减 with 压 left on
+    ("中央预算内投资安排7000亿元。", ["中央预算内投资"]),  # 安排, not 排 with 安 left on
+    ("比重下降至30%。", ["比重"]),
+    ("行业现行16%的税率降至13%。", ["税率", "税率"]),  # the noun after names the rate in force
+    ("经济增长保持6%。", ["经济"]),  # 保持 is a link: 经济 and 增长 read as GDP growth
+    ("保持6%的增长。", [""]),  # a verb alone is no subject
+    ("各地可在3%以内调整。", ["调整"]),
+    ("全社会研发投入预计增长8%。", ["全社会研发投入"]),
+]
+FRAGMENT_ENDS = ("可", "压", "安", "现行", "保持", "预计")
+
+
+@pytest.mark.parametrize("text, indicators", FRAGMENTS)
+def test_fragments_give_a_corrected_or_empty_indicator(text, indicators):
+    got = list(facts_from_text(text, DATE)["indicator"])
+    assert got == indicators
+    assert not any(i.endswith(FRAGMENT_ENDS) for i in got)
+
+
+def test_no_indicator_ends_in_a_fragment():
+    indicators = _all_indicators() + [i for t, _ in FRAGMENTS for i in facts_from_text(t, DATE)["indicator"]]
+    assert [i for i in indicators if i.endswith(FRAGMENT_ENDS)] == []

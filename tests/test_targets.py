@@ -182,3 +182,119 @@ def test_key_table_is_well_formed():
     assert set(table["higher_is_better"]) <= {True, False}
     for k in keys():
         assert k.aliases and k.kinds <= {"measure", "share", "change", "rank"} and k.units
+
+
+# -- one row per target: bounds, horizon, main list, scope (issue 18) ------------------------------
+
+def _plan(tmp_path, plan: str, review: str = "过去一年，全市经济平稳运行。"):
+    return _report(tmp_path, review, plan)
+
+
+def _rows(table, *cols):
+    return [[None if (isinstance(v, float) and v != v) else v for v in row] for row in table[list(cols)].values.tolist()]
+
+
+def test_a_range_is_one_row_and_bounds_follow_the_qualifier(tmp_path):
+    r = _plan(tmp_path, "今年主要预期目标是：地区生产总值增长6%—6.5%；固定资产投资增长10%以上；"
+                        "居民消费价格涨幅3%左右；城镇调查失业率控制在5.5%以内；单位生产总值能耗下降3%以上。")
+    assert _rows(r.targets, "key", "mention", "value", "low", "high", "qualifier") == [
+        ["gdp_growth", "6%—6.5%", 6.25, 6.0, 6.5, "range"],
+        ["fixed_investment_growth", "10%", 10.0, 10.0, None, "at_least"],
+        ["cpi", "3%", 3.0, 3.0, 3.0, "about"],
+        ["unemployment_rate", "5.5%", 5.5, None, 5.5, "at_most"],
+        ["energy_intensity", "3%", -3.0, None, -3.0, "at_least"],  # a fall of at least 3: −3 or lower
+    ]
+    assert list(r.targets.columns) == COLUMNS
+
+
+def test_a_qualifier_written_once_after_a_list_holds_for_each_value(tmp_path):
+    r = _plan(tmp_path, "今年主要预期目标是：城乡居民人均可支配收入分别增长5%和7%左右；"
+                        "城镇调查失业率、居民消费价格涨幅分别控制在5.5%和3%以内。")
+    assert _rows(r.targets, "key", "value", "qualifier") == [
+        ["urban_income_growth", 5.0, "about"], ["rural_income_growth", 7.0, "about"],
+        ["unemployment_rate", 5.5, "at_most"], ["cpi", 3.0, "at_most"],
+    ]
+
+
+def test_a_key_is_never_taken_from_inside_a_longer_indicator(tmp_path):
+    r = _plan(tmp_path, "今年主要预期目标是：国内生产总值增长5%左右；单位国内生产总值用水量下降10%；"
+                        "人均地区生产总值增长4%；全市地区生产总值增长5%。")
+    assert _rows(r.targets, "indicator", "key") == [
+        ["国内生产总值", "gdp_growth"], ["单位国内生产总值用水量", ""], ["人均地区生产总值", ""],
+        ["地区生产总值", "gdp_growth"],  # 全市 is a scope word, off the indicator
+    ]
+
+
+def test_new_keys(tmp_path):
+    r = _plan(tmp_path, "今年主要预期目标是：细颗粒物(PM2.5)年均浓度控制在30微克/立方米以下；实际利用外资增长5%；"
+                        "实际使用外资12亿美元；农村贫困人口减少10万人以上；空气质量优良天数比例达到90%。")
+    assert _rows(r.targets, "key", "value") == [
+        ["pm25", 30.0], ["foreign_investment_growth", 5.0], ["foreign_investment", 1.2e9],
+        ["poverty_reduction", -1e5], ["air_quality_days", 90.0],
+    ]
+    assert not key_table().set_index("key").loc["poverty_reduction", "higher_is_better"]  # fewer is better
+
+
+def test_a_sub_area_target_has_its_scope(tmp_path):
+    r = _plan(tmp_path, "今年主要预期目标是：地区生产总值增长5%左右；城市副中心和平原新城地区生产总值增长6%；"
+                        "县域经济增速7%。")
+    assert _rows(r.targets, "key", "value", "scope", "main") == [
+        ["gdp_growth", 5.0, None, True], ["gdp_growth", 6.0, "城市副中心和平原新城", True],
+        ["gdp_growth", 7.0, "县域", True],
+    ]
+
+
+def test_a_rate_in_force_is_no_target(tmp_path):
+    r = _plan(tmp_path, "今年要深化增值税改革，将制造业等行业现行16%的税率降至13%。")
+    facts = r.facts
+    assert _rows(facts, "mention", "indicator", "is_target") == [["16%", "税率", False], ["13%", "税率", True]]
+    assert r.targets["mention"].tolist() == ["13%"]
+
+
+def test_a_review_part_without_a_review_word_and_the_plan_part_after_it(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text(HEAD + "一、牢记嘱托，在接续奋斗中全市建设取得新成效\n过去一年，实施重点技改项目220项。\n"
+                    "二、在现代化建设中奋勇争先\n今年主要预期目标是：地区生产总值增长6%左右。新建学校10所。\n",
+                    encoding="utf-8")
+    r = load_report(path)
+    assert _rows(r.facts, "mention", "is_target") == [["220项", False], ["6%", True], ["10所", True]]
+
+
+def test_the_main_list_runs_to_the_end_of_its_paragraph(tmp_path):
+    r = _plan(tmp_path, "今年主要预期目标是：地区生产总值增长6%左右。规模以上工业增加值增长7%，一般公共预算收入增长5%。"
+                        "居民收入增长与经济增长同步。上述目标，考虑了增长6%的需要。去年完成投资100亿元。\n"
+                        "全年新建学校10所。")
+    main = r.main_targets()
+    assert main["mention"].tolist() == ["6%", "7%", "5%"]
+    t = r.targets
+    assert _rows(t[t["main"]], "key", "mention", "phrase") == [
+        ["gdp_growth", "6%", ""], ["industry_value_added_growth", "7%", ""], ["budget_revenue_growth", "5%", ""],
+        ["income_growth", "", "居民收入增长与经济增长同步"],  # a qualitative target: no figure, its wording
+    ]
+    assert t[t["phrase"] != ""]["value"].isna().all()
+
+
+FIVE_YEAR_2021 = """政府工作报告
+——2021年1月10日在某某市第十五届人民代表大会第五次会议上
+某某市市长　张三
+各位代表：
+一、“十三五”时期工作回顾
+五年来，全市地区生产总值年均增长7%。
+二、“十四五”时期的主要目标
+“十四五”时期经济社会发展的主要目标是：地区生产总值年均增长8%；常住人口城镇化率达到64%。
+三、2021年工作安排
+今年主要预期目标是：地区生产总值增长7%以上；城镇新增就业5万人。
+"""
+
+
+def test_a_five_year_outline_list_beside_an_annual_one(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text(FIVE_YEAR_2021, encoding="utf-8")
+    r = load_report(path)
+    assert _rows(r.targets, "key", "mention", "target_year", "horizon", "main") == [
+        ["gdp_growth", "8%", 2025, "plan", False],
+        ["urbanization_rate", "64%", 2025, "plan", False],
+        ["gdp_growth", "7%", 2021, "year", True],
+        ["new_urban_jobs", "5万人", 2021, "year", True],
+    ]
+    assert r.main_targets()["mention"].tolist() == ["7%", "5万人"]

@@ -328,6 +328,20 @@ def _statement(facts, norm, s0, s1, state, mode, years_all, year_starts, report_
 # -- the main targets of a report ---------------------------------------------------------
 
 
+def list_end(report, sentence: int) -> int:
+    """The last sentence of a list of main targets whose last figure is in ``sentence``: the
+    list runs on to the end of its paragraph as ``mark_targets`` reads it."""
+    starts, ends, text = report.sentence_starts, report.sentence_ends, report.text
+    k, n = int(sentence), len(starts)
+    r = rules()
+    while k < n - 1 and "\n" not in text[int(ends[k]):int(starts[k + 1])]:
+        nxt = normalize(text[int(starts[k + 1]):int(ends[k + 1])])
+        if r.list_end.match(nxt) or _own_statement(nxt):
+            break
+        k += 1
+    return k
+
+
 def main_targets(report) -> pd.DataFrame:
     """The facts of the report's main list of targets for its own year: the first target
     statement opened by a list cue (``主要预期目标是：``) whose first figure is for the report's

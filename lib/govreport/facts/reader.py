@@ -39,6 +39,14 @@ def share_qualifier(facts: list[Fact], norm: str) -> None:
         i = j
 
 
+def _rate_of_change(f: Fact) -> None:
+    """A share whose indicator is a rate of change (…增速, …涨幅) is a change."""
+    if f.kind == "share" and any(f.indicator.endswith(w) for w in ("增速", "增幅", "涨幅", "增长率", "降幅")):
+        f.kind, f.sign = "change", (-1 if f.indicator.endswith("降幅") else 1)
+        if f.sign < 0:
+            f.value = -abs(f.value)
+
+
 class Reader:
     """Reads the words around each candidate and fills kind, sign, qualifier, indicator."""
 
@@ -66,6 +74,8 @@ class Reader:
         fill_backwards(self.facts, self.norm)
         respectively(self.facts, self.norm, self.lex, self.text)
         share_qualifier(self.facts, self.norm)
+        for f in self.facts:
+            _rate_of_change(f)
         for f in self.facts:
             f.indicator = f.indicator.strip(" \u3000、,;:，")
 
@@ -144,8 +154,8 @@ class Reader:
             else:
                 f.kind = "measure"
             f.indicator = (noun or subject) if f.kind == "measure" else (subject or noun)
-            if f.kind in ("share",) and any(f.indicator.endswith(w) for w in ("增速", "增幅", "涨幅", "增长率", "降幅")):
-                f.kind, f.sign = "change", (-1 if f.indicator.endswith("降幅") else 1)
+            if "、" not in f.indicator:  # a list's values are read after it is shared out (run)
+                _rate_of_change(f)
             if f.kind == "change" and f.sign < 0:
                 f.value = -abs(f.value)
         f.subject = subject

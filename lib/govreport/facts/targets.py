@@ -46,7 +46,7 @@ import pandas as pd
 
 from ..paths import DATA_DIR
 from .numbers import normalize
-from .plan import main_targets, plan_regions, rules, years_named
+from .plan import list_end, main_targets, plan_regions, rules, years_named
 
 COLUMNS = ["fact", "key", "label", "indicator", "mention", "value", "low", "high", "unit", "qualifier", "kind",
            "target_year", "horizon", "main", "scope", "statement", "sentence", "phrase"]
@@ -356,10 +356,8 @@ def _phrases(report, main: pd.DataFrame) -> list[tuple[int, tuple]]:
     sid = int(main["statement"].iat[0])
     start = int(report.sentence_starts[sid])
     end = int(main["end"].max())
-    stop = report.text.find("\n", end)
-    # the list runs to the end of its last sentence
-    k = int(main["sentence"].max())
-    end = int(report.sentence_ends[k])
+    # the list runs on to the end of its paragraph (plan.list_end)
+    end = int(report.sentence_ends[list_end(report, int(main["sentence"].max()))])
     text = report.text[start:end]
     cue = rules().list_cue.search(normalize(text))
     offset = start + (cue.end() if cue else 0)
