@@ -5,7 +5,10 @@ The fact engine (``engine``) finds the facts; this module fills three of their c
 - ``is_target``: the figure is planned or expected. A clause of a statement sets the state:
 
   1. A **list cue** (``今年的主要预期目标是：``) makes every figure from the cue to the end
-     of its statement a target, however many ``；`` the list runs over.
+     of its statement a target, however many ``；`` the list runs over. The statement of a
+     list runs on to the end of its paragraph (items may end in 。), up to a sentence that
+     comments on the list (``list_end``: 上述目标…), sets a target of its own (a cue) or
+     reports the past.
   2. A **past** clause (去年, 过去, 已, 完成了, an earlier year …) reports results: not targets.
      Comparisons are taken out first: ``比去年减少0.2个百分点`` is neither past nor a year.
   3. A **cue** (力争, 计划, 拟, 目标是 …; 确保 and 控制在 outside review parts, where they
@@ -14,10 +17,13 @@ The fact engine (``engine``) finds the facts; this module fills three of their c
   4. A clause naming the report's year or a later one (``到2030年``, ``"十五五"时期``, 今年)
      sets a target in a plan part or a mixed part.
 
+  5. A figure right after 现行 (``in_force``: 行业现行16%的税率) is a rate in force: never a
+     target, whatever the state.
+
   A statement starts in the state of its part: a target in a **plan part** (a part whose
   title names the report's year or a later one, or says 安排, 任务, 目标, 要求, 政策取向 …,
-  and not 回顾, 过去, 成就 …, or a part that says neither after a plan part), not a target
-  elsewhere. In a **mixed part** (a title that
+  and not 回顾, 过去, 成就, 成效 …, or a part that says neither after a plan or a review
+  part), not a target elsewhere. In a **mixed part** (a title that
   names both a review and a plan: ``"十四五"成就和"十五五"目标``) a statement continues the
   state of the statement before it in the same paragraph, so the sentences about the plan
   years are targets and those about the past are not. Each clause's state holds for the

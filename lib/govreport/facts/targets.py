@@ -1,22 +1,33 @@
 """Targets and results, keyed: the planned figures of a report and the results it gives.
 
-``targets(report)`` has one row per target (an ``is_target`` fact); ``results(report)`` one
-row per figure of the year the report reviews. Both have the columns of ``COLUMNS``:
+``targets(report)`` has one row per target (an ``is_target`` fact; a range is one row) and one
+per qualitative target of the main list; ``results(report)`` one row per figure of the year the
+report reviews. Both have the columns of ``COLUMNS``:
 
-- ``fact`` the id in ``report.facts``; ``key`` the canonical indicator (``gdp_growth``,
-  ``cpi`` …) from ``data/indicator_keys.csv``, ``""`` when the indicator is none of the
-  table's; ``label`` its English label; ``indicator``, ``mention``, ``value``, ``unit``,
-  ``qualifier``, ``kind`` as in ``facts``; ``target_year`` the year a target is for (NA for
-  results); ``sentence`` the id in ``report.sentences``.
+- ``fact`` the id in ``report.facts`` (NA for a qualitative target and for 持平); ``key`` the
+  canonical indicator (``gdp_growth``, ``cpi`` …) from ``data/indicator_keys.csv``, ``""`` when
+  the indicator is none of the table's; ``label`` its English label; ``indicator``,
+  ``mention``, ``unit``, ``kind`` as in ``facts`` (a range's mention is the range as written);
+- ``value``, ``low``, ``high``, ``qualifier`` (rule 6): ``about`` (5%左右) and a bare figure
+  have low = high = value; ``at_least``/``more_than`` (5%以上) a low and no high;
+  ``at_most``/``less_than`` (5%以内) a high and no low; ``range`` (5%—5.5%) both bounds, the
+  value their midpoint. A decline is negative: 下降3%以上 is high −3 with no low;
+- ``target_year`` the year a target is for (NA for results); ``horizon`` ``year`` or ``plan``
+  (rule 7); ``main`` True for the rows of the main list (rule 8); ``scope`` the sub-area a
+  figure is for, None for the whole place (rule 1b); ``statement`` the target statement's
+  first sentence (NA for results); ``sentence`` the id in ``report.sentences``; ``phrase`` the
+  wording of a qualitative main target, ``""`` otherwise.
 
 How a fact gets its key (each rule has a test in tests/test_targets.py):
 
-1. Every alias of the table (the Chinese ways of writing an indicator) is looked for in the
-   clause before the number (from the last ，；。：、 or the previous fact of the sentence)
-   and in the fact's ``indicator``. An alias of the clause that contains the indicator
-   completes it (城镇新增就业 for the indicator 新增就业, 经济增长 for 经济) and wins;
-   otherwise the longest alias inside the indicator is taken (a "respectively" list gives
-   each fact its own indicator, which the clause does not show).
+1. (a) An alias of the table (the Chinese ways of writing an indicator) in the clause before
+   the number (from the last ，；。：、 or the previous fact of the sentence) that holds the
+   indicator where the clause writes it completes it (城镇新增就业 for 新增就业, 经济增长 for
+   经济) and wins. (b) Otherwise the indicator must be an alias, or end with one after a
+   sub-area (城市副中心和平原新城地区生产总值: ``scope`` 城市副中心和平原新城; 县域经济增速:
+   县域) or a whole-place word (全疆 …: no scope). An alias is never taken from inside a longer
+   indicator: 单位国内生产总值用水量 and 人均地区生产总值 get no key. Scope words (全市,
+   我省 …) are already off the indicator (``indicators.trim``).
 2. An alias can name several keys (地区生产总值 is ``gdp`` as an amount in 元 and
    ``gdp_growth`` as a change in %): the key is the one whose ``kinds`` and ``units`` fit
    the fact. If none fits (地区生产总值居全省第5位), the key stays empty.
@@ -25,12 +36,25 @@ How a fact gets its key (each rule has a test in tests/test_targets.py):
    order; one fact (分别增长7.5%) gives both rows with that value. A fact engine that
    already splits them (indicators 城镇X and 农村X) gives the same rows.
 4. ``target_year`` comes from ``facts.target_year`` when the fact engine provides it, else
-   from the report's year (``meta["year"]``, else the year of ``meta["date"]``).
+   from the report's year (``meta["year"]``).
 5. Results are the figures that are not targets, of sentences that speak of the year under
    review (the report's year minus one): a sentence that names another year (other than as
    a base: 比2020年), a span of years (2016—2020年) or of months (1—11月), or a longer or
    shorter period (``data/result_period_words.txt``: 年均, 五年来, "十三五", 前三季度, 上半年 …)
-   gives no result.
+   gives no result (年均浓度, a year's average of PM2.5, is no period).
+6. A range is the ``at_least`` fact and the ``at_most`` fact right after it in one sentence,
+   of one kind and unit, with only a dash (or 至, 到) between: one row. Bounds as above.
+7. ``horizon`` is ``plan`` when the target's year is after the report's (到2030年, "十五五"
+   in a 2026 report), when its statement names a period of years before it ("十四五",
+   2021—2025年) or when its clause says 年均; else ``year``. An annual target never takes a
+   plan figure's place: ``compare`` and the main list use ``year`` rows.
+8. ``main`` rows are the figures of ``plan.main_targets`` (the first list cue statement of the
+   report's own year, running to the end of its paragraph), and each item of that list
+   between ，；。 that holds no figure (居民收入增长与经济增长同步, 进出口保持正增长), keyed
+   by the alias it begins with: value NaN, its wording in ``phrase``. An item that only
+   qualifies the list (争取更好结果) is none.
+9. 持平 in a review sentence (居民消费价格与上年持平) is a result: a change of 0 % of the key
+   named before it in its clause, ``mention`` 持平.
 """
 
 from __future__ import annotations
@@ -355,7 +379,6 @@ def _phrases(report, main: pd.DataFrame) -> list[tuple[int, tuple]]:
         return []
     sid = int(main["statement"].iat[0])
     start = int(report.sentence_starts[sid])
-    end = int(main["end"].max())
     # the list runs on to the end of its paragraph (plan.list_end)
     end = int(report.sentence_ends[list_end(report, int(main["sentence"].max()))])
     text = report.text[start:end]
