@@ -10,32 +10,18 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from govreport import ReportError, load_report, paths
+from govreport import load_report, paths
 
 FOLDER = paths.SEEDS_DIR / "provinces-2025"
 CHECKED = Path(__file__).parent / "data" / "provinces-2025-gdp.csv"
 FILES = sorted(FOLDER.glob("*.docx"))
 
 
-def _load(path: Path, tmp: Path):
-    """The report, read by the library; until it reads Word files, its paragraphs as text lines."""
-    try:
-        return load_report(path)
-    except ReportError:
-        import docx
-
-        text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
-        out = tmp / (path.stem + ".txt")
-        out.write_text(text, encoding="utf-8")
-        return load_report(out)
-
-
 @pytest.fixture(scope="module")
-def main_gdp(tmp_path_factory) -> dict[str, pd.DataFrame]:
-    tmp = tmp_path_factory.mktemp("provinces")
+def main_gdp() -> dict[str, pd.DataFrame]:
     out = {}
     for path in FILES:
-        t = _load(path, tmp).targets
+        t = load_report(path).targets
         out[path.stem.removesuffix("-2025")] = t[(t["key"] == "gdp_growth") & t["main"] & (t["horizon"] == "year")
                                                  & t["scope"].isna()]
     return out
