@@ -222,7 +222,7 @@ def test_the_compare_page_opens_with_a_plain_sentence_and_checks_its_rows():
     moved = cover.assign(result_sentence=cover["target_sentence"])  # each result beside the wrong sentence
     failed = compare_story.row_checks(None, moved)
     assert failed and all(n.check == "result in its sentence" for n in failed)
-    assert "the note below says which" in compare_story.checked(None, moved, failed)
+    assert "below say" in compare_story.checked(None, moved, failed)  # one note per moved result
 
 
 @pytest.mark.parametrize("key,low,high,result,expected", [

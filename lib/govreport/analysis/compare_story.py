@@ -39,7 +39,7 @@ def intro(current, previous, table: pd.DataFrame | None) -> str:
                      + prose.join(f"{prose.md_escape(r.label)} ({prose.md_escape(r.result)})"
                                   for r in given.itertuples()) + ".")
         own = current.targets
-        own = own[own["key"] != ""]
+        own = own[(own["key"] != "") & (own["horizon"] == "year") & own["scope"].isna()]
         if own.empty:
             text += " It sets no target for any of them."
         else:
@@ -56,7 +56,7 @@ def intro(current, previous, table: pd.DataFrame | None) -> str:
         return text + "The earlier report sets no target of the key table for that year, so there is nothing to compare."
     counts = table["verdict"].value_counts()
     parts = [f"**{counts[v]} {v}**" for v in ("met", "missed") if v in counts]
-    parts += [f"{counts[v]} {v}" for v in ("no result given", "not comparable") if v in counts]
+    parts += [f"{counts[v]} {v}" for v in ("no result given", "not comparable", "no figure to compare") if v in counts]
     return text + f"Of its {prose.count(len(table), 'keyed target')} for that year: {prose.join(parts)}."
 
 
