@@ -287,7 +287,8 @@ def test_a_qualitative_main_target_has_no_figure_to_compare(plan_pair):
     assert "居民收入增长与经济增长同步" in set(plan_pair[0].targets["phrase"])
     row = compare(*plan_pair).set_index("key").loc["income_growth"]
     assert row["verdict"] == "no figure to compare" and math.isnan(row["target_value"])
-    assert len(t) == 2  # main_targets() is the figures; the phrase is a row of report.targets
+    # the main list: the figure, the phrase (no value) and the sub-area's figure
+    assert t["mention"].tolist() == ["5%", "", "7%"] and t["value"].isna().tolist() == [False, True, False]
 
 
 def test_unchanged_is_a_change_of_zero(plan_pair):

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from govreport import load_report
+from govreport.facts.plan import main_targets
 from govreport.facts.targets import COLUMNS, key_table, keys, results, speaks_of_year, targets
 
 HEAD = (
@@ -264,10 +265,10 @@ def test_the_main_list_runs_to_the_end_of_its_paragraph(tmp_path):
     r = _plan(tmp_path, "今年主要预期目标是：地区生产总值增长6%左右。规模以上工业增加值增长7%，一般公共预算收入增长5%。"
                         "居民收入增长与经济增长同步。上述目标，考虑了增长6%的需要。去年完成投资100亿元。\n"
                         "全年新建学校10所。")
-    main = r.main_targets()
-    assert main["mention"].tolist() == ["6%", "7%", "5%"]
+    assert main_targets(r)["mention"].tolist() == ["6%", "7%", "5%"]  # the figures (facts rows)
     t = r.targets
-    assert _rows(t[t["main"]], "key", "mention", "phrase") == [
+    pd.testing.assert_frame_equal(r.main_targets(), t[t["main"]].reset_index(drop=True))
+    assert _rows(r.main_targets(), "key", "mention", "phrase") == [
         ["gdp_growth", "6%", ""], ["industry_value_added_growth", "7%", ""], ["budget_revenue_growth", "5%", ""],
         ["income_growth", "", "居民收入增长与经济增长同步"],  # a qualitative target: no figure, its wording
     ]

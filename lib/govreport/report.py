@@ -13,7 +13,6 @@ import pandas as pd
 
 from . import paths
 from .facts import extract_dates, extract_facts
-from .facts import plan as _plan
 from .facts import targets as _targets
 from .reading.document import Document, read_document
 from .reading.gcpause import paused_gc
@@ -45,10 +44,11 @@ class Report(Document):
             return self.offsets_to_text(extract_dates(self.working))
 
     def main_targets(self) -> pd.DataFrame:
-        """The facts of the first target statement that is a list of main targets (opened by
-        ``主要预期目标是：`` or the like): the year's headline targets; empty when the report
-        has none (``govreport.facts.plan.main_targets``)."""
-        return _plan.main_targets(self)
+        """The rows of ``targets`` with ``main`` true: the year's headline targets, the figures of
+        its main-targets statement (``主要预期目标是：`` …, ``govreport.facts.plan.main_targets``)
+        and the targets of that list written without a figure (``phrase``); same columns as
+        ``targets``, empty when the report has no such list."""
+        return self.targets[self.targets["main"]].reset_index(drop=True)
 
     @cached_property
     def targets(self) -> pd.DataFrame:

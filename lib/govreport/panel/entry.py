@@ -31,8 +31,8 @@ REPORT_COLUMNS = ["path", "sha256", "status", "error", "place", "level", "year",
                   "adcode", "parent", "note", "duplicate_of", "targets", "results"]
 META_KEYS = ["place", "level", "year", "date", "speaker", "office"]
 _FLOATS = ("value", "low", "high")
-_INTS = ("fact", "sentence")
-_NULLABLE_INTS = ("year", "target_year", "statement")
+_INTS = ("sentence",)
+_NULLABLE_INTS = ("fact", "year", "target_year", "statement")  # fact: NA for a qualitative target and 持平
 
 
 @lru_cache(maxsize=1)
@@ -155,7 +155,7 @@ def _one_row_per_range(t: pd.DataFrame) -> pd.DataFrame:
 
 def typed(table: pd.DataFrame) -> pd.DataFrame:
     """One dtype per column whatever the report: text as string (None stays missing), figures
-    as float64, ids as int64, years as Int64, ``main`` as bool."""
+    as float64, sentence ids as int64, fact ids and years as Int64, ``main`` as bool."""
     t = table.copy()
     for c in t.columns:
         if c in _FLOATS:
