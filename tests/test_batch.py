@@ -7,6 +7,7 @@ process is left, no table written and the exit status is right.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import signal
 import subprocess
@@ -110,6 +111,7 @@ def test_a_worker_that_dies_makes_an_error_row_and_the_run_goes_on(corpus, capsy
     assert reports["path"].tolist() == corpus
     assert reports["status"].tolist() == ["ok", "ok", "error", "ok", "ok", "ok"]
     assert reports["error"][2] == "corpus/r002.txt: the process reading this file died (signal 9)"
+    assert reports["sha256"][2] == hashlib.sha256(Path("corpus/r002.txt").read_bytes()).hexdigest()
 
 
 def test_workers_that_keep_dying_stop_the_run_and_mark_the_tables_incomplete(tmp_path, capsys, monkeypatch):

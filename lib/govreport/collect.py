@@ -115,10 +115,18 @@ def given_by_file(manifest: dict[Path, dict], files: list[str]) -> dict[str, dic
     return {f: manifest[r] for f, r in resolved.items() if r in manifest}
 
 
+def sha256_of(path: str) -> str:
+    """The file's SHA-256 (hex), or "" when it cannot be read."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
 def error_row(path: str, error: str, status: str = "error") -> dict:
-    """The row of a file that could not be read: ``status`` error (or ``not read`` when a
-    run stopped before it), the message in ``error``."""
-    return {"path": path, "sha256": "", "status": status, "error": error}
+    """The row of a file that could not be read: its ``sha256``, ``status`` error (or ``not
+    read`` when a run stopped before it), the message in ``error``."""
+    return {"path": path, "sha256": sha256_of(path), "status": status, "error": error}
 
 
 def read_report(path: str, given: dict | None = None) -> tuple[dict, dict[str, pd.DataFrame] | None]:
@@ -132,10 +140,6 @@ def read_report(path: str, given: dict | None = None) -> tuple[dict, dict[str, p
     from . import ReportError, load_report
 
     row = error_row(path, "")
-    try:
-        row["sha256"] = hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError:
-        pass
     try:
         report = load_report(path, **(given or {}))
         facts, targets, results, outline = report.facts, report.targets, report.results, report.outline
