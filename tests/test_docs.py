@@ -123,3 +123,28 @@ def test_every_local_link_of_the_readme_exists():
     assert targets, "the README links the modules, the notebooks and the seeds"
     missing = [t for t in targets if not (ROOT / t.split("#")[0]).exists()]
     assert missing == []
+
+
+# -- the data dictionaries name every column ---------------------------------------------------
+
+
+def _dictionaries():
+    from govreport import load_report
+    from govreport.analysis import compare
+    from govreport.facts import engine, targets
+    from govreport.reading import document, meta
+
+    report = load_report()
+    return [
+        ("reading.document.Document", document.Document.__doc__, document.OUTLINE_COLUMNS + document.SENTENCE_COLUMNS),
+        ("reading.meta", meta.__doc__, list(report.meta)),
+        ("facts.engine", engine.__doc__, engine.FACT_COLUMNS + engine.DATE_COLUMNS),
+        ("facts.targets", targets.__doc__, list(report.targets.columns)),
+        ("analysis.compare", compare.__doc__, compare.COLUMNS),
+    ]
+
+
+def test_each_data_dictionary_names_every_column():
+    missing = {where: [c for c in columns if f"``{c}``" not in doc]
+               for where, doc, columns in _dictionaries()}
+    assert {k: v for k, v in missing.items() if v} == {}, "a column the docstring does not describe"

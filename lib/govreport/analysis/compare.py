@@ -42,8 +42,9 @@ for its review year (and plans for its own) against the common keys.
 
 The columns of ``compare`` (``COLUMNS``): ``key``, ``label`` (the indicator, from
 ``data/indicator_keys.csv``: ``govreport.facts.targets``); ``indicator`` (the target's, in
-the earlier report's words); ``target_year``; ``target_mention``, ``target_value`` (signed:
-a decline is negative), ``target_unit``, ``qualifier``, ``target_sentence``;
+the earlier report's words); ``target_year``, ``horizon``; ``target_mention``,
+``target_value`` (signed: a decline is negative), ``target_low``, ``target_high`` (the
+bounds, as in ``targets``), ``target_unit``, ``qualifier``, ``target_sentence``;
 ``result_mention``, ``result_value``, ``result_unit``, ``result_sentence`` (empty/NaN when
 none); ``margin`` (result minus target in the target's unit, percentage points for %; NaN
 when not compared); ``verdict``; ``rule`` (the rule applied, in words). Targets without a

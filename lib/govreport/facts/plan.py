@@ -39,8 +39,8 @@ The fact engine (``engine``) finds the facts; this module fills three of their c
   NA for results.
 
 The words are in ``data/facts_targets.tsv``. The year's headline targets in one call:
-``Report.main_targets()`` (``main_targets``: the facts of the first target statement that
-is a list, 主要预期目标是：…).
+``Report.main_targets()`` (the ``main`` rows of ``targets``; ``main_targets`` here finds
+the statement: the first target statement that is a list, 主要预期目标是：…).
 
 Known limits: ``is_target`` depends on part titles and cue words. A plan part whose title
 has none of the plan words and comes before any plan part is not recognised (its figures
