@@ -48,3 +48,18 @@ def test_known_metadata_when_hard_wrapped(name, width, write_report):
     r = load_report(write_report(wrap(load_report(SEEDS / name).text, width)))
     assert r.meta["wrapped"] is True
     assert {k: r.meta[k] for k in FIELDS} == {k: row[k] for k in FIELDS}
+
+
+@pytest.mark.parametrize("name", ["guangxi-2025.docx", "hainan-2025.docx", "shanghai-2025.docx", "xinjiang-2025.docx"])
+def test_known_metadata_of_web_copies(name, tmp_path):
+    # The report as a government web page (navigation, breadcrumb, 来源/发布时间 labels, font-size
+    # toggles, share buttons, footer): the same metadata, and the web page's own source and
+    # posting date, which is never the session's date.
+    from documents import write_html
+
+    row = next(r for r in expected_rows() if r["file"] == name)
+    lines = load_report(SEEDS / name).text.split("\n")
+    page = load_report(write_html(tmp_path / "report.html", lines[1:], title=lines[0]))
+    assert {k: page.meta[k] for k in FIELDS} == {k: row[k] for k in FIELDS}
+    assert (page.meta["source"], page.meta["published"]) == ("某某日报", "2026-02-02")
+
