@@ -166,3 +166,14 @@ def test_garbage_collector_state_restored_after_an_error(write_report, enabled):
         assert gc.isenabled() is enabled
     finally:
         gc.enable() if was else gc.disable()
+
+
+def test_web_archive(write_report):
+    mht = (
+        "From: <Saved by Blink>\r\nSubject: =?utf-8?Q?=E6=94=BF=E5=BA=9C?=\r\nMIME-Version: 1.0\r\n"
+        'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="----MultipartBoundary--x"\r\n\r\n'
+        "------MultipartBoundary--x\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+        "<html><body><p>=E6=94=BF=E5=BA=9C=E5=B7=A5=E4=BD=9C</p></body></html>\r\n"
+    )
+    message = check(write_report(mht, name="page.mht"), "is a saved web archive")
+    assert "(.html)" in message

@@ -11,7 +11,8 @@ hands the bytes to the reader of that format in ``govreport.reading.formats``:
 
 Anything else gets a ``ReportError`` that names the file, says what it is and what to do:
 an old Word ``.doc``, a WPS or RTF document, an encrypted Office file or another zip
-(Excel, PowerPoint, OpenDocument) must be saved as .docx or .txt first.
+(Excel, PowerPoint, OpenDocument) must be saved as .docx or .txt first; a saved web
+archive (``.mht``) as a web page (.html) or a .txt.
 ``REPORT_SUFFIXES`` are the extensions a folder is searched for.
 """
 
@@ -76,6 +77,7 @@ _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound file of old Office, WPS and encrypted Office files
 _RTF = b"{\\rtf"
 _PDF = b"%PDF"
+_MHT = re.compile(rb"(?im)^content-type:\s*multipart/related")  # a web archive: the page and its images in one MIME file
 
 
 class FileText(NamedTuple):
@@ -112,6 +114,10 @@ def read_file(path: Path | str) -> FileText:
             return FileText(_has_text(path, read_pdf(data), "PDF file"), "pdf", None)
     except Unreadable as err:
         raise ReportError(path, str(err)) from None
+    if _MHT.search(data[:2048]):
+        raise ReportError(
+            path, "is a saved web archive (.mht/.mhtml); save the page as a web page, HTML only (.html), or copy its text into a .txt file"
+        )
     text, encoding = decode_text(path, data)
     if _HTML.search(text, 0, 4096):
         from .formats.html import page_encoding, read_html
