@@ -12,6 +12,8 @@ import pytest
 from conftest import file_url, site_pages
 
 SITES = ["bundled", "synthetic"]
+#: Two real provincial reports' sites (conftest.PROVINCES): loaded, drawn and linked like the others.
+REAL = ["province_a", "province_b"]
 INJECTED = "<img src=x onerror=alert(1)>"
 # For each image: decoded, natural width and height, whether it is laid out visibly (a box of
 # more than 10x10 px, not hidden by CSS nor inside a closed <details>), and whether it holds a
@@ -32,7 +34,7 @@ IMAGES = """() => [...document.images].map(im => {
 })"""
 
 
-@pytest.mark.parametrize("name", SITES)
+@pytest.mark.parametrize("name", SITES + REAL)
 def test_every_page_loads_without_console_error_and_its_charts_are_drawn(request, page, name):
     site = request.getfixturevalue(f"{name}_site")
     for path in site_pages(site) + [site.parent / "index.html"]:
@@ -48,7 +50,7 @@ def test_every_page_loads_without_console_error_and_its_charts_are_drawn(request
             assert images or name != "bundled", f"{path.name}: no chart"
 
 
-@pytest.mark.parametrize("name", SITES)
+@pytest.mark.parametrize("name", SITES + REAL)
 def test_no_link_is_broken(request, page, name):
     site = request.getfixturevalue(f"{name}_site")
     checked = 0
