@@ -37,6 +37,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ..paths import DATA_DIR
+from . import memo
 from .prose import count
 
 #: Punctuation that ends a clause; 、 joins items inside one clause (184.7亿元、同比增长183.1%).
@@ -65,6 +66,7 @@ def _has(text: str, cue: str) -> bool:
 # -- reading helpers -------------------------------------------------------------------
 
 
+@memo.per_report
 def _facts(report) -> pd.DataFrame:
     """``report.facts`` with each fact's clause (start, end in the text) and sentence text."""
     f = report.facts
@@ -168,6 +170,7 @@ def at_constant_prices(indicator: str, change_unit: str, level_unit: str) -> boo
     return change_unit == "%" and level_unit in ("元", "美元") and _has(indicator or "", "real")
 
 
+@memo.per_report
 def implied_bases(report) -> pd.DataFrame:
     """Every change and every share of a plan, with the base it implies when the report gives
     the level it applies to in the same clause.
@@ -238,6 +241,7 @@ COUNTS = (
 )
 
 
+@memo.per_report
 def date_spans(report) -> pd.DataFrame:
     """Counts of days since a date (自去年2月16日以来，连续372天…), against the report's date.
 
@@ -313,6 +317,7 @@ def _counted_noun(text: str, fact) -> bool:
     return False
 
 
+@memo.per_report
 def _comparable(report) -> pd.DataFrame:
     """The facts ``repeated_values`` compares: with an indicator, and not a count of a noun; each
     with its ``period``, the period cues (年均, 累计, "十三五" …) and the dates of its clause, since
@@ -340,6 +345,7 @@ def repeated_indicators(report) -> int:
     return int((named > 1).sum())
 
 
+@memo.per_report
 def repeated_values(report) -> pd.DataFrame:
     """Indicators given twice, in different sentences, with values that cannot both hold.
 
@@ -367,6 +373,7 @@ def repeated_values(report) -> pd.DataFrame:
 WHOLE_COLUMNS = ["whole_indicator", "whole", "part_indicator", "part", "status", "sentence", "text"]
 
 
+@memo.per_report
 def parts_over_whole(report) -> pd.DataFrame:
     """Parts given after 其中 against the whole before it (…50万吨，其中小麦60万吨).
 
@@ -408,6 +415,7 @@ def parts_over_whole(report) -> pd.DataFrame:
 SHARE_COLUMNS = ["indicator", "figure", "of", "status", "sentence", "text"]
 
 
+@memo.per_report
 def shares_over_100(report) -> pd.DataFrame:
     """Shares above 100%. A share of a plan (占年度计划的161%), of an earlier level (为上年的105%)
     or of a reference level (为全国平均水平的120%) may exceed 100%; any other (城镇化率105%)
@@ -430,6 +438,7 @@ def shares_over_100(report) -> pd.DataFrame:
 UNNAMED_COLUMNS = ["mention", "kind", "sentence", "text"]
 
 
+@memo.per_report
 def unnamed_facts(report) -> pd.DataFrame:
     """Facts the engine attached to no indicator: a reader must read the sentence to know what they measure."""
     f = _facts(report)
@@ -443,6 +452,7 @@ def _names_for(n_names: int, n_values: int) -> str:
 LIST_COLUMNS = ["values", "names", "n_values", "n_names", "status", "sentence", "text"]
 
 
+@memo.per_report
 def respectively_lists(report) -> pd.DataFrame:
     """Lists of values after 分别 (省、市…分别占…161%、164%), and lists whose shared indicator
     still holds a 、 list of names, with whether names and values pair up.

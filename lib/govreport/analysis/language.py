@@ -599,17 +599,39 @@ def section_keywords(report, level: str = "section", top: int = 10) -> pd.DataFr
     ``weight`` (jieba's TF-IDF score), ``count`` (occurrences of the keyword as a token in the unit).
     Candidates are the content parts of speech (``TERM_POS``) minus the stopwords.
     """
+    cache = _cache(report)
+    key = ("keywords", level)
+    if key not in cache:
+        cache[key] = _keywords(report, level)
+    ranked = cache[key]
+    return ranked[ranked["rank"] <= top].reset_index(drop=True)
+
+
+def _keywords(report, level: str) -> pd.DataFrame:
+    """Every unit's candidates ranked by TF-IDF (``section_keywords`` without the cut).
+
+    The weights are those of jieba.analyse's ``extract_tags`` (count × IDF / the unit's
+    number of candidates, jieba's median IDF for a word its table lacks), computed from the
+    report's tokens (``tokens``: segmented once, wraps mended) instead of segmenting each
+    unit's text again; ties keep the order of first occurrence.
+    """
     extractor = _tfidf()
     exclude = own_names(report)
+    stop = extractor.stop_words
+    allowed = frozenset(TERM_POS)
     toks = tokens(report)
     toks = toks.assign(unit=[unit_of(report, s, level) for s in toks["section"]])
     rows = []
     for unit in units(report, level).itertuples():
-        counts = toks[toks["unit"] == unit.id]["token"].value_counts()
-        tags = extractor.extract_tags(
-            report.text[unit.start : unit.end], topK=top + len(exclude), withWeight=True, allowPOS=TERM_POS
-        )
-        tags = [(w, x) for w, x in tags if w not in exclude][:top]
+        inside = toks[toks["unit"] == unit.id]
+        counts = inside["token"].value_counts()
+        freq: dict[str, float] = {}
+        for word, pos in zip(inside["token"], inside["pos"]):
+            if pos in allowed and len(word.strip()) >= 2 and word.lower() not in stop:
+                freq[word] = freq.get(word, 0.0) + 1.0
+        total = sum(freq.values())
+        weights = {w: n * extractor.idf_freq.get(w, extractor.median_idf) / total for w, n in freq.items()}
+        tags = [(w, x) for w, x in sorted(weights.items(), key=lambda kv: kv[1], reverse=True) if w not in exclude]
         for rank, (word, weight) in enumerate(tags, 1):
             rows.append((unit.id, unit.label, rank, word, float(weight), int(counts.get(word, 0))))
     return pd.DataFrame(rows, columns=KEYWORD_COLUMNS)
@@ -784,8 +806,16 @@ def slogans(report) -> pd.DataFrame:
     formula: quoted, five-year plan, recurs, heading); ``pinyin`` (glossary, else pypinyin);
     ``gloss`` and ``items`` (glossary, else empty); ``glossed`` (in the glossary, with a gloss
     that applies to this report's region).
-    Rows are in order of first appearance.
+    Rows are in order of first appearance. Computed once per report (every section page
+    counts its own occurrences from it); each call returns a copy.
     """
+    cache = _cache(report)
+    if "slogans" not in cache:
+        cache["slogans"] = _slogans(report)
+    return cache["slogans"].copy()
+
+
+def _slogans(report) -> pd.DataFrame:
     text = report.text
     found: dict[str, str] = {}
     for m in QUOTE_RE.finditer(text):

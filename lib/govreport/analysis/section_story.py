@@ -57,7 +57,7 @@ def _level_word(node) -> str:
 
 def this(report: Report, sid: str) -> str:
     """'This section' or 'This part' (a page may read a part that has no sections)."""
-    return f"This {_level_word(report.node(sid))}"
+    return f"This {_level_word(sections.node(report, sid))}"
 
 
 UNTITLED = {"closing": "结束语 The closing", "appendix": "附 The appendix"}
@@ -65,7 +65,7 @@ UNTITLED = {"closing": "结束语 The closing", "appendix": "附 The appendix"}
 
 def section_heading(report: Report, sid: str) -> str:
     """A Markdown heading with the section's own title, in Chinese, with its outline number."""
-    node = report.node(sid)
+    node = sections.node(report, sid)
     title = md_escape(node["title"]) or UNTITLED.get(node["level"], "（无标题 untitled）")
     return f"## {md_escape(outline_label(node, report))}{title}"
 
@@ -87,7 +87,7 @@ def question(report: Report, sid: str) -> str:
 
 def section_claim(report: Report, sid: str) -> str:
     """What the section claims (its heading), where it sits, and how big it is."""
-    node = report.node(sid)
+    node = sections.node(report, sid)
     word = _level_word(node)
     facts = sections.node_facts(report, sid)
     pts = sections.points(report, sid)
@@ -95,7 +95,7 @@ def section_claim(report: Report, sid: str) -> str:
     inside = sent[(sent["start"] >= node["start"]) & (sent["start"] < node["end"])]
     where = ""
     if pd.notna(node["parent"]) and node["parent"] != "0":
-        parent = report.node(node["parent"])
+        parent = sections.node(report, node["parent"])
         where = f", in part {md_escape(outline_label(parent, report))}{md_escape(parent['title'])}"
     claim = (
         f"**The claim.** The {word}'s heading, {md_escape(outline_label(node, report))}{bold(node['title'])}, is its claim{where}."
@@ -171,7 +171,7 @@ def figures_per_point(report: Report, sid: str) -> str:
     """How the figures spread over the points, and which points give none."""
     per = sections.figures_per_point(report, sid)
     if per.empty:
-        return f"No point (bold lead sentence) is found in this {_level_word(report.node(sid))}, so its figures cannot be given point by point."
+        return f"No point (bold lead sentence) is found in this {_level_word(sections.node(report, sid))}, so its figures cannot be given point by point."
     pts = sections.points(report, sid)
     with_figs = [(i, t, n) for (i, t), n in zip(zip(pts["id"], pts["title"]), per.values) if n > 0]
     without = [(i, t) for (i, t), n in zip(zip(pts["id"], pts["title"]), per.values) if n == 0]
@@ -184,7 +184,7 @@ def figures_per_point(report: Report, sid: str) -> str:
     total = int(per.sum())
     outside = len(sections.node_facts(report, sid)) - total
     if outside:
-        out += f" ({count(outside, 'figure')} of the {_level_word(report.node(sid))} {'stands' if outside == 1 else 'stand'} outside every point)"
+        out += f" ({count(outside, 'figure')} of the {_level_word(sections.node(report, sid))} {'stands' if outside == 1 else 'stand'} outside every point)"
     out += ". "
     if without:
         out += (
@@ -219,7 +219,7 @@ def slogans(report: Report, sid: str) -> str:
     """The numbered slogans (提法) counted within the section."""
     s = sections.slogans(report, sid)
     if s.empty:
-        return f"No numbered slogan (提法) occurs in this {_level_word(report.node(sid))}."
+        return f"No numbered slogan (提法) occurs in this {_level_word(sections.node(report, sid))}."
     total = int(s["count"].sum())
     items = []
     for r in s.itertuples():
@@ -228,7 +228,7 @@ def slogans(report: Report, sid: str) -> str:
         tail = f", {times(elsewhere)} more elsewhere in the report" if elsewhere else ""
         items.append(f"{bold(r.term)} ({times(r.count)} here{tail}){gloss}")
     return (
-        f"{count(len(s), 'numbered slogan')} {'occurs' if len(s) == 1 else 'occur'} in this {_level_word(report.node(sid))}, "
+        f"{count(len(s), 'numbered slogan')} {'occurs' if len(s) == 1 else 'occur'} in this {_level_word(sections.node(report, sid))}, "
         f"{times(total)} in all (counted within it): " + "; ".join(items) + "."
     )
 
@@ -242,7 +242,7 @@ def durations(report: Report, sid: str) -> str:
     """Counts of days that run from a date in the same sentence, checked against the report's date."""
     d = sections.durations(report, sid)
     if d.empty:
-        return f"No count of days in this {_level_word(report.node(sid))} runs from a date given with it."
+        return f"No count of days in this {_level_word(sections.node(report, sid))} runs from a date given with it."
     items = []
     for r in d.itertuples():
         item = f"{md_escape(r.indicator)} **{number(r.days)}天**, from {r.since} to {r.until}"
@@ -283,7 +283,7 @@ def checks(n_facts: int, lists: pd.DataFrame, notes: list) -> str:
 
 def status(report: Report, sid: str, facts: pd.DataFrame) -> str:
     """One line for a themed page's opening: the section, its points and figures by kind."""
-    node = report.node(sid)
+    node = sections.node(report, sid)
     kinds = f" ({kinds_text(facts['kind'].value_counts())})" if len(facts) else ""
     return (
         f"{md_escape(outline_label(node, report))}{md_escape(node['title'])}: "

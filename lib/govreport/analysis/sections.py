@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..report import Report
-from . import checks, language, prose
+from . import checks, language, memo, prose
 from .notes import Note, note
 from .prose import count, kinds_text, number
 
@@ -21,11 +21,21 @@ TABLE_COLUMNS = ["id", "mention", "value", "unit", "qualifier", "indicator", "ki
 YI = 1e8  # 亿
 
 
+def node(report: Report, node_id: str) -> pd.Series:
+    """``report.node(node_id)`` (the outline row of ``node_id``), looked up once per report."""
+    cache = memo.cache(report)
+    if "nodes" not in cache:
+        cache["nodes"] = {r["id"]: r for _, r in report.outline.iterrows()}
+    found = cache["nodes"].get(node_id)
+    return found if found is not None else report.node(node_id)  # report.node names the ids there are
+
+
+@memo.per_report
 def node_facts(report: Report, node_id: str) -> pd.DataFrame:
     """The facts whose mention lies inside the span of outline node ``node_id``."""
-    node = report.node(node_id)
+    node_row = node(report, node_id)
     f = report.facts
-    return f[(f["start"] >= node["start"]) & (f["end"] <= node["end"])]
+    return f[(f["start"] >= node_row["start"]) & (f["end"] <= node_row["end"])]
 
 
 def point_of(report: Report, section_ids: pd.Series) -> pd.Series:
@@ -44,11 +54,14 @@ def facts_table(report: Report, facts: pd.DataFrame) -> pd.DataFrame:
     return table[TABLE_COLUMNS[:-1] + extra + TABLE_COLUMNS[-1:]].reset_index(drop=True)
 
 
+@memo.per_report
 def section_facts(report: Report, section_id: str) -> pd.DataFrame:
-    """All facts of a section (its points and the text between them), as a display table."""
+    """All facts of a section (its points and the text between them), as a display table
+    (made once per report and section: ``memo.per_report``)."""
     return facts_table(report, node_facts(report, section_id))
 
 
+@memo.per_report
 def points(report: Report, section_id: str) -> pd.DataFrame:
     """The point nodes of a section, in order."""
     o = report.outline
@@ -138,6 +151,7 @@ def money(facts: pd.DataFrame) -> pd.Series:
     return pd.Series((m["value"] / YI).round(4).values, index=m["indicator"].values, name="亿元")
 
 
+@memo.per_report
 def points_without_figures(report: Report, section_id: str) -> pd.DataFrame:
     """Points of a section that state their claim with no figure at all."""
     table = section_facts(report, section_id)
@@ -145,6 +159,7 @@ def points_without_figures(report: Report, section_id: str) -> pd.DataFrame:
     return p[~p["id"].isin(table["point"])][["id", "title"]].reset_index(drop=True)
 
 
+@memo.per_report
 def changes_with_base(report: Report, section_id: str) -> pd.DataFrame:
     """Each percentage change of the section, with the level it applies to when the report gives one.
 
@@ -227,13 +242,14 @@ def check_figures(report: Report, facts: pd.DataFrame, section_id: str) -> list[
     failure, with the sentence; an empty list when every check holds.
     """
     out = []
-    nodes = report.outline.set_index("id")
-    spans = report.facts.set_index("id")[["start", "end"]]
+    o, f = report.outline, report.facts
+    nodes = dict(zip(o["id"], zip(o["start"].tolist(), o["end"].tolist())))
+    spans = dict(zip(f["id"].tolist(), zip(f["start"].tolist(), f["end"].tolist())))
     for fact in facts.itertuples():
         where = fact.point or section_id
-        node = nodes.loc[where]
-        start, end = spans.loc[fact.id, "start"], spans.loc[fact.id, "end"]
-        if not node["start"] <= start < end <= node["end"]:
+        lo, hi = nodes[where]
+        start, end = spans[fact.id]
+        if not lo <= start < end <= hi:
             out.append(note("figure inside its span", f"{fact.mention} lies outside {where}", fact.sentence_text))
         read = report.read_span(start, end)
         if read != fact.mention:
@@ -257,6 +273,7 @@ def pick(facts: pd.DataFrame, indicators: list[str], kind: str | None = None) ->
     return pd.concat(rows)
 
 
+@memo.per_report
 def figures_per_point(report: Report, section_id: str) -> pd.Series:
     """Number of facts in each point of the section (0 for a claim made without a figure)."""
     table = section_facts(report, section_id)
@@ -269,6 +286,7 @@ def figures_per_point(report: Report, section_id: str) -> pd.Series:
     )
 
 
+@memo.per_report
 def durations(report: Report, section_id: str) -> pd.DataFrame:
     """Counts of days that run from a date given in the same sentence (自去年2月16日以来连续372天).
 
@@ -320,6 +338,7 @@ def by_level(facts: pd.DataFrame) -> pd.DataFrame:
     return f[f["level"] != ""][["indicator", "value", "unit", "mention", "level"]].reset_index(drop=True)
 
 
+@memo.per_report
 def slogans(report: Report, section_id: str) -> pd.DataFrame:
     """The numbered slogans (see ``language.slogans``) that occur in a section or its points,
     counted within the section.
@@ -327,9 +346,9 @@ def slogans(report: Report, section_id: str) -> pd.DataFrame:
     Columns as ``language.slogans``, with ``count`` and ``quoted`` counting the occurrences
     inside the section's span only (``starts`` likewise), and ``report_count`` the whole report's.
     """
-    node = report.node(section_id)
+    lo, hi = node(report, section_id)[["start", "end"]]
     s = language.slogans(report)
-    starts = s["starts"].map(lambda xs: [x for x in xs if node["start"] <= x < node["end"]])
+    starts = s["starts"].map(lambda xs: [x for x in xs if lo <= x < hi])
     out = s.assign(report_count=s["count"], starts=starts, count=starts.map(len).astype(int))
     text = report.text
     out["quoted"] = [

@@ -7,6 +7,7 @@ import re
 import pandas as pd
 
 from ..report import Report
+from . import memo
 
 
 def characters(s: str) -> int:
@@ -28,6 +29,7 @@ def short_title(title: str, width: int | None = None) -> str:
 OTHER_LEVELS = {"closing": "结束语 closing", "appendix": "附 appendix"}
 
 
+@memo.per_report
 def section_summary(report: Report) -> pd.DataFrame:
     """One row per section (or per part that has no sections): its size.
 
@@ -115,6 +117,7 @@ def table_unit(report: Report, node_id: str) -> str:
     return node_id
 
 
+@memo.per_report
 def points_by_section(report: Report) -> pd.DataFrame:
     """The points (bold lead sentences) of every section: ``section, id, point, sentences, characters``."""
     outline = report.outline
@@ -195,6 +198,7 @@ def opening_paragraph(report: Report) -> tuple[int, int]:
     return (start, end) if end > start else (0, 0)
 
 
+@memo.per_report
 def headline_ranks(report: Report) -> pd.DataFrame:
     """The rankings a report opens with: rank facts in the opening paragraph of its first part
     (see ``opening_paragraph``).
@@ -215,13 +219,15 @@ def headline_ranks(report: Report) -> pd.DataFrame:
     )
 
 
+@memo.per_report
 def facts_by_section(report: Report) -> pd.DataFrame:
     """Number of facts of each kind per section (facts in a point count for its section)."""
     f = report.facts
     if f.empty:
         table = pd.DataFrame(0, index=pd.Index([], name="section"), columns=["measure", "share", "change", "rank", "total"])
         return table
-    section = f["section"].astype(str).map(lambda i: table_unit(report, i))
+    units = {i: table_unit(report, i) for i in f["section"].astype(str).unique()}  # once per id, not per fact
+    section = f["section"].astype(str).map(units)
     labels = section_summary(report).set_index("id")["label"]
     table = pd.crosstab(section.map(lambda s: labels.get(s, s)), f["kind"])
     for kind in ("measure", "share", "change", "rank"):

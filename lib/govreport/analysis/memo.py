@@ -1,0 +1,39 @@
+"""Per-report memos: a page asks for the same table in many cells (a section's facts, the
+checks behind the answer and behind each check's own cell), so it is computed once per
+report and arguments.
+
+``@per_report`` caches ``fn(report, *args)`` in a dictionary that lives as long as the
+report (a weak reference: nothing outlives it) and returns a copy of a DataFrame or Series,
+so a caller that changes its table changes nothing for the next one. A report that cannot
+be weakly referenced is not cached.
+"""
+
+from __future__ import annotations
+
+import functools
+import weakref
+
+_MEMO: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def cache(report) -> dict:
+    """The memo dictionary of ``report`` ({} that is thrown away when it cannot be kept)."""
+    try:
+        return _MEMO.setdefault(report, {})
+    except TypeError:
+        return {}
+
+
+def per_report(fn):
+    """Memoize ``fn(report, *args)`` per report (see the module docstring)."""
+
+    @functools.wraps(fn)
+    def wrapper(report, *args):
+        memo = cache(report)
+        key = (fn.__module__, fn.__qualname__, args)
+        if key not in memo:
+            memo[key] = fn(report, *args)
+        value = memo[key]
+        return value.copy() if hasattr(value, "copy") else value
+
+    return wrapper
