@@ -18,6 +18,7 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .places import locate
@@ -112,15 +113,16 @@ def _contract(report, table: pd.DataFrame, main_facts: set[int]) -> pd.DataFrame
     if "low" not in t.columns:
         t = _one_row_per_range(t)
     if "horizon" not in t.columns:
-        t["horizon"] = ["plan" if pd.notna(y) and year is not None and int(y) != int(year) else "year"
-                        for y in t["target_year"]]
+        other = t["target_year"].notna() & (t["target_year"] != year) if year is not None else False
+        t["horizon"] = np.where(other, "plan", "year")
     if "main" not in t.columns:
         t["main"] = t["fact"].isin(main_facts) & (t["horizon"] == "year")
     if "scope" not in t.columns:
         t["scope"] = None
     if "statement" not in t.columns:
-        statements = report.facts.set_index("id")["statement"] if "statement" in report.facts.columns else {}
-        t["statement"] = [statements.get(f) if len(statements) else None for f in t["fact"]]
+        facts = report.facts
+        t["statement"] = (t["fact"].map(dict(zip(facts["id"], facts["statement"]))) if "statement" in facts.columns
+                          else None)
     if "phrase" not in t.columns:
         t["phrase"] = t["mention"]
     return t[TARGET_COLUMNS]
@@ -128,29 +130,21 @@ def _contract(report, table: pd.DataFrame, main_facts: set[int]) -> pd.DataFrame
 
 def _one_row_per_range(t: pd.DataFrame) -> pd.DataFrame:
     """(Adapter) a range given as an ``at_least`` row followed by an ``at_most`` row of the same
-    key and sentence becomes one ``range`` row: low, high, the midpoint as value."""
-    keep, low, high = [], [], []
-    i = 0
-    rows = t.to_dict("records")
-    while i < len(rows):
-        r = rows[i]
-        n = rows[i + 1] if i + 1 < len(rows) else None
-        if (n is not None and r["qualifier"] == "at_least" and n["qualifier"] == "at_most" and r["key"] == n["key"]
-                and r["sentence"] == n["sentence"] and r["unit"] == n["unit"] and r["value"] < n["value"]):
-            keep.append({**r, "mention": f"{r['mention']}—{n['mention']}", "qualifier": "range",
-                         "value": (r["value"] + n["value"]) / 2})
-            low.append(r["value"])
-            high.append(n["value"])
-            i += 2
-            continue
-        keep.append(r)
-        low.append(None if r["qualifier"] in ("at_most", "less_than") else r["value"])
-        high.append(None if r["qualifier"] in ("at_least", "more_than") else r["value"])
-        i += 1
-    out = pd.DataFrame(keep, columns=t.columns)
-    out["low"] = pd.array(low, dtype="float64")
-    out["high"] = pd.array(high, dtype="float64")
-    return out
+    key, sentence and unit becomes one ``range`` row: low, high, the midpoint as value."""
+    q, v = t["qualifier"], t["value"]
+    nxt = t.shift(-1)
+    opens = ((q == "at_least") & (nxt["qualifier"] == "at_most") & (t["key"] == nxt["key"])
+             & (t["sentence"] == nxt["sentence"]) & (t["unit"] == nxt["unit"]) & (v < nxt["value"])).to_numpy()
+    closes = pd.Series(opens).shift(1, fill_value=False).to_numpy()
+    out = t.copy()
+    out["low"] = v.where(~q.isin(["at_most", "less_than"])).astype("float64")
+    out["high"] = v.where(~q.isin(["at_least", "more_than"])).astype("float64")
+    if opens.any():
+        out.loc[opens, "high"] = nxt.loc[opens, "value"].astype("float64")
+        out.loc[opens, "value"] = (v[opens] + nxt.loc[opens, "value"].astype("float64")) / 2
+        out.loc[opens, "mention"] = t.loc[opens, "mention"] + "—" + nxt.loc[opens, "mention"]
+        out.loc[opens, "qualifier"] = "range"
+    return out[~closes].reset_index(drop=True)
 
 
 def typed(table: pd.DataFrame) -> pd.DataFrame:
