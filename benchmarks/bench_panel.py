@@ -28,7 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
-# About ten figures per thousand characters, as in the provincial reports.
+# About 18 figures per thousand characters (the provincial reports of 2025 have 10 to 13): a little
+# denser than real reports, so the tables are larger than a real folder of the same size gives.
 PARAGRAPH = (
     "{scope}坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，统筹推进各项改革，持续优化营商环境，"
     "着力扩大有效需求，推动产业转型升级取得新成效。规模以上工业增加值增长{a}%，固定资产投资增长{b}%。"
@@ -37,6 +38,11 @@ PARAGRAPH = (
     "坚持以人民为中心的发展思想，扎实办好民生实事，兜牢兜实基层三保底线，群众获得感幸福感安全感持续增强，"
     "教育医疗养老等公共服务水平不断提升。新增城镇就业{e}万人，完成造林{f}万亩，新建学校{k}所。"
     "统筹发展和安全，守牢安全生产底线，防范化解重点领域风险，社会大局保持和谐稳定。"
+    "坚持把发展经济的着力点放在实体经济上，推进新型工业化，加快建设现代化产业体系，促进数字经济和实体经济深度融合。"
+    "坚定不移推进全面从严治党，持续改进工作作风，切实为基层减负，以实干实绩回应人民群众的期待。"
+    "深化重点领域和关键环节改革，完善要素市场化配置机制，激发各类经营主体活力，推动高水平对外开放。"
+    "加强生态环境保护，深入打好蓝天碧水净土保卫战，推动绿色低碳发展，建设人与自然和谐共生的美丽家园。"
+    "健全城乡融合发展体制机制，全面推进乡村振兴，建设宜居宜业和美乡村，促进农业增效农民增收。"
     "实施重点项目{g}个，完成投资{h}亿元，一般公共预算收入增长{i}%，新增养老床位{l}张。\n"
 )
 
