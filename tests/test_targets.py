@@ -299,3 +299,10 @@ def test_a_five_year_outline_list_beside_an_annual_one(tmp_path):
         ["new_urban_jobs", "5万人", 2021, "year", True],
     ]
     assert r.main_targets()["mention"].tolist() == ["7%", "5万人"]
+
+
+def test_values_each_with_its_own_qualifier_are_still_a_list(tmp_path):
+    r = _plan(tmp_path, "今年主要预期目标是：城镇和农村常住居民人均可支配收入分别增长6.5%左右、7.5%左右。")
+    assert _rows(r.targets, "key", "value", "qualifier") == [
+        ["urban_income_growth", 6.5, "about"], ["rural_income_growth", 7.5, "about"],
+    ]

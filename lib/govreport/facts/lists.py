@@ -29,6 +29,16 @@ def fill_backwards(facts: list[Fact], norm: str) -> None:
                 f.indicator = nxt.indicator
 
 
+def _list_mark(between: str, lex) -> bool:
+    """True when only a list mark (、和及与) lies between two values, after the first value's
+    own qualifier (6.5%左右、7.5%左右: each value written with its 左右)."""
+    between = between.strip()
+    m = lex.qual_after_re.match(between)
+    if m:
+        between = between[m.end():].strip()
+    return between in ("、", "和", "及", "与")
+
+
 def respectively(facts: list[Fact], norm: str, lex, text: str | None = None) -> None:
     """省、市…分别占…161%、164% -> 省…161%, 市…164%; 城乡 pairs (see ``pair_names``).
 
@@ -43,7 +53,7 @@ def respectively(facts: list[Fact], norm: str, lex, text: str | None = None) -> 
             j < len(facts)
             and facts[j].sentence == facts[i].sentence
             and facts[j].blank
-            and norm[facts[j - 1].end : facts[j].start].strip() in ("、", "和", "及", "与")
+            and _list_mark(norm[facts[j - 1].end : facts[j].start], lex)
         ):
             j += 1
         group = facts[i:j]
