@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
 from pathlib import Path
+
+from .. import paths
 
 # Administrative suffixes dropped before transliteration, longest first (焦作市 -> 焦作 -> jiaozuo).
 SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "新区", "省", "市", "县", "区", "州", "盟", "旗")
@@ -25,11 +28,44 @@ def ascii_words(text: str) -> str:
 
 
 def place_stem(place: str) -> str:
-    """The place without its administrative suffix (焦作市 -> 焦作); unchanged if that would leave nothing."""
+    """The place without its administrative suffix (焦作市 -> 焦作); unchanged if that would leave nothing.
+
+    An autonomous area also loses the peoples its name carries before 自治区/州/县/旗
+    (``data/ethnic_groups.txt``), as its short name does, while at least two characters
+    remain (内蒙古 stays whole):
+
+    >>> [place_stem(p) for p in ("焦作市", "广西壮族自治区", "新疆维吾尔自治区", "内蒙古自治区", "恩施土家族苗族自治州")]
+    ['焦作', '广西', '新疆', '内蒙古', '恩施']
+    """
     for suffix in SUFFIXES:
         if place.endswith(suffix) and len(place) > len(suffix):
-            return place[: -len(suffix)]
+            stem = place[: -len(suffix)]
+            if suffix.startswith("自治"):
+                stem = _without_peoples(stem)
+            return stem
     return place
+
+
+def _without_peoples(stem: str) -> str:
+    names = _peoples()
+    while True:
+        for name in names:
+            for word in (name + "族", name):
+                if stem.endswith(word) and len(stem) - len(word) >= 2:
+                    stem = stem[: -len(word)]
+                    break
+            else:
+                continue
+            break
+        else:
+            return stem
+
+
+@functools.cache
+def _peoples() -> tuple[str, ...]:
+    lines = (paths.DATA_DIR / "ethnic_groups.txt").read_text(encoding="utf-8").splitlines()
+    # Longest first, so 土家 is tried before 土.
+    return tuple(sorted((n.strip() for n in lines if n.strip() and not n.startswith("#")), key=len, reverse=True))
 
 
 def report_year(meta: dict) -> str | None:
