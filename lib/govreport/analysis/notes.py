@@ -55,10 +55,3 @@ def show(notes: Iterable[Note]) -> None:
     for n in notes:
         display(n)
 
-
-def failed(notes: Iterable[Note]) -> str:
-    """A short phrase for a page's prose: "" when no check failed, else "; 2 checks failed (see the notes)"."""
-    n = len(list(notes))
-    if not n:
-        return ""
-    return f"; {n} {'check' if n == 1 else 'checks'} failed (see the {'note' if n == 1 else 'notes'} below)"
