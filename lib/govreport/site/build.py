@@ -32,6 +32,7 @@ import multiprocessing
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass
@@ -51,6 +52,7 @@ JOBS = 2  # notebooks run at a time (the machines have two cores)
 PAGE_TIMEOUT = 900  # seconds without any page finishing before the build gives up
 DATA_TABLES = ("outline", "sentences", "facts", "dates")
 LOG_FILE = "build.log"  # beside html/: what each page wrote on stderr, and why a page failed
+_STOPPING = threading.Event()  # set when build_sites is interrupted: builds in threads give up
 
 
 def _log(msg: str) -> None:
@@ -169,6 +171,8 @@ def run_pages(jobs: list[Job], workers: int, log=_log) -> dict[str, dict]:
                     results[job.stem] = r = _failed(job, f"no page finished in {PAGE_TIMEOUT} s; the build stopped it")
                     log(_page_line(job, r))
                 break
+            if _STOPPING.is_set():  # the command is being stopped (its workers are gone): no more pages
+                raise PageError("stopped")
             for future in done:
                 job = pending.pop(future)
                 error = future.exception()
@@ -253,6 +257,8 @@ def build_site(report_path: Path | None, out: Path, *, date=None, place=None,
         )
         site_index.write_site_info(tmp, info)
         (tmp / LOG_FILE).write_text(build_log(pages_planned, results), encoding="utf-8")
+        if _STOPPING.is_set():  # the command is being stopped: this site is not moved into place
+            raise PageError(f"{slug}: stopped before its site was moved into place")
         # Into place: the old site (if any) is moved aside, the new one renamed in, the old removed.
         old = None
         if final.exists():
@@ -331,8 +337,13 @@ def build_sites(paths_given: list, *, jobs: int = JOBS, date=None, place=None, p
             return path, None, err, time.perf_counter() - t0
 
     counts = {"built": 0, "failed": 0, "not read": 0}
-    with ThreadPoolExecutor(max_workers=at_once) as pool:
-        for i, (path, built, error, seconds) in enumerate(pool.map(one, reports), 1):
+    # One report at a time runs here, in the main thread, so that an interruption (Ctrl-C,
+    # govreport.batch.interruptible) stops it where it is; reports built at once run in threads,
+    # which, the command being stopped, give up before moving their site into place.
+    pool = ThreadPoolExecutor(max_workers=at_once) if at_once > 1 else None
+    done = pool.map(one, reports) if pool else map(one, reports)
+    try:
+        for i, (path, built, error, seconds) in enumerate(done, 1):
             name = str(path) if path else "the bundled report"
             if built is None:
                 counts["not read"] += 1
@@ -349,6 +360,13 @@ def build_sites(paths_given: list, *, jobs: int = JOBS, date=None, place=None, p
             if built.notes:
                 how.append(f"{built.notes} note{'s' if built.notes != 1 else ''}")
             _err(f"[{i}/{len(reports)}] {name} -> {_shown(built.index)} ({', '.join(how)}, {seconds:.0f} s)")
+    except BaseException:
+        _STOPPING.set()
+        raise
+    finally:
+        if pool:
+            pool.shutdown(wait=True, cancel_futures=True)
+        _STOPPING.clear()
     if not single:
         if counts["built"]:
             site_index.write_root_index(out)  # once more: sites built at once each wrote the list as it was
