@@ -60,8 +60,14 @@ def test_crlf_text_kept_exactly(write_report):
     check_invariants(r)
 
 
-def test_headings_on_their_own_lines_and_indented(write_report):
-    r = load_report(write_report(synthetic_report(headings_on_own_line=True, indent="\u3000\u3000")))
+@pytest.mark.parametrize(
+    "indent",
+    ["\u3000\u3000", "\u2003\u2003", "\u00a0\u00a0\u00a0\u00a0", "\u2002\u2002", "\t", "\u3000\u2003"],
+    ids=["ideographic", "em-space-of-word", "no-break", "en-space", "tab", "mixed"],
+)
+def test_headings_on_their_own_lines_and_indented(write_report, indent):
+    # Word files indent with the em space (U+2003), web copies with U+00A0: all are indentation.
+    r = load_report(write_report(synthetic_report(headings_on_own_line=True, indent=indent)))
     assert levels(r) == {"preamble": 1, "part": 3, "section": 6, "point": 12}
     assert r.node("1.1")["title"] == "第一项工作稳步推进，成效明显"
     assert r.span("1.1").startswith("（一）")  # span starts at the heading, not the indentation
@@ -275,6 +281,8 @@ def test_flat_layout():
     [
         ("一、工作回顾", "工作回顾"),
         ("\u3000\u3000一、工作回顾", "工作回顾"),
+        ("\u2003\u2003一、工作回顾", "工作回顾"),
+        ("\u00a0一、工作回顾", "工作回顾"),
         ("一、工 作 回 顾", "工作回顾"),
         ("一 、 工　作　回　顾", "工作回顾"),
         ("第一部分 工作回顾", "工作回顾"),

@@ -32,9 +32,9 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from .outline import SPACE
+from .outline import SPACE, SPACE_CLASS
 
-_SP = "[ \t\u3000\u00a0]"
+_SP = SPACE_CLASS
 # Site buttons and links; a line made only of these (with brackets, bars and spaces) is clutter.
 _BUTTONS = (
     "下载", "打印", "全屏", "收藏", "关闭", "返回", "返回顶部", "返回首页", "打印本页", "关闭窗口",

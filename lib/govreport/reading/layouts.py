@@ -51,17 +51,17 @@ from functools import lru_cache
 from ..paths import DATA_DIR
 from .clutter import is_clutter
 from .numerals import ORDINAL_CHARS, small_int
-from .outline import SPACE, Node, lstrip_pos, rstrip_pos
+from .outline import SPACE, SPACE_CLASS, Node, lstrip_pos, rstrip_pos
 
 _ORD = f"[{ORDINAL_CHARS}]{{1,3}}"
-_SP = "[ \t\u3000]*"
+_SP = SPACE_CLASS + "*"
 PART_RE = re.compile(rf"(?P<num>{_ORD}){_SP}、")
 CHAPTER_RE = re.compile(rf"第(?P<num>{_ORD})部分{_SP}[：:、，,．.]?{_SP}")
 SECTION_RE = re.compile(rf"[（(]{_SP}(?P<num>{_ORD}){_SP}[）)]")
 LEAD_RE = re.compile(rf"(?P<num>{_ORD})是")
-SALUTE_RE = re.compile(r"各位代表[ \u3000]*(?:[！!：:，,、]|$)")
+SALUTE_RE = re.compile(rf"各位代表{_SP}(?:[！!：:，,、]|$)")
 _HEADING_PUNCT = re.compile(r"[。！？；，：,;:!?]")
-_INNER_SPACE = re.compile(r"(?<=[^\x00-\x7f])[ \t\u3000]+(?=[^\x00-\x7f])")
+_INNER_SPACE = re.compile(rf"(?<=[^\x00-\x7f]){SPACE_CLASS}+(?=[^\x00-\x7f])")
 _LEAD_END = re.compile(r"[，,。；;：:！!？?]")
 HEADING_MAX = 30
 APPENDIX_MAX = 30
@@ -110,7 +110,7 @@ def is_appendix_line(line: str) -> bool:
     _, appendix, footer, _, _ = _patterns()
     if footer.search(line):
         return True
-    key = line.lstrip("【[（(〔<《 \u3000")
+    key = line.lstrip("【[（(〔<《" + SPACE)
     return len(line) <= APPENDIX_MAX and "。" not in line and appendix.match(key) is not None
 
 
@@ -350,6 +350,6 @@ def _sections(text: str, part: Node, ms: list[Mark], kind: str, layout: Layout) 
         node = Node(f"{part.id}.{k}", "section", k, title, m.pos, m.end, part.id, group=group)
         part.children.append(node)
         used.append(m)
-        if m.kind == "lead" and re.search(r"[。！？；]", text[m.after : m.end].rstrip("。！？； \u3000")):
+        if m.kind == "lead" and re.search(r"[。！？；]", text[m.after : m.end].rstrip("。！？；" + SPACE)):
             layout.paragraph_leads.add(id(node))
     return used

@@ -31,7 +31,12 @@ from dataclasses import dataclass, field
 
 from .numerals import small_int
 
-SPACE = " \t\u3000\u00a0\ufeff"
+#: Every space a line of a report is indented or padded with: the ASCII space and tab, the
+#: no-break space (U+00A0), the typographic spaces of Word files (U+2000–U+200A, the em
+#: space U+2003 among them), U+202F, U+205F, the ideographic space (U+3000) and a stray BOM.
+SPACE = " \t\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000\ufeff"
+#: ``SPACE`` as a regular-expression character class.
+SPACE_CLASS = "[" + re.escape(SPACE) + "]"
 _BREAK_RE = re.compile(r"\r\n|\r|\n")
 DASHES = "—―─－-"
 DASH_LEAD_RE = re.compile(r"(?:——|――|──|－－|--|—|―)(?![—―─－\-])")
