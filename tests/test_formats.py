@@ -267,6 +267,34 @@ def test_web_page_with_line_breaks_and_a_table(tmp_path):
     assert (r.meta["date"], r.meta["speaker"], r.meta["level"]) == ("2026-01-20", "林青山", "county")
 
 
+def test_web_page_with_a_share_box_action_links_and_a_sidebar(seed, seed_lines, tmp_path):
+    # A share box whose class holds "share" inside a word, print and close links that run
+    # scripts, previous/next links and a sidebar of related articles around the report.
+    import html
+
+    body = "".join(f"<p><font face='仿宋'><span>{html.escape(line)}</span></font></p>" for line in seed_lines)
+    related = "".join(f"<li><a href='/a/{i}.html'>{t}</a><span>2026-01-1{i}</span></li>" for i, t in enumerate(
+        ["某某市召开常务会议研究部署春耕生产", "一图读懂某某市政府工作报告", "某某市关于优化营商环境的若干措施政策解读"]))
+    page = (
+        "<html><head><meta charset='utf-8'><title>政府工作报告</title></head><body>"
+        "<div class='topbar'>无障碍浏览 | 长者模式 | 登录</div>"
+        "<div class='wrap'><div class='left'><div class='article'><h1>政府工作报告</h1>"
+        f"<div class='TRS_Editor'>{body}</div>"
+        "<div class='article-tools'><span class='bdsharebuttonbox'>分享到：<a>微信</a><a>微博</a></span>"
+        "<a href='javascript:window.print()'>【打印本页】</a> <a href=' JavaScript:window.close()'>【关闭窗口】</a></div>"
+        "<div class='prevnext'><p>上一篇：<a href='/p.html'>某某市新闻办举行发布会</a></p></div></div></div>"
+        f"<div class='right'><h3>相关阅读</h3><ul>{related}</ul></div></div></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    r = load_report(path)
+    assert r.text.splitlines() == ["政府工作报告"] + [line.strip() for line in seed_lines]
+    for gone in ("分享到", "打印本页", "关闭窗口", "上一篇", "相关阅读", "一图读懂", "长者模式"):
+        assert gone not in r.text
+    assert r.outline[OUTLINE_KEYS].equals(seed.outline[OUTLINE_KEYS])
+    assert r.facts[FACT_KEYS].reset_index(drop=True).equals(seed.facts[FACT_KEYS].reset_index(drop=True))
+
+
 def test_web_page_whose_extension_lies(seed_lines, tmp_path):
     path = write_html(tmp_path / "report.txt", seed_lines)
     assert load_report(path).meta["format"] == "html"
