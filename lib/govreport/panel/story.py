@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import fcntl
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -64,8 +65,13 @@ def build_default(out: Path | None = None, jobs: int = 2) -> Path:
     from .command import build
 
     out = Path(out or default_folder()).resolve()
-    with _working_directory(paths.ROOT):
-        build(list(DEFAULT_INPUTS), out, jobs)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # Pages opened at once (nbval's workers, a site's two kernels) build it one after the
+    # other: the second finds the first's cache and only joins its bytes.
+    with open(out.parent / f".{out.name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        with _working_directory(paths.ROOT):
+            build(list(DEFAULT_INPUTS), out, jobs)
     return out
 
 
