@@ -306,3 +306,30 @@ def test_values_each_with_its_own_qualifier_are_still_a_list(tmp_path):
     assert _rows(r.targets, "key", "value", "qualifier") == [
         ["urban_income_growth", 6.5, "about"], ["rural_income_growth", 7.5, "about"],
     ]
+
+
+def test_a_review_figure_is_a_result_unless_its_sentence_names_another_time_before_it(tmp_path):
+    review = (
+        "城镇新增就业5.6万人，城镇调查失业率控制在5.3%以内。"  # no year: the review's year
+        "“十四五”以来，地区生产总值连续跨越两个台阶，2021年地区生产总值增长6.4%。"  # the year after the plan
+        "2021年固定资产投资增长9%，五年累计完成投资3000亿元。"  # the period after the figure
+        "“十三五”期间，一般公共预算收入年均增长7.2%。"  # a plan period: no result
+        "累计新增就业20万人。"  # 累计 before the figure: no result
+        "粮食产量达到130万吨，累计建成高标准农田30万亩。"  # a period in a later clause only
+    )
+    r = _report(tmp_path, review, "今年地区生产总值增长6%。")
+    res = r.results[r.results["key"] != ""]
+    assert _rows(res, "key", "value", "low", "high", "qualifier") == [
+        ["new_urban_jobs", 56000.0, 56000.0, 56000.0, ""],
+        ["unemployment_rate", 5.3, None, 5.3, "at_most"],
+        ["gdp_growth", 6.4, 6.4, 6.4, ""],
+        ["fixed_investment_growth", 9.0, 9.0, 9.0, ""],
+        ["grain_output", 1.3e6, 1.3e6, 1.3e6, ""],
+    ]
+    assert not {"3000亿元", "30万亩", "20万人"} & set(r.results["mention"])
+
+
+def test_a_reporting_verb_or_an_average_around_an_indicator_keeps_its_key(tmp_path):
+    r = _report(tmp_path, "全年完成地区生产总值820亿元，实现地区生产总值增长5.9%。城镇调查失业率平均值5.1%。",
+                "今年地区生产总值增长6%。")
+    assert _rows(r.results, "key", "value") == [["gdp", 8.2e10], ["gdp_growth", 5.9], ["unemployment_rate", 5.1]]

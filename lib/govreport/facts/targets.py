@@ -27,7 +27,9 @@ How a fact gets its key (each rule has a test in tests/test_targets.py):
    sub-area (城市副中心和平原新城地区生产总值: ``scope`` 城市副中心和平原新城; 县域经济增速:
    县域) or a whole-place word (全疆 …: no scope). An alias is never taken from inside a longer
    indicator: 单位国内生产总值用水量 and 人均地区生产总值 get no key. Scope words (全市,
-   我省 …) are already off the indicator (``indicators.trim``).
+   我省 …) are already off the indicator (``indicators.trim``). A verb of reporting before it
+   (完成地区生产总值, 全年实现) and 平均值 / 均值 after a rate (城镇调查失业率平均值) do not
+   change what it measures: they are set aside when matching.
 2. An alias can name several keys (地区生产总值 is ``gdp`` as an amount in 元 and
    ``gdp_growth`` as a change in %): the key is the one whose ``kinds`` and ``units`` fit
    the fact. If none fits (地区生产总值居全省第5位), the key stays empty.
@@ -37,11 +39,16 @@ How a fact gets its key (each rule has a test in tests/test_targets.py):
    already splits them (indicators 城镇X and 农村X) gives the same rows.
 4. ``target_year`` comes from ``facts.target_year`` when the fact engine provides it, else
    from the report's year (``meta["year"]``).
-5. Results are the figures that are not targets, of sentences that speak of the year under
-   review (the report's year minus one): a sentence that names another year (other than as
-   a base: 比2020年), a span of years (2016—2020年) or of months (1—11月), or a longer or
-   shorter period (``data/result_period_words.txt``: 年均, 五年来, "十三五", 前三季度, 上半年 …)
-   gives no result (年均浓度, a year's average of PM2.5, is no period).
+5. Results are the figures that are not targets and are of the year under review (the
+   report's year minus one), wherever they stand: a figure whose sentence names no time is
+   of that year (城镇新增就业5.6万人 in the review). The last time a sentence names before
+   the figure decides: the year under review gives a result ("十四五"以来…，2024年…增长5.8%);
+   another year (other than as a base: 比2020年), a span of years (2016—2020年) or of
+   months (1—11月), or a longer or shorter period (``data/result_period_words.txt``: 年均,
+   五年来, 累计, "十三五", 前三季度, 上半年 …) gives none. With no time before it, a time in
+   the figure's own clause (up to the next ，；。) gives none, one in a later clause does not
+   count (粮食产量达到130万吨，累计建成…). 年均浓度 (a year's average of PM2.5) is no period.
+   A result keeps its qualifier: 控制在5.3%以内 is ``at_most``, high 5.3 and no low.
 6. A range is the ``at_least`` fact and the ``at_most`` fact right after it in one sentence,
    of one kind and unit, with only a dash (or 至, 到) between: one row. Bounds as above.
 7. ``horizon`` is ``plan`` when the target's year is after the report's (到2030年, "十五五"
@@ -156,12 +163,18 @@ _SUB_AREA = re.compile(r"(?:区|县|市|州|盟|旗|镇|乡|城|中心|新城|�
 _WHOLE = re.compile(r"全.$")
 
 
+# A verb of reporting before an indicator (完成地区生产总值) and an average after a rate
+# (城镇调查失业率平均值): neither changes what the figure measures.
+_REPORTING = re.compile(r"^(?:全年)?(?:完成|实现|达到)|(?<=率)(?:平均值|均值)$")
+
+
 def _head(indicator: str) -> tuple[str, str | None]:
     """The alias an indicator is, and the sub-area it names (rule 1b): the indicator itself
     when it is an alias; else the longest alias it ends with, after a sub-area (``_SUB_AREA``)
     or a whole-place word (全疆); else none. An alias inside a longer indicator
     (单位国内生产总值用水量) is none."""
     single, pairs, _ = _aliases()
+    indicator = _REPORTING.sub("", indicator)
     if indicator in single or indicator in pairs:
         return indicator, None
     best = None
@@ -439,6 +452,32 @@ def speaks_of_year(sentence: str, year: int | None) -> bool:
     return True
 
 
+def _time_marks(sentence: str, year: int | None) -> list[tuple[int, bool]]:
+    """(offset, is the year under review) of every time a sentence names: the year under review,
+    another year (not a base: 比2020年), a span of years or months, a period word."""
+    marks = [(m.start(), False) for p in (_period_words(), _YEAR_SPAN, _MONTH_SPAN) for m in p.finditer(sentence)]
+    spans = [(m.start(), m.end()) for m in _YEAR_SPAN.finditer(sentence)]
+    for m in _YEAR.finditer(sentence if year is not None else ""):
+        if sentence[max(0, m.start() - 1):m.start()] in _BASE or any(a <= m.start() < b for a, b in spans):
+            continue
+        marks.append((m.start(), int(m.group(1)) == year))
+    return sorted(marks)
+
+
+def result_of_year(sentence: str, at: int, year: int | None) -> bool:
+    """True when the figure at offset ``at`` of ``sentence`` is a result of ``year`` (rule 5):
+    the last time the sentence names before the figure is that year; or it names none before
+    the figure and none in the figure's own clause (up to the next ，；。)."""
+    sentence = sentence.replace("年均浓度", "平均浓度")  # same length: offsets hold
+    end = _CLAUSE_SPLIT.search(sentence, at)
+    end = end.start() if end else len(sentence)
+    marks = [(pos, ok) for pos, ok in _time_marks(sentence, year) if pos < end]
+    before = [ok for pos, ok in marks if pos < at]
+    if before:
+        return before[-1]
+    return not marks
+
+
 def review_year(report) -> int | None:
     """The year a report reviews: its own year minus one (None when its year is unknown)."""
     year = report_year(report)
@@ -450,7 +489,9 @@ def results(report) -> pd.DataFrame:
     facts = report.facts
     facts = facts[~facts["is_target"]]
     year = review_year(report)
-    keep = [speaks_of_year(report.sentence_text(s), year) for s in facts["sentence"]]
+    starts = report.sentence_starts
+    keep = [result_of_year(report.sentence_text(s), len(report.read_span(int(starts[int(s)]), int(a))), year)
+            for s, a in zip(facts["sentence"], facts["start"])]
     facts = facts[np.array(keep, dtype=bool)].reset_index(drop=True) if len(facts) else facts.reset_index(drop=True)
     table = _table(report, facts, [None] * len(facts), is_results=True)
     level = _level_results(report, year)
@@ -477,9 +518,9 @@ def _level_results(report, year: int | None) -> list[tuple]:
             continue
         if any(s <= m.start() < e and mode != "review" for s, e, mode in regions):
             continue
-        if not speaks_of_year(report.sentence_text(sid), year):
-            continue
         start = int(report.sentence_starts[sid])
+        if not result_of_year(report.sentence_text(sid), len(report.read_span(start, m.start())), year):
+            continue
         clause = _CLAUSE_SPLIT.split(text[start:m.start()])[-1]
         found = _matches(clause)
         if not found:
