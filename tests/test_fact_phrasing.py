@@ -254,3 +254,29 @@ def test_fragments_give_a_corrected_or_empty_indicator(text, indicators):
 def test_no_indicator_ends_in_a_fragment():
     indicators = _all_indicators() + [i for t, _ in FRAGMENTS for i in facts_from_text(t, DATE)["indicator"]]
     assert [i for i in indicators if i.endswith(FRAGMENT_ENDS)] == []
+
+
+# -- the general clean-ups of an indicator (indicators._tidy) -----------------------------------------
+
+TIDIED = [
+    ("新建8个公交站和12个停车场。", ["公交站", "停车场"]),  # the noun of a count ends before 和
+    ("甲乙两地2个品牌新入选省级名录。", ["品牌"]),  # 新 before a verb is an adverb
+    ("完成4个街区更新。", ["街区更新"]),  # 更新 is a word
+    ("城乡低保标准提高到不低于620元/月和410元/月。", ["城乡低保标准", "城乡低保标准"]),  # not /月和
+    ("机遇来自建市以来的成就。40年来，全市经济总量翻了两番。", [""]),  # 来 alone is no indicator
+    ("推动80%的乡达到标准。", ["乡"]),  # a kind of place is one
+]
+
+
+@pytest.mark.parametrize("text, indicators", TIDIED)
+def test_an_indicator_keeps_no_conjunction_adverb_or_stray_character(text, indicators):
+    assert list(facts_from_text(text, DATE)["indicator"]) == indicators
+
+
+def test_no_indicator_ends_in_a_conjunction_or_is_one_stray_character():
+    from govreport.facts.indicators import PLACE_KINDS
+
+    indicators = _all_indicators() + [i for t, _ in TIDIED for i in facts_from_text(t, DATE)["indicator"]]
+    bad = [i for i in indicators if i.endswith(("和", "及", "与")) or i.startswith("/")
+           or (len(i) == 1 and i not in PLACE_KINDS) or (i.endswith("新") and not i.endswith(("更新", "换新", "创新")))]
+    assert bad == []

@@ -333,3 +333,14 @@ def test_a_reporting_verb_or_an_average_around_an_indicator_keeps_its_key(tmp_pa
     r = _report(tmp_path, "全年完成地区生产总值820亿元，实现地区生产总值增长5.9%。城镇调查失业率平均值5.1%。",
                 "今年地区生产总值增长6%。")
     assert _rows(r.results, "key", "value") == [["gdp", 8.2e10], ["gdp_growth", 5.9], ["unemployment_rate", 5.1]]
+
+
+def test_a_verb_without_a_subject_or_a_room_allowed_is_no_target(tmp_path):
+    r = _plan(tmp_path, "今年地区生产总值增长6%左右。保持6%的增长。继续保持在5%以上。"
+                        "各县可在2%以内调整。全市经济增长保持6.5%。")
+    # 保持6% names nothing; 可在2%以内 is room a county may use; 经济增长保持6.5% keeps its subject
+    assert _rows(r.targets, "key", "value") == [["gdp_growth", 6.0], ["gdp_growth", 6.5]]
+    f = r.facts.set_index("mention")
+    assert not f.loc[["2%", "5%"], "is_target"].any()
+    assert f.loc["6%", "indicator"].tolist() == ["地区生产总值", ""]
+    assert not f.loc["6%", "is_target"].tolist()[1]

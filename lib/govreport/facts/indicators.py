@@ -3,7 +3,11 @@
 ``trim(lex, phrase)`` turns the words before a number (or the noun after a count) into an
 indicator: after the last action verb, 等 and 的, without scope words, a leading year, the
 以上 of the fact before or enclosing quotes; ``""`` when the phrase is no subject (it ends in
-a verb or predicate, or begins with a word no noun phrase begins with). ``count_unit``
+a verb or predicate, or begins with a word no noun phrase begins with). Then the general
+clean-ups (``_tidy``): no 和 / 及 / 与 at the end (50个地铁站和40个…), no adverbial 新
+before a verb (2个品牌新入选: 品牌; 更新, 换新, 创新 stay), no rest of a unit at the start
+(元/月和), and no indicator of one character other than a kind of place (90%的县) nor of
+punctuation alone. ``count_unit``
 gives the unit of a count without a measure word from the noun it counts.
 """
 
@@ -58,8 +62,33 @@ def trim(lex, s: str, cut_verbs: bool = True) -> str:
     m = lex.lead_re.match(s)
     if m and m.end() < len(s):
         s = s[m.end() :]  # 以上、蔬菜产量 -> 蔬菜产量
+    s = _tidy(s)
     if lex.not_start_re.match(s) or lex.predicate_end_re.search(s):
         return ""  # a fragment of the clause before, or a predicate: no subject
+    return s
+
+
+# The rest of a unit before the phrase (740元/月和485元/月: /月和), up to the next item.
+_UNIT_REST = re.compile(r"^/[^、，,]*[、，,]?")
+# A conjunction at the end: the noun of a count ends before it (50个地铁站和40个…).
+_CONJ_END = re.compile(r"(?:以及|和|及|与)$")
+# 新 at the end is an adverb of the verb after it (2个品牌新入选, 工业新增长点), unless it
+# ends a word (更新, 以旧换新, 创新, 革新, 翻新).
+_NEW_END = re.compile(r"(?<=[^更换创革翻])新$")
+_WORD = re.compile(r"\w")
+# A kind of place is a noun of one character (90%的县): any other single character is no
+# indicator (率 of a split list, 过, 来 of 60年来, 内 of 3年内).
+PLACE_KINDS = frozenset("省市县区乡镇村")
+
+
+def _tidy(s: str) -> str:
+    """The general clean-ups of an indicator: the rest of a unit before it, a conjunction or
+    an adverbial 新 after it; a single character that is no kind of place, or punctuation
+    alone, is no indicator."""
+    s = _UNIT_REST.sub("", s)
+    s = _NEW_END.sub("", _CONJ_END.sub("", s))
+    if not _WORD.search(s) or (len(s) == 1 and s not in PLACE_KINDS):
+        return ""
     return s
 
 

@@ -17,8 +17,11 @@ The fact engine (``engine``) finds the facts; this module fills three of their c
   4. A clause naming the report's year or a later one (``到2030年``, ``"十五五"时期``, 今年)
      sets a target in a plan part or a mixed part.
 
-  5. A figure right after 现行 (``in_force``: 行业现行16%的税率) is a rate in force: never a
-     target, whatever the state.
+  5. A figure right after 现行 (``in_force``: 行业现行16%的税率) is a rate in force, and one
+     right after 可在 / 可按 (``allowance``: 各县可在2%以内调整) a room allowed: never a
+     target, whatever the state. So is a share or rate in % with no indicator whose clause
+     holds only cue words, links and directions before it (``names_nothing``: 保持6%的增长,
+     继续保持在5%以上): a verb without a subject. These stay facts.
 
   A statement starts in the state of its part: a target in a **plan part** (a part whose
   title names the report's year or a later one, or says 安排, 任务, 目标, 要求, 政策取向 …,
@@ -62,6 +65,7 @@ import pandas as pd
 from ..paths import DATA_DIR
 from ..reading.numerals import small_int
 from .dates import find_dates
+from .lexicon import lexicon
 from .numbers import normalize
 
 # "十四五" and the like: the n-th five-year plan (n ≥ 3) runs from 1966 + 5 (n − 3).
@@ -96,6 +100,7 @@ class _Rules:
     salutation: re.Pattern
     list_end: re.Pattern
     in_force: re.Pattern
+    allowance: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -276,6 +281,23 @@ def mark_targets(facts, norm: str, sent_starts, sent_ends, dates, report_year: i
         j, k = j1, k1 + 1
 
 
+@lru_cache(maxsize=1)
+def _bare_words() -> re.Pattern:
+    lex = lexicon()
+    words = lex.links | set(lex.direction) | set(lex.qualifier_before)
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def names_nothing(before: str, indicator: str, unit: str) -> bool:
+    """True for a share or rate (a unit of % or 百分点) with no indicator whose clause before it
+    holds nothing but cue words, links and directions (保持6%的增长, 力争达到6%): a verb
+    without a subject, never a target. A count may name its noun after it (新增100所…)."""
+    if indicator or not ("%" in unit or "百分点" in unit):
+        return False
+    rest = _bare_words().sub("", rules().any_cue.sub("", before))
+    return not re.sub(r"[\W\d_]", "", rest)
+
+
 def _own_statement(sentence: str) -> bool:
     """True when a sentence after a list of main targets is no item of it: it sets a target of
     its own (a cue) or reports the past."""
@@ -296,7 +318,7 @@ def _statement(facts, norm, s0, s1, state, mode, years_all, year_starts, report_
     # forward only, so a statement is read in time linear in its length
     plan_years: list[tuple[int, int]] = [] if carry_year is None else [(s0 - 1, carry_year)]
     fi, c0, yi, pi, year = 0, s0, 0, 0, None
-    in_force = rules().in_force
+    in_force, allowance = rules().in_force, rules().allowance
     while c0 < s1 and (fi < len(facts) or (mode == "mixed" and state != "list")):
         m = _CLAUSE_END.search(norm, c0, s1)
         c1 = m.end() if m else s1
@@ -319,7 +341,9 @@ def _statement(facts, norm, s0, s1, state, mode, years_all, year_starts, report_
             while pi < len(plan_years) and plan_years[pi][0] < f.start:
                 year = plan_years[pi][1]
                 pi += 1
-            if state in ("target", "list") and not in_force.search(norm, max(c0, f.start - 8), f.start):
+            if (state in ("target", "list") and not in_force.search(norm, max(c0, f.start - 8), f.start)
+                    and not allowance.search(norm, max(c0, f.start - 4), f.start)
+                    and not names_nothing(norm[c0:f.start], f.indicator, f.unit)):
                 f.is_target = True
                 f.statement = statement_id
                 f.target_year = year if year is not None else report_year
