@@ -60,7 +60,8 @@ def test_panel_site_holds_its_pages_tables_and_site_json(panel_site):
     assert {p.name for p in (panel_site / "data").iterdir()} == {f"{t}.{e}" for t in tables for e in ("csv", "parquet")}
     info = json.loads((panel_site / "site.json").read_text(encoding="utf-8"))
     assert info["kind"] == "panel" and info["link"] == "html/index.html"
-    assert (panel_site.parent / "index.html").exists()
+    # build/index.html lists the panel beside the report sites
+    assert 'href="panel-hebei/html/index.html"' in (panel_site.parent / "index.html").read_text(encoding="utf-8")
 
 
 def test_every_panel_page_loads_without_console_error_and_its_charts_are_drawn(page, panel_site):
