@@ -18,7 +18,6 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from .places import locate
@@ -103,50 +102,6 @@ def sha256_of(path: str) -> str:
         return ""
 
 
-def _contract(report, table: pd.DataFrame, main_facts: set[int]) -> pd.DataFrame:
-    """``table`` (report.targets or report.results) with the contract's columns. Columns the
-    targets stage does not give yet are derived from the ones it gives (an adapter, dropped
-    when the stage lands): low/high from value and qualifier, horizon from target_year,
-    main from ``report.main_targets()``, the phrase as the mention."""
-    t = table.reset_index(drop=True).copy()
-    year = report.meta.get("year")
-    if "low" not in t.columns:
-        t = _one_row_per_range(t)
-    if "horizon" not in t.columns:
-        other = t["target_year"].notna() & (t["target_year"] != year) if year is not None else False
-        t["horizon"] = np.where(other, "plan", "year")
-    if "main" not in t.columns:
-        t["main"] = t["fact"].isin(main_facts) & (t["horizon"] == "year")
-    if "scope" not in t.columns:
-        t["scope"] = None
-    if "statement" not in t.columns:
-        facts = report.facts
-        t["statement"] = (t["fact"].map(dict(zip(facts["id"], facts["statement"]))) if "statement" in facts.columns
-                          else None)
-    if "phrase" not in t.columns:
-        t["phrase"] = t["mention"]
-    return t[TARGET_COLUMNS]
-
-
-def _one_row_per_range(t: pd.DataFrame) -> pd.DataFrame:
-    """(Adapter) a range given as an ``at_least`` row followed by an ``at_most`` row of the same
-    key, sentence and unit becomes one ``range`` row: low, high, the midpoint as value."""
-    q, v = t["qualifier"], t["value"]
-    nxt = t.shift(-1)
-    opens = ((q == "at_least") & (nxt["qualifier"] == "at_most") & (t["key"] == nxt["key"])
-             & (t["sentence"] == nxt["sentence"]) & (t["unit"] == nxt["unit"]) & (v < nxt["value"])).to_numpy()
-    closes = pd.Series(opens).shift(1, fill_value=False).to_numpy()
-    out = t.copy()
-    out["low"] = v.where(~q.isin(["at_most", "less_than"])).astype("float64")
-    out["high"] = v.where(~q.isin(["at_least", "more_than"])).astype("float64")
-    if opens.any():
-        out.loc[opens, "high"] = nxt.loc[opens, "value"].astype("float64")
-        out.loc[opens, "value"] = (v[opens] + nxt.loc[opens, "value"].astype("float64")) / 2
-        out.loc[opens, "mention"] = t.loc[opens, "mention"] + "—" + nxt.loc[opens, "mention"]
-        out.loc[opens, "qualifier"] = "range"
-    return out[~closes].reset_index(drop=True)
-
-
 def typed(table: pd.DataFrame) -> pd.DataFrame:
     """One dtype per column whatever the report: text as string (None stays missing), figures
     as float64, sentence ids as int64, fact ids and years as Int64, ``main`` as bool."""
@@ -185,9 +140,7 @@ def read_entry(path: str, given: dict | None = None) -> dict:
     row.update(path=path, sha256=sha256_of(path), status="error", error="")
     try:
         report = load_report(path, **given)
-        listed = report.main_targets()
-        main_facts = set(listed["id"].tolist()) if "id" in listed.columns else set()
-        tables = {name: _contract(report, getattr(report, name), main_facts) for name in ("targets", "results")}
+        tables = {name: getattr(report, name).reset_index(drop=True)[TARGET_COLUMNS] for name in ("targets", "results")}
         found = slogans(report)[["term", "count"]].reset_index(drop=True)
     except ReportError as err:
         row["error"] = str(err)

@@ -21,7 +21,6 @@ import os
 import re
 import shutil
 import sys
-import tempfile
 from html import escape
 from pathlib import Path
 
@@ -31,7 +30,7 @@ from ..site import pages as site_pages
 from ..site import render
 from ..site.build import JOBS, quiet_logging, run_pages
 from ..site.run import Job
-from ..site.staging import staging
+from ..site.staging import move_into_place, staging
 from .command import TABLES
 from .story import DEFAULT_INPUTS, _working_directory
 
@@ -126,13 +125,7 @@ def build_panel_site(inputs: list[str] | None = None, out: Path | None = None, n
             "summary": f"{reports} report files" + (f", {failed} unreadable" if failed else ""),
             "pages": [{"href": e.href, "title": e.title} for e in entries]})
         final = out / slug
-        old = None
-        if final.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".old-{slug}-", dir=out))
-            final.rename(old / slug)
-        tmp.rename(final)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+        move_into_place(tmp, final)
     site_index.write_root_index(out)
     return final / "html" / "index.html"
 

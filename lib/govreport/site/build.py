@@ -29,9 +29,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import shutil
 import sys
-import tempfile
 import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -46,7 +44,7 @@ from .plan import SECTION_NOTEBOOK, plan, run_folder
 from .render import Link
 from .run import CELL_TIMEOUT, KERNEL, Failure, Job, PageError, failure_page, run_page, without_paths
 from .slug import free_slug, report_year, site_slug
-from .staging import staging
+from .staging import move_into_place, staging
 
 JOBS = 2  # notebooks run at a time (the machines have two cores)
 PAGE_TIMEOUT = 900  # seconds without any page finishing before the build gives up
@@ -260,13 +258,7 @@ def build_site(report_path: Path | None, out: Path, *, date=None, place=None,
         if _STOPPING.is_set():  # the command is being stopped: this site is not moved into place
             raise PageError(f"{slug}: stopped before its site was moved into place")
         # Into place: the old site (if any) is moved aside, the new one renamed in, the old removed.
-        old = None
-        if final.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".old-{slug}-", dir=out))
-            final.rename(old / slug)
-        tmp.rename(final)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+        move_into_place(tmp, final)
     site_index.write_root_index(out)
     failures = {stem: r["failure"] for stem, r in results.items() if r["failure"] is not None}
     return Built(final, final / "html" / "index.html", len(pages_planned), failures,

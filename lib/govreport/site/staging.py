@@ -25,3 +25,17 @@ def staging(parent: Path, prefix: str):
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def move_into_place(tmp: Path, final: Path) -> None:
+    """Put the finished folder ``tmp`` at ``final``: the old ``final`` (if any) is moved aside,
+    ``tmp`` renamed in, the old one removed, so ``final`` is never half-written or missing
+    for longer than two renames."""
+    tmp, final = Path(tmp), Path(final)
+    old = None
+    if final.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".old-{final.name}-", dir=final.parent))
+        final.rename(old / final.name)
+    tmp.rename(final)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
