@@ -344,3 +344,18 @@ def test_a_verb_without_a_subject_or_a_room_allowed_is_no_target(tmp_path):
     assert not f.loc[["2%", "5%"], "is_target"].any()
     assert f.loc["6%", "indicator"].tolist() == ["地区生产总值", ""]
     assert not f.loc["6%", "is_target"].tolist()[1]
+
+
+def test_a_five_year_list_over_several_paragraphs_is_plan_in_each(tmp_path):
+    head = HEAD.replace("2022年1月10日", "2026年1月12日")
+    path = tmp_path / "r.txt"
+    path.write_text(head + "一、2025年和“十四五”时期工作回顾\n过去一年，全市地区生产总值增长5.2%。\n"
+                    "二、“十五五”时期经济社会发展的主要目标\n到2030年，全市地区生产总值年均增长4.5%左右。\n"
+                    "城镇化率达到72%，研发经费投入强度达到3%。\n"
+                    "三、2026年工作安排\n今年主要预期目标是：地区生产总值增长5%左右；城镇调查失业率5.5%左右。\n",
+                    encoding="utf-8")
+    t = load_report(path).targets
+    assert _rows(t, "key", "target_year", "horizon", "main") == [
+        ["gdp_growth", 2030, "plan", False], ["urbanization_rate", 2030, "plan", False],
+        ["rd_intensity", 2030, "plan", False], ["gdp_growth", 2026, "year", True],
+        ["unemployment_rate", 2026, "year", True]]

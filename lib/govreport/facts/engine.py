@@ -187,6 +187,7 @@ def _run(text, sent_starts, sent_ends, part_starts, report_year, outline, sectio
     numbers are those of the whole text. ``sections_of`` maps ascending offsets to outline
     ids (one sweep, not a search per fact). ``chunk`` is the piece size (tests set it)."""
     regions = targets_plan.plan_regions(outline, report_year)
+    title_years = targets_plan.plan_title_years(outline, report_year)
     parts = sorted(part_starts)
     # Sentence bounds as arrays: each piece makes Python ints for its own sentences only.
     sent_starts = np.asarray(sent_starts, dtype=np.int64)
@@ -198,12 +199,13 @@ def _run(text, sent_starts, sent_ends, part_starts, report_year, outline, sectio
         starts = (sent_starts[k0:k1] - a).tolist()
         ends = (sent_ends[k0:k1] - a).tolist()
         piece = text[a:b]
-        facts = _run_piece(piece, a, starts, ends, parts, report_year, regions, context, k0)
+        facts = _run_piece(piece, a, starts, ends, parts, report_year, regions, context, k0, title_years)
         table.add(piece, a, k0, facts)
     return table.frame(sections_of)
 
 
-def _run_piece(text, offset, sent_starts, sent_ends, parts, report_year, regions, context, first_sentence) -> list[Fact]:
+def _run_piece(text, offset, sent_starts, sent_ends, parts, report_year, regions, context, first_sentence,
+               title_years=()) -> list[Fact]:
     """The facts of one piece, in offsets into the piece; ``offset`` is where it begins and
     ``first_sentence`` the number of its first sentence in the whole text."""
     norm = nb.normalize(text)
@@ -218,7 +220,8 @@ def _run_piece(text, offset, sent_starts, sent_ends, parts, report_year, regions
     masked = mask(norm, spans)
     facts = find_candidates(text, masked)
     Reader(text, norm, facts, sent_starts, sent_ends).run()
-    targets_plan.mark_targets(facts, norm, sent_starts, sent_ends, dates, report_year, regions, offset, first_sentence)
+    targets_plan.mark_targets(facts, norm, sent_starts, sent_ends, dates, report_year, regions, offset, first_sentence,
+                              title_years)
     return facts
 
 

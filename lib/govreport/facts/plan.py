@@ -34,7 +34,10 @@ The fact engine (``engine``) finds the facts; this module fills three of their c
   review may be plan parts by their own titles.
 - ``target_year``: the year a target is for: the last year of the report's year or later
   named in the statement before the figure (the end of a period: ``2021—2025年`` and
-  ``"十四五"`` give 2025), else the report's year. NA for results (and for targets when
+  ``"十四五"`` give 2025), else the end of the period the part or section title names when
+  it ends after the report's year (``plan_title_years``: every paragraph under
+  ``"十五五"时期主要目标`` in a 2026 report is for 2030, so its horizon is ``plan``), else
+  the report's year. NA for results (and for targets when
   neither the text nor the report gives a year).
 - ``statement``: the id of the first sentence of the target statement the figure belongs
   to. A statement runs from a sentence to the first one that does not end in ``；`` or
@@ -202,6 +205,21 @@ def plan_regions(outline: pd.DataFrame | None, report_year: int | None) -> list[
     return [(s, e, m) for s, e, m in flat if e > s]
 
 
+def plan_title_years(outline: pd.DataFrame | None, report_year: int | None) -> list[tuple[int, int, int]]:
+    """(start, end, last year) of each part or section whose title names a period of years
+    ending after the report's year ("十五五"时期主要目标 in a 2026 report): the default
+    target year of the figures under it, paragraph after paragraph."""
+    if outline is None or outline.empty or report_year is None:
+        return []
+    out = []
+    for r in outline[outline["level"].isin(["part", "section"])].itertuples(index=False):
+        spans = [last for _, _, first, last in years_named(normalize(r.title or ""), report_year)
+                 if first < last and last > report_year]
+        if spans:
+            out.append((r.start, r.end, spans[-1]))
+    return sorted(out, key=lambda t: (t[0], -(t[1] - t[0])))
+
+
 # -- statements -----------------------------------------------------------------------
 
 
@@ -226,7 +244,8 @@ class _Clause:
 
 
 def mark_targets(facts, norm: str, sent_starts, sent_ends, dates, report_year: int | None,
-                 regions: list[tuple[int, int, str]], offset: int, first_sentence: int) -> None:
+                 regions: list[tuple[int, int, str]], offset: int, first_sentence: int,
+                 title_years: list[tuple[int, int, int]] = ()) -> None:
     """Fill ``is_target``, ``target_year`` and ``statement`` of ``facts`` (in text order, with
     offsets into ``norm`` and sentence numbers into ``sent_starts``) in place. ``dates`` and
     ``regions`` are in offsets of the whole text, where ``norm`` begins at ``offset``;
@@ -274,8 +293,9 @@ def mark_targets(facts, norm: str, sent_starts, sent_ends, dates, report_year: i
                 state = carry
             else:
                 state, carry_year = "none", None
+            default = next((y for a, b, y in reversed(title_years) if a <= s0 + offset < b), None)
             state, year = _statement(facts[j:j1], norm, s0, s1, state, mode, years_all, year_starts, report_year,
-                                     first_sentence + k, carry_year if mode == "mixed" else None)
+                                     first_sentence + k, carry_year if mode == "mixed" else default)
             if mode == "mixed":
                 carry, carry_year, last_end = state, year, s1
         j, k = j1, k1 + 1
