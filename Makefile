@@ -43,7 +43,7 @@ report: $(STAMP) ## Build sites in build/<slug>/ (bundled report; REPORT=file-or
 		$(if $(JOBS),--jobs $(JOBS))
 
 panel: $(STAMP) ## Build a panel's site in build/panel-<name>/ (the 31 provinces of 2025 + bundled report; DIR=folder for another)
-	@$(PY) -m govreport.panel.pages $(if $(DIR),"$(DIR)") $(if $(OUT),--out "$(OUT)")
+	@$(PY) -m govreport site --panel $(if $(DIR),"$(DIR)") $(if $(OUT),--out "$(OUT)")
 
 test: $(STAMP) ## Run the library tests and every notebook under nbval (strict: outputs compared)
 	$(PY) -m pytest tests notebooks --ignore=tests/browser --ignore=tests/install --nbval --nbval-current-env -q -n 2 --dist loadfile

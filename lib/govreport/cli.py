@@ -75,12 +75,17 @@ def site(args) -> int:
     site is built (exit status 1); a file that cannot be read is skipped (status 1; 2 when
     none could be). Several reports: one line each and a last line counting them. OUT/index.html
     lists every site in OUT. See govreport.site.build.
+
+    With --panel, the PATHs together make one panel and its site, OUT/panel-<name>/ (default:
+    the 31 provincial reports of 2025 and the bundled report). See govreport.panel.pages.
     """
     from .site.build import build_sites, quiet_logging
 
     quiet_logging()
     if args.jobs < 1:
         return _fail("site", "--jobs must be 1 or more")
+    if args.panel:
+        return _panel_site(args)
     return build_sites(args.paths, jobs=args.jobs, date=args.date, place=args.place, previous=args.previous,
                        out=args.out, notebooks=args.notebooks)
 
@@ -97,7 +102,21 @@ def _site_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--out", type=Path, default=paths.BUILD_DIR, help="output folder (default: build/)")
     p.add_argument("-j", "--jobs", type=int, default=JOBS, metavar="N",
                    help=f"notebooks run at a time (default {JOBS}); two per report, so 4 builds two reports at once")
+    p.add_argument("--panel", action="store_true", help="build one panel's site from all the PATHs (see above)")
+    p.add_argument("--name", help="with --panel: the panel's name (default: the first folder's name)")
     p.add_argument("--notebooks", type=Path, metavar="DIR", help=argparse.SUPPRESS)  # another notebooks folder (tests)
+
+
+def _panel_site(args) -> int:
+    from .collect import find_reports
+    from .panel.pages import build_panel_site
+
+    inputs = [str(p) for p in args.paths]
+    if inputs and not find_reports(inputs):
+        return _fail("site", f"no report found under {' '.join(inputs)}")
+    index = build_panel_site(inputs or None, args.out, args.name, args.jobs)
+    print(f"panel site: {index}")
+    return 0
 
 
 # --- govreport facts ------------------------------------------------------------------------

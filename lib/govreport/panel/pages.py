@@ -1,7 +1,7 @@
 """``make panel [DIR=folder]``: a panel's site, ``build/panel-<name>/``.
 
-    python -m govreport.panel.pages                 # the default panel -> build/panel-provinces-2025/
-    python -m govreport.panel.pages FOLDER [--name NAME] [--out build]
+    govreport site --panel                  # the default panel -> build/panel-provinces-2025/
+    govreport site --panel FOLDER [--name NAME] [-o build]
 
 The panel's tables are built first (``govreport panel``, into ``build/.panel-tables/<name>/``,
 where its cache is kept between builds), then the panel notebooks (``notebooks/panel/``) run
@@ -15,12 +15,10 @@ provincial reports of 2025 and the bundled report (``story.DEFAULT_INPUTS``).
 
 from __future__ import annotations
 
-import argparse
 import base64
 import os
 import re
 import shutil
-import sys
 from html import escape
 from pathlib import Path
 
@@ -28,7 +26,7 @@ from .. import paths
 from ..site import index as site_index
 from ..site import pages as site_pages
 from ..site import render
-from ..site.build import JOBS, quiet_logging, run_pages
+from ..site.build import JOBS, run_pages
 from ..site.run import Job
 from ..site.staging import move_into_place, staging
 from .command import TABLES
@@ -128,25 +126,3 @@ def build_panel_site(inputs: list[str] | None = None, out: Path | None = None, n
         move_into_place(tmp, final)
     site_index.write_root_index(out)
     return final / "html" / "index.html"
-
-
-def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m govreport.panel.pages", description=__doc__.split("\n")[0])
-    p.add_argument("folders", nargs="*", metavar="FOLDER", help="report files or folders (default: the bundled collection)")
-    p.add_argument("--name", help="the panel's name (default: the first folder's name)")
-    p.add_argument("--out", type=Path, help="the build folder (default: build/)")
-    p.add_argument("-j", "--jobs", type=int, default=JOBS, help=f"pages run at a time (default {JOBS})")
-    args = p.parse_args(argv)
-    from .command import collect
-
-    if args.folders and not collect.find_reports(args.folders):
-        print(f"make panel: no report found under {' '.join(args.folders)}", file=sys.stderr)
-        return 2
-    quiet_logging()
-    index = build_panel_site(args.folders or None, args.out, args.name, args.jobs)
-    print(f"panel site: {index}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
