@@ -48,6 +48,8 @@ import sys
 import time
 from pathlib import Path
 
+from .reading.files import REPORT_SUFFIXES
+
 PROG = "govreport"
 
 
@@ -140,7 +142,7 @@ def facts(args) -> int:
         return _fail("facts", f"{out} exists and is not a folder")
     paths = collect.find_reports(args.paths)
     if not paths:
-        return _fail("facts", f"no report files ({', '.join(collect.SUFFIXES)}) found under {' '.join(args.paths)}")
+        return _fail("facts", f"no report files ({', '.join(REPORT_SUFFIXES)}) found under {' '.join(args.paths)}")
     given = {}
     if args.meta:
         try:

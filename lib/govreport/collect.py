@@ -43,7 +43,6 @@ REPORT_COLUMNS = ["path", "sha256", "status", "error"] + META_KEYS + ["given"] +
 TABLES = ("reports", "facts", "targets", "results", "outline")
 #: The report's keys written beside ``path`` in the targets and results tables.
 CONTEXT = ["place", "level", "year"]
-SUFFIXES = REPORT_SUFFIXES  # what a folder is searched for (the formats reading reads)
 
 
 NOT_READ = "not read: the run stopped before this file (worker processes kept dying)"

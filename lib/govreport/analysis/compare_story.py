@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..facts.targets import report_year, review_year
 from . import prose
-from .compare import coverage
+from .compare import VERDICTS, coverage
 from .notes import note
 
 
@@ -100,9 +100,9 @@ def language_text(changes: pd.DataFrame | None) -> str:
 
 
 def row_checks(table: pd.DataFrame | None, cover: pd.DataFrame | None) -> list:
-    """Every target and result shown stands in the sentence shown beside it: one note per
-    row where a figure is not found in its sentence. ``table`` is ``compare.compare``'s (two
-    reports), else ``cover`` is ``compare.coverage``'s (one report)."""
+    """Every target and result shown stands in the sentence shown beside it, and every verdict
+    is one of ``compare.VERDICTS``: one note per row where either fails. ``table`` is
+    ``compare.compare``'s (two reports), else ``cover`` is ``compare.coverage``'s (one report)."""
     if table is not None:
         pairs = [("target", table["target_mention"], table["target_sentence"]),
                  ("result", table["result_mention"], table["result_sentence"])]
@@ -113,6 +113,10 @@ def row_checks(table: pd.DataFrame | None, cover: pd.DataFrame | None) -> list:
         for m, s in zip(mentions, sentences):
             if m and m not in s:
                 out.append(note(f"{what} in its sentence", f"the {what} {m} is not in the sentence shown beside it", s))
+    if table is not None:
+        for key, verdict in zip(table["key"], table["verdict"]):
+            if verdict not in VERDICTS:
+                out.append(note("verdict", f"{key}: the verdict {verdict!r} is none of {', '.join(VERDICTS)}"))
     return out
 
 

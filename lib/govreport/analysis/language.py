@@ -85,14 +85,13 @@ import logging
 import re
 import threading
 import warnings
-import weakref
 from functools import lru_cache
 from typing import Iterable, Sequence
 
 import pandas as pd
 
 from .. import paths
-from . import prose
+from . import memo, prose
 from .notes import note
 from .summary import short_title
 
@@ -394,14 +393,9 @@ def cut(text: str) -> list[str]:
 
 
 # --- per-report caches and outline helpers --------------------------------------------
-_CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-
-
 def _cache(report) -> dict:
-    try:
-        return _CACHE.setdefault(report, {})
-    except TypeError:  # not weak-referenceable: no caching
-        return {}
+    """This module's part of the report's memo (``govreport.analysis.memo``)."""
+    return memo.cache(report).setdefault(__name__, {})
 
 
 def _nodes(report) -> dict[str, tuple[str, str | None]]:

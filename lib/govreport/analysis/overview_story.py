@@ -152,12 +152,12 @@ def lengths(table: pd.DataFrame) -> str:
 
 def outline_checks(report: Report, table: pd.DataFrame, failed: list) -> str:
     """What the overview's outline check verified (``summary.outline_checks``; ``failed``: its notes)."""
-    whole = summary.characters(report.text)
+    whole = summary.characters(summary.covered_text(report))
     preamble = summary.characters(report.span("0"))
     nested = int(report.outline["parent"].notna().sum())
     if not failed:
         return (f"{number(int(table['characters'].sum()))} + {number(preamble)} = {number(whole)} non-blank characters "
-                f"(the rows of the table + the preamble = the whole text); {'the' if nested == 1 else 'all'} {count(nested, 'nested outline node')} {'lies' if nested == 1 else 'lie'} inside {'its parent' if nested == 1 else 'their parents'}.")
+                f"(the rows of the table + the preamble = the text the outline covers); {'the' if nested == 1 else 'all'} {count(nested, 'nested outline node')} {'lies' if nested == 1 else 'lie'} inside {'its parent' if nested == 1 else 'their parents'}.")
     return f"{count(len(failed), 'check')} of the outline failed; {'the note below says' if len(failed) == 1 else 'the notes below say'} what."
 
 

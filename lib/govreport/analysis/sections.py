@@ -18,7 +18,7 @@ from .prose import count, kinds_text, number
 
 #: Columns of the facts tables shown in the notebooks (the source sentence last, to trace every number).
 TABLE_COLUMNS = ["id", "mention", "value", "unit", "qualifier", "indicator", "kind", "is_target", "point", "sentence_text"]
-YI = 1e8  # 亿
+YI = prose.YI  # 亿
 
 
 def node(report: Report, node_id: str) -> pd.Series:

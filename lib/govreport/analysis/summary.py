@@ -138,6 +138,11 @@ def points_by_section(report: Report) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["section", "id", "point", "sentences", "characters"])
 
 
+def covered_text(report: Report) -> str:
+    """The text up to the end of the outline: the web page's lines after a report are left out."""
+    return report.text[: int(report.outline["end"].max())]
+
+
 def level_counts(report: Report) -> pd.Series:
     """Number of outline nodes of each level, plus sentences and characters (of the text the
     outline covers: the web page's lines after a report are not counted)."""
@@ -148,7 +153,7 @@ def level_counts(report: Report) -> pd.Series:
             "sections": int(counts.get("section", 0)),
             "points": int(counts.get("point", 0)),
             "sentences": len(report.sentences),
-            "characters": characters(report.text[: int(report.outline["end"].max())]),
+            "characters": characters(covered_text(report)),
         },
         name="count",
     )
@@ -259,17 +264,18 @@ def body_shares(table: pd.DataFrame) -> pd.Series:
 
 def outline_checks(report: Report, table: pd.DataFrame) -> list:
     """The overview's checks of the outline, as notes (``govreport.analysis.notes``): the rows
-    of ``section_summary`` (``table``) and the preamble add up to the whole text's characters,
+    of ``section_summary`` (``table``) and the preamble add up to the characters of the text the
+    outline covers (``covered_text``),
     and every outline node lies inside its parent. An empty list when both hold."""
     from .notes import note
 
     out = []
-    whole = characters(report.text)
+    whole = characters(covered_text(report))
     preamble = characters(report.span("0"))
     body = int(table["characters"].sum())
     if body + preamble != whole:
         out.append(note("characters add up", f"the rows hold {body:,} characters and the preamble {preamble:,}, "
-                        f"{body + preamble:,} in all, but the whole text has {whole:,}"))
+                        f"{body + preamble:,} in all, but the text the outline covers has {whole:,}"))
     nodes = report.outline.set_index("id")
     for node_id, node in nodes[nodes["parent"].notna()].iterrows():
         parent = nodes.loc[node["parent"]]

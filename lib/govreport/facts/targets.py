@@ -161,6 +161,7 @@ def _matches(text: str) -> list[tuple[int, int, str]]:
 _SUB_AREA = re.compile(r"(?:区|县|市|州|盟|旗|镇|乡|城|中心|新城|片区|县域|市域|城区|园区|开发区|新区)$")
 # The whole place, written with its one-character short name (全疆, 全川): no scope.
 _WHOLE = re.compile(r"全.$")
+_WHOLE_AT = re.compile(r"^全[省市区县州盟旗]")
 
 
 # A verb of reporting before an indicator (完成地区生产总值) and an average after a rate
@@ -411,7 +412,7 @@ def _phrases(report, main: pd.DataFrame) -> list[tuple[int, tuple]]:
         b = a + len(piece)
         if len(item) < 4 or any(a <= s < b for s in starts) or _NOT_A_TARGET.search(item) or not _HAN.search(item):
             continue
-        m = rx.match(item.lstrip("全省市区县") if not rx.match(item) else item)
+        m = rx.match(item) or rx.match(_WHOLE_AT.sub("", item))  # 全省/全市… before the alias, not 市场 or 县域
         alias = m.group() if m else ""
         key = ""
         if alias:

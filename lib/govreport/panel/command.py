@@ -30,6 +30,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import batch, collect
+from ..reading.files import REPORT_SUFFIXES
 from . import entry as entries
 from .tables import (ESCALATION_COLUMNS, LEVEL_COLUMNS, MAIN_COLUMNS, escalation, levels, slogan_changes, slogan_frame,
                      verdict_columns, verdicts)
@@ -251,7 +252,7 @@ def run(args) -> int:
         print(f"govreport panel: {out} exists and is not a folder", file=sys.stderr)
         return 2
     if not collect.find_reports(args.paths):
-        shown = ", ".join(collect.SUFFIXES)
+        shown = ", ".join(REPORT_SUFFIXES)
         print(f"govreport panel: no report ({shown}) found under {' '.join(args.paths)}", file=sys.stderr)
         return 2
     jobs = max(1, args.jobs or os.cpu_count() or 1)

@@ -20,11 +20,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..collect import sha256_of  # noqa: F401 (entries.sha256_of)
+from ..facts.targets import COLUMNS as TARGETS_COLUMNS
 from .places import locate
 
 # The columns of a target or result row (the targets stage's contract), then the sentence.
-TARGET_COLUMNS = ["fact", "key", "label", "indicator", "mention", "value", "low", "high", "unit", "qualifier", "kind",
-                  "target_year", "horizon", "main", "scope", "statement", "sentence", "phrase"]
+TARGET_COLUMNS = TARGETS_COLUMNS
 PLACE_COLUMNS = ["path", "place", "level", "parent", "adcode", "year"]
 ROW_COLUMNS = PLACE_COLUMNS + TARGET_COLUMNS + ["sentence_text"]
 REPORT_COLUMNS = ["path", "sha256", "status", "error", "place", "level", "year", "date", "speaker", "office", "format",
@@ -93,13 +94,6 @@ def store(entry: dict, path: Path) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-
-
-def sha256_of(path: str) -> str:
-    try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError:
-        return ""
 
 
 def typed(table: pd.DataFrame) -> pd.DataFrame:

@@ -135,16 +135,6 @@ def read_file(path: Path | str) -> FileText:
     return FileText(text, "txt", encoding)
 
 
-def read_text(path: Path | str) -> tuple[str, str]:
-    """``(text, encoding)`` of the plain-text report at ``path``; a ``ReportError`` for a file
-    in another format (``read_file`` reads those)."""
-    path = Path(path)
-    file = read_file(path)
-    if file.format != "txt":
-        raise ReportError(path, f"is a {file.format} file, not plain text")
-    return file.text, file.encoding
-
-
 def _read_bytes(path: Path) -> bytes:
     if not path.exists():
         raise ReportError(path, "file not found")

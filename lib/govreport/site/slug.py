@@ -47,18 +47,10 @@ def place_stem(place: str) -> str:
 
 
 def _without_peoples(stem: str) -> str:
-    names = _peoples()
-    while True:
-        for name in names:
-            for word in (name + "族", name):
-                if stem.endswith(word) and len(stem) - len(word) >= 2:
-                    stem = stem[: -len(word)]
-                    break
-            else:
-                continue
-            break
-        else:
-            return stem
+    words = [w for name in _peoples() for w in (name + "族", name)]
+    while cut := next((w for w in words if stem.endswith(w) and len(stem) - len(w) >= 2), None):
+        stem = stem[: -len(cut)]
+    return stem
 
 
 @functools.cache
