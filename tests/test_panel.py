@@ -58,12 +58,20 @@ def read(out, name):
     return table
 
 
-@pytest.fixture
-def panel(tmp_path, monkeypatch, capsys):
-    write_panel(tmp_path / "reports")
-    monkeypatch.chdir(tmp_path)
-    code = cli.main(["panel", "reports", "-o", "out", "--jobs", "1"])
-    return tmp_path / "out", code, capsys.readouterr()
+@pytest.fixture(scope="module")
+def panel(tmp_path_factory):
+    """The synthetic panel's folder, built once for the tests that read it (none changes it)."""
+    import contextlib
+    import io
+    from types import SimpleNamespace
+
+    where = tmp_path_factory.mktemp("panel")
+    write_panel(where / "reports")
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as mp, contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        mp.chdir(where)
+        code = cli.main(["panel", "reports", "-o", "out", "--jobs", "1"])
+    return where / "out", code, SimpleNamespace(out=out.getvalue(), err=err.getvalue())
 
 
 def test_places_from_the_division_table():
@@ -274,7 +282,7 @@ def test_interrupted_run_writes_nothing_and_the_rerun_resumes(tmp_path):
     import time
 
     write_panel(tmp_path / "reports")
-    env = {**os.environ, "GOVREPORT_TEST_SLEEP": "1.5"}
+    env = {**os.environ, "GOVREPORT_TEST_SLEEP": "0.5"}
     proc = subprocess.Popen([sys.executable, "-m", "govreport", "panel", "reports", "-o", "out", "--jobs", "1"],
                             cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     cache = tmp_path / "out" / ".cache"

@@ -71,6 +71,7 @@ import pandas as pd
 
 from ..facts.targets import key_info, keys, report_year, review_year
 from ..paths import DATA_DIR
+from . import memo
 from .prose import QUALIFIERS, number
 
 COLUMNS = ["key", "label", "indicator", "target_year", "horizon", "target_mention", "target_value", "target_low",
@@ -238,6 +239,7 @@ def margin_text(margin: float, unit: str) -> str:
     return f"{sign}{number(m)}{unit}"
 
 
+@memo.per_report
 def coverage(report) -> pd.DataFrame:
     """One row per key of the key table: what ``report`` gives for its review year (``result``,
     first mention) and plans for its own year (``target``), ``""`` when it says nothing.
@@ -251,14 +253,19 @@ def coverage(report) -> pd.DataFrame:
     if year is not None:
         targets = targets[targets["target_year"].isna() | (targets["target_year"] == year)]
     targets = pd.concat([targets[targets["main"]], targets[~targets["main"]]])
+
+    def first(table) -> dict:  # key -> (mention, sentence) of its first row
+        table = table.drop_duplicates("key")
+        return dict(zip(table["key"], zip(table["mention"], table["sentence"])))
+
+    found_results, found_targets = first(results), first(targets)
     rows = []
     for k in keys():
-        r = results[results["key"] == k.key]
-        t = targets[targets["key"] == k.key]
+        r, t = found_results.get(k.key), found_targets.get(k.key)
         rows.append((
             k.key, k.label, k.main,
-            r["mention"].iat[0] if len(r) else "", _sentence_text(report, r["sentence"].iat[0]) if len(r) else "",
-            t["mention"].iat[0] if len(t) else "", _sentence_text(report, t["sentence"].iat[0]) if len(t) else "",
+            r[0] if r else "", _sentence_text(report, r[1]) if r else "",
+            t[0] if t else "", _sentence_text(report, t[1]) if t else "",
         ))
     return pd.DataFrame(rows, columns=["key", "label", "main", "result", "result_sentence", "target", "target_sentence"])
 

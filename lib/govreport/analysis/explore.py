@@ -34,6 +34,7 @@ import re
 import pandas as pd
 
 from ..report import Report
+from . import memo
 
 #: The explorer's columns, in order: what is measured, the figure as written and as a number,
 #: its unit and kind, the section it stands in, and the sentence it comes from.
@@ -49,7 +50,7 @@ NO_UNIT = "(no unit)"
 def section_label(report: Report, node_id: str) -> str:
     """``"1.2 精准发力…"``: the section (else the part) that holds an outline node, with its id and
     title; a node outside every part (preamble, closing) gives its id and its level."""
-    outline = report.outline.set_index("id")
+    outline = memo.outline_by_id(report)
     node = node_id
     while node in outline.index and outline.at[node, "level"] not in ("section", "part"):
         parent = outline.at[node, "parent"]

@@ -4,14 +4,21 @@ report and arguments.
 
 ``@per_report`` caches ``fn(report, *args)`` in a dictionary that lives as long as the
 report (a weak reference: nothing outlives it) and returns a copy of a DataFrame or Series,
-so a caller that changes its table changes nothing for the next one. A report that cannot
-be weakly referenced is not cached.
+so a caller that changes its table changes nothing for the next one. Under pandas 3's
+copy-on-write that copy is shallow (a change to it copies the data it changes, never the
+memo's); with pandas 2 it is a deep copy. A report that cannot be weakly referenced is not
+cached.
 """
 
 from __future__ import annotations
 
 import functools
 import weakref
+
+import pandas as pd
+
+#: pandas 3 always copies on write, so a shallow copy is already a safe one.
+_DEEP = int(pd.__version__.split(".")[0]) < 3
 
 _MEMO: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
@@ -24,6 +31,15 @@ def cache(report) -> dict:
         return {}
 
 
+def outline_by_id(report):
+    """``report.outline`` indexed by node id, made once per report. Shared, not copied: read
+    it, never change it (the pages walk up the outline from many nodes)."""
+    memo = cache(report)
+    if "outline_by_id" not in memo:
+        memo["outline_by_id"] = report.outline.set_index("id")
+    return memo["outline_by_id"]
+
+
 def per_report(fn):
     """Memoize ``fn(report, *args)`` per report (see the module docstring)."""
 
@@ -34,6 +50,8 @@ def per_report(fn):
         if key not in memo:
             memo[key] = fn(report, *args)
         value = memo[key]
+        if isinstance(value, (pd.DataFrame, pd.Series)):
+            return value.copy(deep=_DEEP)
         return value.copy() if hasattr(value, "copy") else value
 
     return wrapper

@@ -40,7 +40,7 @@ def node_facts(report: Report, node_id: str) -> pd.DataFrame:
 
 def point_of(report: Report, section_ids: pd.Series) -> pd.Series:
     """For each deepest-node id, the point it belongs to, or "" between points."""
-    levels = report.outline.set_index("id")["level"]
+    levels = memo.outline_by_id(report)["level"]
     return section_ids.map(lambda i: i if levels.get(i) == "point" else "")
 
 
@@ -109,11 +109,18 @@ def walk(report: Report, section_id: str) -> list[PointFacts]:
     paragraph) come last, under the section's own id, so that no fact is left out.
     """
     table = section_facts(report, section_id)
+    rows = table.groupby("point", sort=False).indices  # point id -> positions of its facts, in order
+    empty = table.iloc[:0]
+
+    def of(point_id: str) -> pd.DataFrame:
+        return table.iloc[rows[point_id]].reset_index(drop=True) if point_id in rows else empty
+
     out = []
-    for p in points(report, section_id).itertuples():
-        f = table[table["point"] == p.id].reset_index(drop=True)
-        out.append(PointFacts(p.id, p.title, f, reading(f)))
-    rest = table[table["point"] == ""].reset_index(drop=True)
+    p = points(report, section_id)
+    for point_id, title in zip(p["id"], p["title"]):
+        f = of(point_id)
+        out.append(PointFacts(point_id, title, f, reading(f)))
+    rest = of("")
     if not rest.empty or not out:
         title = "(outside the points)" if out else "(the whole text: no point is found in it)"
         out.append(PointFacts(section_id, title, rest, reading(rest)))

@@ -107,10 +107,10 @@ def section_summary(report: Report) -> pd.DataFrame:
 def table_unit(report: Report, node_id: str) -> str:
     """The row of ``section_summary`` a node belongs to: its section, else its part (a point set
     directly under a part, 1.0.2, belongs to the part's row), else the node itself (closing, appendix)."""
-    levels = report.outline.set_index("id")[["level", "parent"]]
+    levels = memo.outline_by_id(report)
     current = node_id
     while current in levels.index:
-        level, parent = levels.loc[current, "level"], levels.loc[current, "parent"]
+        level, parent = levels.at[current, "level"], levels.at[current, "parent"]
         if level in ("section", "part") or level in OTHER_LEVELS or pd.isna(parent):
             return current
         current = parent
