@@ -272,11 +272,14 @@ def write_tables(tables: dict, out: Path) -> list[Path]:
 
 def warm_up() -> None:
     """Import and set up, once, what every worker needs (the fact engine's lexicon and regexes,
-    Chinese numerals, the key table, pyarrow, CSV writing): forked workers inherit it instead
-    of each doing it again (and a new worker's first file costs no more than the others)."""
+    Chinese numerals, the key table, the administrative-division table, pyarrow, CSV writing):
+    forked workers inherit it instead of each doing it again (and a new worker's first file
+    costs no more than the others)."""
     from .facts import facts_from_text
     from .facts.targets import match_alias
+    from .reading import divisions
 
+    divisions.table()
     facts_from_text("地区生产总值增长6%，新建学校三所。")
     match_alias("", "")
     render(pd.DataFrame({"path": ["x"]}))

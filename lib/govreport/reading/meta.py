@@ -60,7 +60,7 @@ does not pass these rules is left out rather than shown wrong.
 | ``occasion`` | str or None | the meeting, from the dateline's ``在…会议上`` |
 | ``source`` | str or None | a web copy's newspaper or site, after ``来源：`` in the head (``govreport.reading.clutter``) |
 | ``published`` | str or None | a web copy's posting date (ISO), after ``时间：`` / ``发布时间：``; never the session's ``date`` |
-| ``level`` | str or None | ``national``, ``province``, ``prefecture`` or ``county`` |
+| ``level`` | str or None | ``national``, ``province``, ``prefecture`` or ``county`` (a county-level city such as 义乌市 and a district are ``county``; rules in ``govreport.reading.meta_place``, from the division table of ``govreport.reading.divisions``) |
 | ``year`` | int or None | the year delivered (``year_of``) |
 | ``layout`` | str | how the outline was read: ``numbered``, ``chapters``, ``headings`` or ``flat`` (``govreport.reading.layouts``) |
 | ``wrapped`` | bool | the text was hard-wrapped and was read without those breaks (``govreport.reading.wrapping``) |

@@ -17,22 +17,41 @@ no place: it refers to the place and the place is taken from the occasion or the
 A short name in a title (2030年北岭政府工作报告, without 省 or 自治区) is never the place;
 when the dateline names the place in full that is the place, otherwise the place is None.
 
-The level (``level_of``): ``national`` for the State Council (中华人民共和国, 总理, 全国人民代表大会);
-``province`` for a 省长 or a 主席 (of an autonomous region), a province, an autonomous region
-and the four municipalities 北京市, 天津市, 上海市, 重庆市; ``prefecture`` for a 州长 or 盟长, an
-autonomous prefecture, a 盟, a 地区 and a city that stands under a province; ``county`` for a
-县长, 区长 or 旗长, a county, a district, a banner and a city under another city, prefecture or
-league. Acting offices (代省长, 代理主席) count as the office. None when nothing says.
+The level (``level_of``), from the first rule that says:
+
+1. ``national`` for the State Council (中华人民共和国, 总理, 全国人民代表大会).
+2. The office, when it names a level: ``province`` for a 省长 or a 主席 (of an autonomous
+   region); ``prefecture`` for a 州长 or 盟长; ``county`` for a 县长, 区长 or 旗长. A 市长
+   names none: a municipality, a prefecture-level and a county-level city all have one.
+3. **The division table** (``govreport.reading.divisions``, cpca's), when it knows the place
+   (``place_codes``: the name as a whole, else its chain of units, 呼伦贝尔市海拉尔区 → the
+   海拉尔区 under 呼伦贝尔市) and all the places of that name have one level: that level, read
+   off the code's shape. So a county-level city is ``county`` (义乌市, 济源市), a
+   prefecture-level city ``prefecture`` (保定市), a district ``county`` whether of a city or
+   of a municipality (海拉尔区, 朝阳区), 北京市 and a special administrative region ``province``.
+4. Otherwise (a name the table does not know, or places of one name at different levels),
+   the place's last unit: a province, an autonomous region and the four municipalities
+   北京市, 天津市, 上海市, 重庆市 are ``province``; an autonomous prefecture, a 州, a 盟 and a
+   地区 ``prefecture``; a city ``prefecture`` alone or under a province, ``county`` under
+   another city, prefecture or league (青山市东岭市); a county, a district or a banner
+   ``county``; a special administrative region None.
+
+Acting offices (代省长, 代理主席) count as the office. None when nothing says. A level the
+caller gives (``load_report(..., level=)``, ``--meta``) wins over all of these.
 
     >>> is_place("广西壮族自治区"), is_place("自治区"), is_place("广西")
     (True, False, False)
     >>> level_of("重庆市", None, None), level_of("青山市东岭市", "市长", None), level_of(None, "代理主席", None)
     ('province', 'county', 'province')
+    >>> level_of("义乌市", "市长", None), level_of("保定市", "市长", None), level_of("北京市朝阳区", None, None)
+    ('county', 'prefecture', 'county')
 """
 
 from __future__ import annotations
 
 import re
+
+from . import divisions
 
 SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "省", "市", "县", "区", "州", "盟", "旗")
 _SUFFIX = "|".join(SUFFIXES)
@@ -48,6 +67,9 @@ MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 NATION = "中华人民共和国"
 STATE_COUNCIL = "国务院"
 LEVELS = ("national", "province", "prefecture", "county")
+#: The level an office names (a 市长's city may be a municipality, a prefecture or a county).
+OFFICE_LEVELS = {"省长": "province", "主席": "province", "州长": "prefecture", "盟长": "prefecture",
+                 "县长": "county", "区长": "county", "旗长": "county"}
 #: The State Council's own words: a report that holds them is the national one.
 NATIONAL_VOICE = "我代表国务院"
 
@@ -118,18 +140,31 @@ def short_title_place(title: str | None) -> str | None:
     return m["place"] if m and not is_place(m["place"]) else None
 
 
+def place_codes(place: str | None) -> list[str]:
+    """The division-table codes of a place written in full: the name as a whole (市中区), else
+    its chain of units (河南省焦作市); [] when the table does not know it."""
+    if not place:
+        return []
+    return divisions.codes_of([place]) or divisions.codes_of(units(place))
+
+
+def table_level(place: str | None) -> str | None:
+    """The level the division table gives the place: None when it does not know the place
+    or the places of its name differ in level."""
+    found = {divisions.code_level(c) for c in place_codes(place)}
+    return found.pop() if len(found) == 1 else None
+
+
 def level_of(place: str | None, office: str | None, occasion: str | None) -> str | None:
     """national, province, prefecture or county, as the office, the place and the occasion
     give it (rules in the module docstring); None when they do not say."""
     office = (office or "").removeprefix("代理").removeprefix("代")
     if place == NATION or office == "总理" or (occasion and "全国人民代表大会" in occasion):
         return "national"
-    if office in ("县长", "区长", "旗长"):
-        return "county"
-    if office in ("省长", "主席"):
-        return "province"
-    if office in ("州长", "盟长"):
-        return "prefecture"
+    if office in OFFICE_LEVELS:
+        return OFFICE_LEVELS[office]
+    if level := table_level(place):
+        return level
     if not place:
         return None
     chain = units(place)
