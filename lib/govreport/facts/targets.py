@@ -144,16 +144,28 @@ def _aliases() -> tuple[dict[str, list[Key]], dict[str, tuple[list[Key], list[Ke
     return single, pairs, re.compile("|".join(re.escape(w) for w in words))
 
 
-def _matches(text: str) -> list[tuple[int, int, str]]:
-    """Every alias occurrence in ``text`` (overlapping ones too) as (start, end, alias)."""
+@lru_cache(maxsize=1)
+def _by_first() -> tuple[dict[str, list[tuple[int, str]]], frozenset[str]]:
+    """(first character -> [(rank, alias)], every alias): the aliases of ``_aliases`` (rank:
+    their order there), looked up by the character they begin with."""
     single, pairs, _ = _aliases()
-    out = []
-    for alias in list(single) + list(pairs):
-        i = text.find(alias)
-        while i >= 0:
-            out.append((i, i + len(alias), alias))
-            i = text.find(alias, i + 1)
-    return out
+    out: dict[str, list[tuple[int, str]]] = {}
+    for rank, alias in enumerate(list(single) + list(pairs)):
+        out.setdefault(alias[0], []).append((rank, alias))
+    return out, frozenset(single) | frozenset(pairs)
+
+
+def _matches(text: str) -> list[tuple[int, int, str]]:
+    """Every alias occurrence in ``text`` (overlapping ones too) as (start, end, alias), alias
+    by alias in the table's order."""
+    by_first = _by_first()[0]
+    found = []
+    for i, ch in enumerate(text):
+        for rank, alias in by_first.get(ch, ()):
+            if text.startswith(alias, i):
+                found.append((rank, i, alias))
+    found.sort()
+    return [(i, i + len(alias), alias) for _, i, alias in found]
 
 
 # A sub-area before an alias (城市副中心和平原新城地区生产总值, 县域经济增速): its last
@@ -169,6 +181,7 @@ _WHOLE_AT = re.compile(r"^全[省市区县州盟旗]")
 _REPORTING = re.compile(r"^(?:全年)?(?:完成|实现|达到)|(?<=率)(?:平均值|均值)$")
 
 
+@lru_cache(maxsize=8192)
 def _head(indicator: str) -> tuple[str, str | None]:
     """The alias an indicator is, and the sub-area it names (rule 1b): the indicator itself
     when it is an alias; else the longest alias it ends with, after a sub-area (``_SUB_AREA``)
@@ -178,10 +191,8 @@ def _head(indicator: str) -> tuple[str, str | None]:
     indicator = _REPORTING.sub("", indicator)
     if indicator in single or indicator in pairs:
         return indicator, None
-    best = None
-    for alias in list(single) + list(pairs):
-        if len(alias) < len(indicator) and indicator.endswith(alias) and (best is None or len(alias) > len(best)):
-            best = alias
+    every = _by_first()[1]
+    best = next((indicator[-n:] for n in range(len(indicator) - 1, 0, -1) if indicator[-n:] in every), None)
     if best is None:
         return "", None
     place = indicator[: -len(best)].rstrip("的")
@@ -192,6 +203,7 @@ def _head(indicator: str) -> tuple[str, str | None]:
     return "", None
 
 
+@lru_cache(maxsize=8192)
 def match(indicator: str, clause: str) -> tuple[str | None, str | None]:
     """(alias, scope) of a fact with this ``indicator`` written after this ``clause`` (rule 1)."""
     if indicator:
@@ -246,15 +258,17 @@ def _keyed(report, facts: pd.DataFrame) -> list[tuple[int, list[tuple[str, str]]
     """(fact index, [(key, role)], scope) for each fact of ``facts`` (rows of ``report.facts``), in
     order. ``role`` is "" or, for a fact named by a 城乡 alias, 城镇 / 农村."""
     text = report.text
+    sentence_starts = report.sentence_starts
     named = []
     prev_sentence, prev_end = -1, 0
-    for i, f in enumerate(facts.itertuples(index=False)):
-        floor = int(report.sentence_starts[f.sentence])
-        if f.sentence == prev_sentence:
+    for i, (sentence, start, end, indicator, kind, unit) in enumerate(
+            _rows(facts, ["sentence", "start", "end", "indicator", "kind", "unit"])):
+        floor = int(sentence_starts[sentence])
+        if sentence == prev_sentence:
             floor = max(floor, prev_end)
-        alias, scope = match(f.indicator, _clause(text, f.start, floor))
-        named.append((i, f.sentence, alias, assign_key(alias, f.kind, f.unit), scope))
-        prev_sentence, prev_end = f.sentence, f.end
+        alias, scope = match(indicator, _clause(text, start, floor))
+        named.append((i, sentence, alias, assign_key(alias, kind, unit), scope))
+        prev_sentence, prev_end = sentence, end
     _, pairs, _ = _aliases()
     rows = []
     j = 0
@@ -277,6 +291,12 @@ def _keyed(report, facts: pd.DataFrame) -> list[tuple[int, list[tuple[str, str]]
     return rows
 
 
+def _rows(table: pd.DataFrame, columns: list[str]) -> list[tuple]:
+    """The rows of ``table``'s ``columns`` as tuples of Python values (what ``itertuples`` gives,
+    without its cost per value)."""
+    return list(zip(*(table[c].tolist() for c in columns)))
+
+
 _RANGE_MARK = re.compile(r"\s*[—–\-~～至到－]+\s*")
 
 
@@ -285,7 +305,7 @@ def _ranges(report, facts: pd.DataFrame) -> dict[int, int]:
     and the ``at_most`` fact right after it in one sentence, of one kind and unit, with only a
     dash (or 至, 到) between them."""
     out = {}
-    rows = list(facts[["sentence", "start", "end", "kind", "unit", "qualifier"]].itertuples(index=False, name=None))
+    rows = _rows(facts, ["sentence", "start", "end", "kind", "unit", "qualifier"])
     for i in range(len(rows) - 1):
         a, b = rows[i], rows[i + 1]
         if (a[0] == b[0] and a[3] == b[3] and a[4] == b[4] and a[5] == "at_least" and b[5] == "at_most"
@@ -326,7 +346,7 @@ def _table(report, facts: pd.DataFrame, target_years, *, main_ids=frozenset(), i
     records = []
     cols = ["id", "indicator", "mention", "value", "unit", "qualifier", "kind", "sentence", "start", "end"]
     statements = facts["statement"].tolist() if "statement" in facts.columns else [pd.NA] * len(facts)
-    rows = list(facts[cols].itertuples(index=False, name=None))
+    rows = _rows(facts, cols)
     ranges = _ranges(report, facts)
     skip = set(ranges.values())
     for i, named, scope in _keyed(report, facts):
@@ -350,15 +370,29 @@ def _table(report, facts: pd.DataFrame, target_years, *, main_ids=frozenset(), i
     return _frame(records)
 
 
+_INT_COLUMNS = ("fact", "target_year", "statement")
+_FLOAT_COLUMNS = ("value", "low", "high")
+
+
 def _frame(records) -> pd.DataFrame:
-    table = pd.DataFrame(records, columns=["_pos", *COLUMNS]).sort_values("_pos", kind="stable")
-    table = table.drop(columns="_pos").reset_index(drop=True)
-    for col in ("fact", "target_year", "statement"):
-        table[col] = pd.array(table[col].tolist(), dtype="Int64")
-    table["scope"] = table["scope"].astype(object).where(table["scope"].notna(), None)
-    text = {c: "str" for c in ("key", "label", "indicator", "mention", "unit", "qualifier", "kind", "horizon", "phrase")}
-    return table.astype({"value": "float64", "low": "float64", "high": "float64", "sentence": "int64",
-                         "main": "bool", **text})
+    """The table of ``records`` ((offset, *row of ``COLUMNS``)), in order of offset (stable)."""
+    records = sorted(records, key=lambda r: r[0])
+    columns = list(zip(*records))[1:] if records else [()] * len(COLUMNS)
+    data = {}
+    for name, values in zip(COLUMNS, columns):
+        if name in _INT_COLUMNS:
+            data[name] = pd.array(list(values), dtype="Int64")
+        elif name in _FLOAT_COLUMNS:
+            data[name] = np.array(values, dtype="float64")
+        elif name == "sentence":
+            data[name] = np.array(values, dtype="int64")
+        elif name == "main":
+            data[name] = np.array(values, dtype="bool")
+        elif name == "scope":
+            data[name] = pd.Series([None if pd.isna(v) else v for v in values], dtype=object)
+        else:
+            data[name] = pd.array(list(values), dtype="str")
+    return pd.DataFrame(data, columns=COLUMNS)
 
 
 def targets(report) -> pd.DataFrame:
@@ -453,7 +487,8 @@ def speaks_of_year(sentence: str, year: int | None) -> bool:
     return True
 
 
-def _time_marks(sentence: str, year: int | None) -> list[tuple[int, bool]]:
+@lru_cache(maxsize=4096)
+def _time_marks(sentence: str, year: int | None) -> tuple[tuple[int, bool], ...]:
     """(offset, is the year under review) of every time a sentence names: the year under review,
     another year (not a base: 比2020年), a span of years or months, a period word."""
     marks = [(m.start(), False) for p in (_period_words(), _YEAR_SPAN, _MONTH_SPAN) for m in p.finditer(sentence)]
@@ -462,7 +497,7 @@ def _time_marks(sentence: str, year: int | None) -> list[tuple[int, bool]]:
         if sentence[max(0, m.start() - 1):m.start()] in _BASE or any(a <= m.start() < b for a, b in spans):
             continue
         marks.append((m.start(), int(m.group(1)) == year))
-    return sorted(marks)
+    return tuple(sorted(marks))
 
 
 def result_of_year(sentence: str, at: int, year: int | None) -> bool:

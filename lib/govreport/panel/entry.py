@@ -114,6 +114,118 @@ def typed(table: pd.DataFrame) -> pd.DataFrame:
     return t
 
 
+@lru_cache(maxsize=1)
+def row_schema():
+    """The Arrow schema of a targets or results table (``typed`` rows of ``ROW_COLUMNS``)."""
+    import pyarrow as pa
+
+    return pa.Table.from_pandas(typed(pd.DataFrame(columns=ROW_COLUMNS)), preserve_index=False).schema \
+        .remove_metadata()
+
+
+def _strings(values: list) -> list:
+    """CSV fields of a text column: missing values (None, NaN, NA) empty."""
+    return [v if isinstance(v, str) else "" for v in values]
+
+
+def _rendered(report, table: pd.DataFrame, joined: dict) -> tuple[bytes, object]:
+    """``table`` (rows of the targets stage, ``TARGET_COLUMNS``) with ``joined`` (the place
+    columns, the same on every row) and each row's sentence, as ``write.rendered`` gives the
+    ``typed`` table of ``ROW_COLUMNS``: its CSV lines (what ``pandas.DataFrame.to_csv``
+    writes) and its Arrow table, built straight from the columns (a typed DataFrame costs
+    several times more)."""
+    import csv
+    import io
+
+    import numpy as np
+    import pyarrow as pa
+
+    n = len(table)
+    schema = row_schema()
+    texts = [report.sentence_text(s) for s in table["sentence"].tolist()]
+    arrays, fields = [], []
+    for name in ROW_COLUMNS:
+        kind = schema.field(name).type
+        if name in joined:
+            value = joined[name]
+            arrays.append(pa.array([value] * n, type=kind))
+            fields.append([("" if value is None else str(value))] * n)
+        elif name == "sentence_text":
+            arrays.append(pa.array(texts, type=kind))
+            fields.append(texts)
+        elif name in _FLOATS:
+            values = table[name].to_numpy(dtype="float64")
+            arrays.append(pa.array(values, type=kind, from_pandas=True))
+            shown = values.astype(str).astype(object)  # pandas' to_csv writes floats so
+            shown[np.isnan(values)] = ""
+            fields.append(shown.tolist())
+        elif name in _INTS:
+            values = table[name].to_numpy(dtype="int64")
+            arrays.append(pa.array(values, type=kind))
+            fields.append(values.astype(str).tolist())
+        elif name in _NULLABLE_INTS:
+            values = table[name].astype("Int64")
+            arrays.append(pa.array(values.array, type=kind))
+            fields.append(["" if v is pd.NA else str(v) for v in values.tolist()])
+        elif name == "main":
+            values = table[name].to_numpy(dtype="bool")
+            arrays.append(pa.array(values, type=kind))
+            fields.append(["True" if v else "False" for v in values.tolist()])
+        else:
+            values = table[name].tolist()
+            arrays.append(pa.array(values, type=kind, from_pandas=True))
+            fields.append(_strings(values))
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(zip(*fields))
+    return out.getvalue().encode("utf-8"), pa.Table.from_arrays(arrays, schema=schema)
+
+
+def _keyed(rows) -> pd.DataFrame:
+    """The rows of an Arrow table of ``_rendered`` with a key, as a ``typed`` DataFrame."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    kept = rows.filter(pc.not_equal(rows.column("key"), ""))
+    mapping = {pa.large_string(): pd.StringDtype("pyarrow"), pa.int64(): pd.Int64Dtype()}
+    table = kept.to_pandas(types_mapper=mapping.get)
+    table["sentence"] = table["sentence"].astype("int64")
+    return table
+
+
+def _main(rows) -> list[tuple]:
+    """``tables.main_rows`` of the keyed targets, as tuples (what ``itertuples`` gives), read
+    from the Arrow table of ``_rendered``."""
+    from .tables import MAIN_COLUMNS, wording
+
+    import numpy as np
+
+    columns = {c: rows.column(c).to_pylist() for c in ("key", "main", "horizon", "scope", "value")}
+    seen, picked = set(), []
+    for i, (key, main, horizon, scope, value) in enumerate(zip(*columns.values())):
+        if main and horizon == "year" and scope is None and key and value is not None and key not in seen:
+            seen.add(key)
+            picked.append(i)
+    if not picked:
+        return []
+    chosen = rows.take(picked)
+    values = {c: chosen.column(c).to_pylist() for c in MAIN_COLUMNS if c != "wording"}
+    out = []
+    for i in range(len(picked)):
+        row = []
+        for c in MAIN_COLUMNS[:-1]:
+            v = values[c][i]
+            if c == "year":
+                v = pd.NA if v is None else np.int64(v)
+            elif c in _FLOATS:
+                v = float("nan") if v is None else v
+            elif v is None:
+                v = pd.NA
+            row.append(v)
+        phrase = values["phrase"][i]
+        out.append((*row, wording(values["qualifier"][i], "" if phrase is None else phrase)))
+    return out
+
+
 def _failed(row: dict) -> dict:
     return {"summary": {"row": row, "parent_adcode": "", "main": []}}
 
@@ -126,15 +238,12 @@ def read_entry(path: str, given: dict | None = None) -> dict:
     for a bad file: its row has status ``error`` and the error, and the entry no tables."""
     from .. import ReportError, load_report
     from ..analysis.language import slogans
-    from .tables import main_rows
-    from .write import arrow, csv_body
-
     given = {k: v for k, v in (given or {}).items() if v}
     row = dict.fromkeys(REPORT_COLUMNS)
     row.update(path=path, sha256=sha256_of(path), status="error", error="")
     try:
         report = load_report(path, **given)
-        tables = {name: getattr(report, name).reset_index(drop=True)[TARGET_COLUMNS] for name in ("targets", "results")}
+        tables = {name: getattr(report, name) for name in ("targets", "results")}
         found = slogans(report)[["term", "count"]].reset_index(drop=True)
     except ReportError as err:
         row["error"] = str(err)
@@ -153,12 +262,8 @@ def read_entry(path: str, given: dict | None = None) -> dict:
               "adcode": where.adcode, "year": row["year"]}
     rendered, keyed = {}, {}
     for name, t in tables.items():
-        t = t.assign(sentence_text=[report.sentence_text(int(s)) for s in t["sentence"]])
-        for i, (column, value) in enumerate(joined.items()):
-            t.insert(i, column, [value] * len(t))
-        t = typed(t[ROW_COLUMNS])
-        rendered[name] = (csv_body(t), arrow(t))
-        keyed[name] = t[t["key"] != ""].reset_index(drop=True)
-    main = list(main_rows(keyed["targets"]).itertuples(index=False, name=None))
+        rendered[name] = _rendered(report, t, joined)
+        keyed[name] = _keyed(rendered[name][1])
+    main = _main(rendered["targets"][1])
     return {"summary": {"row": row, "parent_adcode": where.parent_adcode, "main": main},
             "rendered": rendered, "keyed": keyed, "slogans": found, "text": report.text}
