@@ -136,3 +136,21 @@ def test_a_county_level_city_in_the_panel(tmp_path, monkeypatch, capsys):
     escalation = pd.read_csv(tmp_path / "out" / "escalation.csv", encoding="utf-8-sig")
     row = escalation[(escalation["key"] == "gdp_growth") & (escalation["place"] == "义乌市")].iloc[0]
     assert (row["level"], row["parent"], row["gap"]) == ("county", "金华市", 0.5)
+
+
+def test_a_name_without_a_level_word_has_no_level():
+    # A short name a caller may give (place="云岫"): neither the table nor the words say.
+    assert meta_place.level_of("云岫", None, None) is None
+    assert meta_place.level_of("云岫", "市长", None) is None
+    assert meta_place.level_of("云岫", "县长", None) == "county"
+
+
+def test_the_panel_locates_a_place_written_with_its_city():
+    from govreport.panel.places import locate
+
+    chained = locate("北京市朝阳区", "county")
+    assert (chained.adcode, chained.parent, chained.note) == ("110105", "北京市", "")
+    assert (locate("义乌市", "county").adcode, locate("义乌市", "county").parent) == ("330782", "金华市")
+    assert (locate("济源市", "county").parent, locate("济源市", "county").parent_adcode) == ("河南省", "410000")
+    # The level picks: no prefecture-level city is called 义乌市.
+    assert "not in the administrative-division table" in locate("义乌市", "prefecture").note

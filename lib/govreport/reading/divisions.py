@@ -4,7 +4,9 @@ The table is the one the ``cpca`` package ships (``cpca/resources/adcodes.csv``,
 12-digit code and a name for every province, prefecture and county; nothing is typed by
 hand. It is read once per process, on the first lookup (``table``), never at import; cpca
 itself is not imported, only its file is found. Codes are written with six digits
-(``130628``, the county-level code).
+(``130628``, the county-level code). The table is as cpca ships it, of about 2016: a
+place made or renamed since (彬州市, a county-level city since 2018) is not in it, and a
+report's level then falls back to the words (``govreport.reading.meta_place``).
 
 - **Level** (``code_level``): the code's shape. ``PP0000`` is a province (the four
   municipalities 北京市 … 重庆市, the autonomous regions and the special administrative

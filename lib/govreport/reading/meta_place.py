@@ -34,7 +34,8 @@ The level (``level_of``), from the first rule that says:
    北京市, 天津市, 上海市, 重庆市 are ``province``; an autonomous prefecture, a 州, a 盟 and a
    地区 ``prefecture``; a city ``prefecture`` alone or under a province, ``county`` under
    another city, prefecture or league (青山市东岭市); a county, a district or a banner
-   ``county``; a special administrative region None.
+   ``county``; a special administrative region, or a name without a level word (北岭, as a
+   caller may give it), None.
 
 Acting offices (代省长, 代理主席) count as the office. None when nothing says. A level the
 caller gives (``load_report(..., level=)``, ``--meta``) wins over all of these.
@@ -180,4 +181,6 @@ def level_of(place: str | None, office: str | None, occasion: str | None) -> str
         if len(chain) > 1 and chain[-2].endswith(("市", "州", "盟", "地区")) and chain[-2] not in MUNICIPALITIES:
             return "county"
         return "prefecture"
-    return "county"  # 县, 区, 旗 and their autonomous forms
+    if last.endswith(("县", "区", "旗")):
+        return "county"  # and their autonomous forms (自治县, 自治旗)
+    return None  # no level word (a short name given by the caller: 北岭)
