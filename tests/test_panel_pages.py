@@ -121,3 +121,36 @@ def test_panel_notebook_conventions_and_clean_outputs(path):
                     assert "/work/" not in data and "/tmp/" not in data and "/home/" not in data
                     assert "Warning" not in data and "<govreport" not in data
     assert size < 400_000, f"{path.name}: outputs of {size} bytes"
+
+
+# -- the panel's site: what a bad file does (a page that fails: tests/browser/test_panel_failures.py) --
+
+def reports_folder(tmp_path, cities=CITIES) -> str:
+    folder = tmp_path / "hills"
+    folder.mkdir()
+    for i, (place, (target, result)) in enumerate(cities.items()):
+        (folder / f"{i:02d}.txt").write_text(text(place, target, result), encoding="utf-8")
+    return str(folder)
+
+
+def test_a_panel_with_an_unreadable_file_is_built_and_exits_1(tmp_path, capsys):
+    folder = reports_folder(tmp_path)
+    (tmp_path / "hills" / "99.txt").write_bytes(b"")
+    no_pages = tmp_path / "no-notebooks"  # no page to run: the site's index, data and site.json, built fast
+    no_pages.mkdir()
+    out = tmp_path / "build"
+    assert cli.main(["site", "--panel", folder, "-o", str(out), "--notebooks", str(no_pages), "--jobs", "1"]) == 1
+    assert "1 of the panel's report files could not be read" in capsys.readouterr().err
+    info = json.loads((out / "panel-hills" / "site.json").read_text(encoding="utf-8"))
+    assert info["summary"] == "7 report files, 1 unreadable" and info["failed"] == []
+
+
+def test_a_panel_of_which_no_file_can_be_read_writes_no_site_and_exits_2(tmp_path, capsys):
+    folder = tmp_path / "hills"
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    out = tmp_path / "build"
+    assert cli.main(["site", "--panel", str(folder), "-o", str(out), "--jobs", "1"]) == 2
+    assert "hills: none of the panel's 1 report files could be read" in capsys.readouterr().err
+    assert not (out / "panel-hills").exists() and not (out / "index.html").exists()
+    assert cli.main(["site", "--panel", str(tmp_path / "nothing-here"), "-o", str(out)]) == 2

@@ -58,14 +58,6 @@ def _fail(command: str, message: str) -> int:
     return 2
 
 
-def _shown(path: Path) -> str:
-    """A path as the user would type it: relative to the current folder when under it."""
-    try:
-        return str(Path(path).resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
 # --- govreport site -------------------------------------------------------------------------
 
 def site(args) -> int:
@@ -79,7 +71,9 @@ def site(args) -> int:
     lists every site in OUT. See govreport.site.build.
 
     With --panel, the PATHs together make one panel and its site, OUT/panel-<name>/ (default:
-    the 31 provincial reports of 2025 and the bundled report). See govreport.panel.pages.
+    the 31 provincial reports of 2025 and the bundled report). Its pages fail, and are marked
+    and counted, as a report's do; a file that cannot be read is a row of its reports table
+    (exit status 1; 2 when none could be). See govreport.panel.pages.
     """
     from .site.build import build_sites, quiet_logging
 
@@ -110,15 +104,26 @@ def _site_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _panel_site(args) -> int:
+    """``site --panel``: exit status 1 when a page failed or a file could not be read, 2 when
+    no report was found or none could be read."""
+    from . import ReportError
     from .collect import find_reports
     from .panel.pages import build_panel_site
+    from .site.assemble import print_built, shown
 
     inputs = [str(p) for p in args.paths]
     if inputs and not find_reports(inputs):
         return _fail("site", f"no report found under {' '.join(inputs)}")
-    index = build_panel_site(inputs or None, args.out, args.name, args.jobs)
-    print(f"panel site: {index}")
-    return 0
+    t0 = time.perf_counter()
+    try:
+        built = build_panel_site(inputs or None, args.out, args.name, args.jobs, notebooks=args.notebooks)
+    except ReportError as err:
+        return _fail("site", str(err))
+    if built.not_read:
+        print(f"{PROG} site: {built.not_read} of the panel's report files could not be read "
+              f"(status error in {shown(built.site / 'data' / 'reports.csv')})", file=sys.stderr)
+    print_built(built, time.perf_counter() - t0, args.out, what="panel site")
+    return 1 if built.failures or built.not_read else 0
 
 
 # --- govreport facts ------------------------------------------------------------------------

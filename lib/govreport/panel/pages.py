@@ -5,17 +5,20 @@
 
 The panel's tables are built first (``govreport panel``, into ``build/.panel-tables/<name>/``,
 where its cache is kept between builds), then the panel notebooks (``notebooks/panel/``) run
-through papermill on them and are exported like a report's pages (``site.build.run_pages``:
-computed prose, code folded, the CJK font embedded). The site holds ``html/`` (an index and
-one page per notebook), ``data/`` (the tables, CSV and Parquet), ``notebooks/`` (the
-executed notebooks) and ``site.json`` (kind ``panel``), and is moved into place whole;
-``build/index.html`` is then regenerated. With no folder, the default panel: the 31
-provincial reports of 2025 and the bundled report (``story.DEFAULT_INPUTS``).
+through papermill on them. They go through the loop every site goes through
+(``govreport.site.assemble``), so a panel's site gets what a report's gets: computed prose,
+code folded, the CJK font embedded; a page that fails replaced by a page that says why and
+marked in the index; notes counted; what the pages wrote on stderr in ``build.log``; the same
+last lines, and exit status 1 when a page failed or a file could not be read (2 when no
+report was found). The site holds ``html/`` (an index, ``site.index.pages_index``, and one
+page per notebook), ``data/`` (the tables, CSV and Parquet), ``notebooks/`` (the executed
+notebooks), ``build.log`` and ``site.json`` (kind ``panel``), and is moved into place whole;
+``build/index.html`` is then regenerated and lists it. With no folder, the default panel: the
+31 provincial reports of 2025 and the bundled report (``story.DEFAULT_INPUTS``).
 """
 
 from __future__ import annotations
 
-import base64
 import os
 import re
 import shutil
@@ -25,18 +28,19 @@ from pathlib import Path
 from .. import paths
 from ..site import index as site_index
 from ..site import pages as site_pages
-from ..site import render
-from ..site.build import JOBS, run_pages
-from ..site.run import Job
-from ..site.staging import move_into_place, staging
+from ..reading.files import ReportError
+from ..site.assemble import JOBS, Built, finish_site, pages_info, print_line, write_pages
+from ..site.plan import Page
+from ..site.staging import staging
 from .command import TABLES
 from .story import DEFAULT_INPUTS, _working_directory
 
 NOTEBOOK_DIR = "panel"
 
 
-def panel_notebooks() -> list[Path]:
-    return site_pages.notebooks(paths.NOTEBOOKS_DIR / NOTEBOOK_DIR)
+def panel_notebooks(folder: Path | None = None) -> list[Path]:
+    """The panel's notebooks, in order: those of ``folder`` (default ``notebooks/panel/``)."""
+    return site_pages.notebooks(folder or paths.NOTEBOOKS_DIR / NOTEBOOK_DIR)
 
 
 def panel_name(inputs: list[str] | None) -> str:
@@ -60,69 +64,47 @@ def build_tables(inputs: list[str] | None, folder: Path, jobs: int = JOBS) -> in
     return sum(s["row"]["status"] == "error" for s in summaries)
 
 
-def panel_index(title: str, entries: list[dict], data_files: list[str], docs: str | None = None) -> str:
-    """The panel's index: each page's title, summary and a thumbnail of its first chart;
-    ``docs``: the link to the library's reference (``site.index.docs_link``)."""
-    items = []
-    for e in entries:
-        thumb = '<span class="none">(no chart)</span>'
-        if e.get("thumbnail"):
-            data = base64.b64encode(e["thumbnail"]).decode("ascii")
-            thumb = f'<img src="data:image/png;base64,{data}" alt="first chart of {escape(e["title"])}">'
-        items.append(f'<li><a class="thumb" href="{escape(e["href"])}">{thumb}</a><div>'
-                     f'<a class="title" href="{escape(e["href"])}">{escape(e["title"])}</a>'
-                     f'<p>{escape(e["summary"])}</p></div></li>')
-    data = " · ".join(f'<a href="../data/{escape(f)}">{escape(f)}</a>' for f in data_files)
-    body = ('<nav class="site top"><a class="index" href="../../index.html">↑ all reports</a></nav>\n'
-            f"<h1>{escape(title)}</h1>\n"
-            '<ol class="pages">\n' + "\n".join(items) + "\n</ol>\n"
-            f"<footer>The panel's tables (CSV, UTF-8 with BOM, and Parquet): {data}. Executed notebooks in "
-            "<code>notebooks/</code> beside this folder. Built by <code>make panel</code>. "
-            + site_index.reference_note(docs) + "</footer>")
-    return site_pages.embed_cjk_font(render.document(title, body))
+def panel_index(title: str, entries: list[dict], data_files: list[str], docs: str | None = None,
+                summary: str = "") -> str:
+    """The panel's index (``site.index.pages_index``): ``summary`` under its title, a card per
+    page, and links to the tables (``data_files``: the CSV files' names) in its footer."""
+    data = f"The panel's tables (CSV, UTF-8 with BOM, and Parquet): {site_index.data_links(data_files)}"
+    return site_index.pages_index(title, entries, data, "make panel", sub=escape(summary), docs=docs)
 
 
 def build_panel_site(inputs: list[str] | None = None, out: Path | None = None, name: str | None = None,
-                     workers: int = JOBS) -> Path:
-    """Build the panel's site under ``out`` (default ``build/``); returns its index page."""
+                     workers: int = JOBS, notebooks: Path | None = None, log=print_line) -> Built:
+    """Build the panel's site under ``out`` (default ``build/``). Raises ReportError (no site
+    written) when none of its report files could be read. ``notebooks``: the folder of panel
+    notebooks to run (default ``notebooks/panel/``); ``log``: where the line of each page goes
+    (None: nowhere)."""
     out = Path(out or paths.BUILD_DIR)
     name = name or panel_name(inputs)
     slug = f"panel-{name}"
     tables = out / ".panel-tables" / name
-    failed = build_tables(inputs, tables)
-    notebooks = panel_notebooks()
+    not_read = build_tables(inputs, tables, workers)
+    found = panel_notebooks(notebooks)
+    kernel_folder = found[0].parent if found else Path(notebooks or paths.NOTEBOOKS_DIR / NOTEBOOK_DIR)
+    # The tables as the notebooks find them: relative to their folder, no machine path on a page.
+    relative = os.path.relpath(tables.resolve(), kernel_folder.resolve())
+    planned = []
+    for nb in found:
+        e = site_pages.entry(nb)
+        planned.append(Page(e.name, nb, e.title, e.summary, {"PANEL": relative, "NAME": name}))
     title = f"Panel {name}"
+    reports = len(list(open(tables / "reports.csv", encoding="utf-8-sig"))) - 1
+    if not_read == reports:
+        raise ReportError(" ".join(inputs or DEFAULT_INPUTS), f"none of the panel's {reports} report files could "
+                          f"be read (why: column error of {tables / 'reports.csv'})")
+    summary = f"{reports} report files" + (f", {not_read} unreadable" if not_read else "")
     with staging(out, f".{slug}-") as tmp:
-        html_dir, nb_dir, data_dir = tmp / "html", tmp / "notebooks", tmp / "data"
-        for d in (html_dir, nb_dir, data_dir):
-            d.mkdir()
+        written = write_pages(planned, tmp, title, workers=workers, log=log)
         for table in TABLES:
             for ext in ("csv", "parquet"):
-                shutil.copyfile(tables / f"{table}.{ext}", data_dir / f"{table}.{ext}")
-        # The tables as the notebooks find them: relative to their folder, no machine path on a page.
-        relative = os.path.relpath(tables.resolve(), notebooks[0].parent.resolve())
-        index_link = render.Link("index.html", f"{title}: index")
-        entries = [site_pages.entry(nb) for nb in notebooks]
-        jobs = []
-        for i, (nb, e) in enumerate(zip(notebooks, entries)):
-            prev = entries[i - 1] if i > 0 else None
-            nxt = entries[i + 1] if i + 1 < len(entries) else None
-            jobs.append(Job(e.name, nb, {"PANEL": relative, "NAME": name}, (),
-                            nb_dir / f"{e.name}.ipynb", html_dir / e.href, f"{e.title} · {title}", index_link,
-                            render.Link(prev.href, prev.title) if prev else None,
-                            render.Link(nxt.href, nxt.title) if nxt else None))
-        results = run_pages(jobs, workers)
-        cards = [{"href": e.href, "title": e.title, "summary": e.summary, "thumbnail": results[e.name]["thumbnail"]}
-                 for e in entries]
-        data_files = [f"{t}.csv" for t in TABLES]
-        (html_dir / "index.html").write_text(panel_index(title, cards, data_files, docs=site_index.docs_link(out)),
-                                            encoding="utf-8")
-        reports = len(list(open(tables / "reports.csv", encoding="utf-8-sig"))) - 1
-        site_index.write_site_info(tmp, {
-            "kind": "panel", "title": title, "link": "html/index.html",
-            "summary": f"{reports} report files" + (f", {failed} unreadable" if failed else ""),
-            "pages": [{"href": e.href, "title": e.title} for e in entries]})
-        final = out / slug
-        move_into_place(tmp, final)
-    site_index.write_root_index(out)
-    return final / "html" / "index.html"
+                shutil.copyfile(tables / f"{table}.{ext}", tmp / "data" / f"{table}.{ext}")
+        page = panel_index(title, written.entries, [f"{t}.csv" for t in TABLES], docs=site_index.docs_link(out),
+                           summary=summary)
+        info = {"kind": "panel", "title": title, "link": "html/index.html", "summary": summary,
+                **pages_info(written.entries)}
+        index = finish_site(tmp, out / slug, page, info)
+    return Built(out / slug, index, len(planned), written.failures, written.notes, not_read)

@@ -2,7 +2,8 @@
 
 ``build`` builds a report's site (``govreport site``) and refreshes the committed
 notebooks: ``plan`` decides which pages a report gets, ``run`` executes one notebook
-(papermill), ``render`` turns it into a lean HTML page, ``index`` writes the report's index
+(papermill), ``assemble`` runs a site's pages into its folder (a report's or a panel's),
+``render`` turns a notebook into a lean HTML page, ``index`` writes a site's index
 and ``build/index.html``, ``pages`` reads the notebooks' titles and embeds the CJK font,
 ``slug`` names the site's folder, ``staging`` writes it whole or not at all. This stage
 uses the ones below it (``govreport.analysis`` and down) and none of them uses it.

@@ -13,6 +13,8 @@ report's. ``build/index.html`` is then regenerated from the ``site.json`` of eve
 
 - **A bad report** (missing, empty, binary, no outline) stops its build before anything is
   written: exit status 2 when no report could be read.
+- **The pages** are run and written by ``assemble.write_pages``, the loop a panel's site
+  (``govreport.panel.pages``) goes through too.
 - **A page that fails** is replaced by a page naming the notebook, the cell and the error
   (``run.failure_page``); the other pages are built, the site is moved into place, its index
   marks the page, the command lists the failures and exits with status 1.
@@ -28,12 +30,7 @@ report's. ``build/index.html`` is then regenerated from the ``site.json`` of eve
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import sys
-import threading
 import time
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from dataclasses import dataclass
 from pathlib import Path
 
 from .. import load_report, paths
@@ -41,28 +38,15 @@ from ..reading.files import REPORT_SUFFIXES, ReportError, find_reports
 from . import index as site_index
 from . import pages as site
 from .plan import SECTION_NOTEBOOK, plan, run_folder
-from .render import Link
-from .run import CELL_TIMEOUT, KERNEL, Failure, Job, PageError, failure_page, run_page, without_paths
+from .assemble import _STOPPING, JOBS, Built, finish_site, pages_info, print_built, write_pages
+from .assemble import print_error as _err
+from .assemble import print_line as _log
+from .assemble import shown as _shown
+from .run import CELL_TIMEOUT, KERNEL, PageError
 from .slug import free_slug, report_year, site_slug
-from .staging import move_into_place, staging
+from .staging import staging
 
-JOBS = 2  # notebooks run at a time (the machines have two cores)
-PAGE_TIMEOUT = 900  # seconds without any page finishing before the build gives up
 DATA_TABLES = ("outline", "sentences", "facts", "dates")
-LOG_FILE = "build.log"  # beside html/: what each page wrote on stderr, and why a page failed
-_STOPPING = threading.Event()  # set when build_sites is interrupted: builds in threads give up
-
-
-def _log(msg: str) -> None:
-    print(msg, flush=True)
-
-
-def _shown(path: Path) -> str:
-    """A path as the user would type it: relative to the current folder when under it."""
-    try:
-        return str(Path(path).resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
 
 
 #: A cell with this tag (which nbval reads: "do not compare this output") is saved without its
@@ -114,9 +98,7 @@ def site_info(report, pages_built: list[dict], bundled: bool, previous) -> dict:
         "file": meta.get("file"), "bundled": bundled, "previous": previous.meta.get("file") if previous else None,
         "parts": int(counts.get("part", 0)), "sections": int(counts.get("section", 0)),
         "points": int(counts.get("point", 0)), "facts": int(len(report.facts)),
-        "pages": [{k: p.get(k) for k in ("href", "title", "question", "notes", "failed")} for p in pages_built],
-        "notes": sum(p.get("notes") or 0 for p in pages_built),
-        "failed": [p["href"] for p in pages_built if p.get("failed")],
+        **pages_info(pages_built),
     }
 
 
@@ -127,75 +109,6 @@ def is_bundled(report: Path | None) -> bool:
         return report.samefile(paths.DEFAULT_REPORT)
     except OSError:
         return False
-
-
-def _page_line(job: Job, r: dict) -> str:
-    if r["failure"] is not None:
-        return f"page  {job.html.name:<40} FAILED: {r['failure']}"
-    notes = f"  {r['notes']} note{'s' if r['notes'] != 1 else ''}" if r["notes"] else ""
-    return f"page  {job.html.name:<40} {r['seconds']:5.1f} s{notes}"
-
-
-def _failed(job: Job, error: BaseException | str) -> dict:
-    """The result of a page whose worker could not run it at all (pool broken, timed out)."""
-    failure = Failure(job.notebook.name, None, type(error).__name__ if isinstance(error, BaseException) else "Timeout",
-                      without_paths(error))
-    job.html.write_text(failure_page(job, failure), encoding="utf-8")
-    return {"stem": job.stem, "failure": failure, "thumbnail": None, "question": None, "notes": 0,
-            "assets": {}, "log": str(failure), "seconds": 0.0}
-
-
-def run_pages(jobs: list[Job], workers: int, log=_log) -> dict[str, dict]:
-    """Run the pages ``workers`` at a time, one line each as it is done. A page that fails gets
-    its failure page and the others go on."""
-    results: dict[str, dict] = {}
-    if workers <= 1:
-        for job in jobs:
-            results[job.stem] = r = run_page(job)
-            log(_page_line(job, r))
-        return results
-    context = multiprocessing.get_context("spawn")  # fresh interpreters: no state forked from this one
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        pending = {pool.submit(run_page, job): job for job in jobs}
-        while pending:
-            done, _ = wait(pending, timeout=PAGE_TIMEOUT, return_when=FIRST_COMPLETED)
-            if not done:
-                # A kernel that died without a word can leave its client waiting: stop the workers.
-                for future in pending:
-                    future.cancel()
-                for process in list(getattr(pool, "_processes", {}).values()):
-                    process.terminate()
-                for future, job in pending.items():
-                    results[job.stem] = r = _failed(job, f"no page finished in {PAGE_TIMEOUT} s; the build stopped it")
-                    log(_page_line(job, r))
-                break
-            if _STOPPING.is_set():  # the command is being stopped (its workers are gone): no more pages
-                raise PageError("stopped")
-            for future in done:
-                job = pending.pop(future)
-                error = future.exception()
-                results[job.stem] = r = future.result() if error is None else _failed(job, error)
-                log(_page_line(job, r))
-    return results
-
-
-@dataclass
-class Built:
-    """What ``build_site`` made: the site's folder and index, and how its pages went."""
-    site: Path
-    index: Path
-    pages: int
-    failures: dict[str, Failure]   # page stem -> why it failed
-    notes: int                      # notes (failed data checks) shown on its pages
-
-
-def build_log(pages_planned: list, results: dict[str, dict]) -> str:
-    """The site's ``build.log``: per page, what it wrote on stderr (warnings...) and why it failed."""
-    parts = []
-    for p in pages_planned:
-        text = results[p.stem]["log"]
-        parts.append(f"== {p.href} ({p.notebook.name}, {results[p.stem]['seconds']:.1f} s)\n{text or '(nothing)'}\n")
-    return "\n".join(parts)
 
 
 def build_site(report_path: Path | None, out: Path, *, date=None, place=None,
@@ -215,54 +128,15 @@ def build_site(report_path: Path | None, out: Path, *, date=None, place=None,
     pages_planned = plan(report.outline, bundled=bundled, report=report_path, date=date, place=place,
                          previous=previous_path, folder=notebooks, log=log)
 
-    final = out / slug
     heading = site_index.report_heading(report.meta)
-    cwd = run_folder(report_path, notebooks)
     with staging(out, f".{slug}-") as tmp:
-        html_dir, nb_dir, data_dir = tmp / "html", tmp / "notebooks", tmp / "data"
-        for d in (html_dir, nb_dir, data_dir):
-            d.mkdir()
-        index_link = Link("index.html", f"{heading}: index")
-        jobs = []
-        for i, page in enumerate(pages_planned):
-            prev = pages_planned[i - 1] if i > 0 else None
-            nxt = pages_planned[i + 1] if i + 1 < len(pages_planned) else None
-            jobs.append(Job(
-                page.stem, page.notebook, page.parameters, page.drop_tags,
-                nb_dir / f"{page.stem}.ipynb", html_dir / page.href,
-                f"{page.title} · {heading}",
-                index_link,
-                Link(prev.href, prev.title) if prev else None,
-                Link(nxt.href, nxt.title) if nxt else None,
-                cwd,
-            ))
-        results = run_pages(jobs, workers, log)
-        for r in results.values():
-            for name, text in r["assets"].items():
-                (html_dir / name).write_text(text, encoding="utf-8")
-        data_files = export_data(report, data_dir)
-        entries = [
-            {"href": p.href, "title": p.title, "question": results[p.stem]["question"] or p.summary,
-             "notes": results[p.stem]["notes"], "thumbnail": results[p.stem]["thumbnail"],
-             "failed": str(results[p.stem]["failure"]) if results[p.stem]["failure"] else None}
-            for p in pages_planned
-        ]
-        info = site_info(report, entries, bundled, previous)
-        (html_dir / "index.html").write_text(
-            site_index.report_index(info, entries, [f.name for f in data_files],
-                                    docs=site_index.docs_link(out)),
-            encoding="utf-8",
-        )
-        site_index.write_site_info(tmp, info)
-        (tmp / LOG_FILE).write_text(build_log(pages_planned, results), encoding="utf-8")
-        if _STOPPING.is_set():  # the command is being stopped: this site is not moved into place
-            raise PageError(f"{slug}: stopped before its site was moved into place")
-        # Into place: the old site (if any) is moved aside, the new one renamed in, the old removed.
-        move_into_place(tmp, final)
-    site_index.write_root_index(out)
-    failures = {stem: r["failure"] for stem, r in results.items() if r["failure"] is not None}
-    return Built(final, final / "html" / "index.html", len(pages_planned), failures,
-                 sum(r["notes"] for r in results.values()))
+        written = write_pages(pages_planned, tmp, heading, workers=workers, cwd=run_folder(report_path, notebooks),
+                              log=log)
+        data_files = export_data(report, tmp / "data")
+        info = site_info(report, written.entries, bundled, previous)
+        index = finish_site(tmp, out / slug, site_index.report_index(info, written.entries, [f.name for f in data_files],
+                                                                     docs=site_index.docs_link(out)), info)
+    return Built(out / slug, index, len(pages_planned), written.failures, written.notes)
 
 
 def summary_line(built: int, with_failures: int, not_read: int) -> str:
@@ -273,24 +147,6 @@ def summary_line(built: int, with_failures: int, not_read: int) -> str:
     if not_read:
         line += f", {not_read} file{'s' if not_read != 1 else ''} not read"
     return line
-
-
-def _err(msg: str) -> None:
-    print(msg, file=sys.stderr, flush=True)
-
-
-def _report_single(built: Built, seconds: float, out: Path) -> None:
-    """What one report's build prints at its end: its failures, the notes, then where the site is."""
-    if built.notes:
-        _log(f"{built.notes} note{'s' if built.notes != 1 else ''} on the pages: data checks that did not hold, shown where they apply")
-    if built.failures:
-        _err(f"{len(built.failures)} of {built.pages} pages failed; each is replaced by a page that says why, "
-             "and the rest of the site is complete:")
-        for stem, failure in built.failures.items():
-            _err(f"  {stem}.html: {failure}")
-        _err(f"details per page: {_shown(built.site / LOG_FILE)}")
-    _log(f"all reports: {_shown(out / 'index.html')}")
-    _log(f"site ({seconds:.0f} s): {_shown(built.index)}")
 
 
 def build_sites(paths_given: list, *, jobs: int = JOBS, date=None, place=None, previous=None,
@@ -344,7 +200,7 @@ def build_sites(paths_given: list, *, jobs: int = JOBS, date=None, place=None, p
             counts["built"] += 1
             counts["failed"] += bool(built.failures)
             if single:
-                _report_single(built, seconds, out)
+                print_built(built, seconds, out)
                 continue
             how = [f"{built.pages} pages"]
             if built.failures:

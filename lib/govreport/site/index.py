@@ -1,5 +1,6 @@
-"""The two kinds of index page: one per report (its pages, with thumbnails) and ``build/index.html``
-(every site built so far, from the ``site.json`` each build leaves in its folder).
+"""The two kinds of index page: one per site, a report's or a panel's (its pages, with
+thumbnails), and ``build/index.html`` (every site built so far, from the ``site.json`` each
+build leaves in its folder).
 
 ``build/index.html`` lists every ``build/*/site.json``:
 
@@ -7,7 +8,11 @@
   place, level, date, speaker, counts, pages (and how many failed) and notes;
 - a panel (``{"kind": "panel", "title": "...", "link": "html/index.html", "summary": "..."}``,
   written by whoever builds it): an item under "Panels", linking to ``<folder>/<link>``
-  (``link`` relative to the panel's folder, default ``index.html``; ``summary`` optional).
+  (``link`` relative to the panel's folder, default ``index.html``; ``summary`` optional),
+  marked when its ``failed`` lists pages that failed.
+
+A site's own index (``pages_index``) is the same for a report and a panel: a card per page,
+the pages that failed marked and the notes counted; ``report_index`` adds the report's facts.
 
 Every value that comes from a report or a site.json (place, speaker, titles) is escaped.
 """
@@ -52,58 +57,69 @@ def docs_link(out: Path) -> str | None:
     return "../../docs/index.html" if (Path(out) / "docs" / "index.html").is_file() else None
 
 
-def report_index(info: dict, entries: list[dict], data_files: list[str], docs: str | None = None) -> str:
-    """A report's index: for each page its title, its own question, a thumbnail of its first
-    chart, how many notes it shows, and, for a page that failed, why.
+def _card(e: dict) -> str:
+    if e.get("thumbnail"):
+        data = base64.b64encode(e["thumbnail"]).decode("ascii")
+        thumb = f'<img src="data:image/png;base64,{data}" alt="first chart of {escape(e["title"])}">'
+    else:
+        thumb = f'<span class="none">{"(page failed)" if e.get("failed") else "(no chart)"}</span>'
+    marks = ""
+    if e.get("failed"):
+        marks += f'<p class="failed"><strong>This page failed</strong>: {escape(e["failed"])}</p>'
+    if e.get("notes"):
+        marks += f'<p class="notes">{_count(e["notes"], "note")}: data checks that did not hold, shown on the page</p>'
+    question = e.get("question") or e.get("summary") or ""
+    return (f'<li{FAILED_CLASS if e.get("failed") else ""}><a class="thumb" href="{escape(e["href"])}">{thumb}</a><div>'
+            f'<a class="title" href="{escape(e["href"])}">{escape(e["title"])}</a>'
+            f'<p>{escape(question)}</p>{marks}</div></li>')
+
+
+def pages_index(heading: str, entries: list[dict], data: str, made_by: str, sub: str = "",
+                docs: str | None = None) -> str:
+    """A site's index, a report's or a panel's: its heading, ``sub`` (HTML, under it), how many
+    pages failed and how many notes they show, then a card per page: its title, its own
+    question, a thumbnail of its first chart, its notes and, for a page that failed, why.
 
     ``entries``: dicts with ``href``, ``title``, ``question`` (else ``summary``), ``thumbnail``
     (PNG bytes or None) and optionally ``notes`` (count) and ``failed`` (why, or None).
-    ``docs``: the link to the library's reference (``make docs``), when it has been built.
+    ``data``: what the footer says of the data tables, before their links (HTML); ``made_by``:
+    the command that builds the site; ``docs``: the link to the library's reference
+    (``docs_link``), when it has been built.
     """
-    items = []
-    for e in entries:
-        if e.get("thumbnail"):
-            data = base64.b64encode(e["thumbnail"]).decode("ascii")
-            thumb = f'<img src="data:image/png;base64,{data}" alt="first chart of {escape(e["title"])}">'
-        else:
-            thumb = f'<span class="none">{"(page failed)" if e.get("failed") else "(no chart)"}</span>'
-        marks = ""
-        if e.get("failed"):
-            marks += f'<p class="failed"><strong>This page failed</strong>: {escape(e["failed"])}</p>'
-        if e.get("notes"):
-            marks += f'<p class="notes">{_count(e["notes"], "note")}: data checks that did not hold, shown on the page</p>'
-        question = e.get("question") or e.get("summary") or ""
-        items.append(
-            f'<li{FAILED_CLASS if e.get("failed") else ""}><a class="thumb" href="{escape(e["href"])}">{thumb}</a><div>'
-            f'<a class="title" href="{escape(e["href"])}">{escape(e["title"])}</a>'
-            f'<p>{escape(question)}</p>{marks}</div></li>'
-        )
-    facts = ", ".join(
-        f"{escape(k)} {info.get(k, 0)}" for k in ("parts", "sections", "points", "facts")
-    )
-    meta = " · ".join(
-        escape(str(x)) for x in (info.get("level"), info.get("date"), info.get("speaker"), info.get("file")) if x
-    )
     failed = [e for e in entries if e.get("failed")]
     notes = sum(e.get("notes") or 0 for e in entries)
     status = ""
     if failed:
-        status += (f'<p class="failed">{_count(len(failed), "page")} of {len(entries)} could not be built for this '
-                   "report and say why; the rest of the site is complete.</p>\n")
+        status += (f'<p class="failed">{_count(len(failed), "page")} of {len(entries)} could not be built and '
+                   "say why; the rest of the site is complete.</p>\n")
     if notes:
         status += f'<p class="notes">{_count(notes, "note")} on the pages: data checks that did not hold, shown where they apply.</p>\n'
-    data = " · ".join(f'<a href="../data/{escape(f)}">{escape(f)}</a>' for f in data_files)
     body = (
         '<nav class="site top"><a class="index" href="../../index.html">↑ all reports</a></nav>\n'
-        f"<h1>{escape(report_heading(info))}</h1>\n"
-        f'<p class="sub">{meta}<br>{facts}</p>\n{status}'
-        f'<ol class="pages">\n' + "\n".join(items) + "\n</ol>\n"
-        f"<footer>Data tables (CSV, UTF-8 with BOM): {data}. Executed notebooks in "
-        f"<code>notebooks/</code> beside this folder, and what each page wrote on stderr in "
-        f"<code>build.log</code>. Built by <code>make report</code>. "
+        f"<h1>{escape(heading)}</h1>\n"
+        + (f'<p class="sub">{sub}</p>\n' if sub else "") + status
+        + '<ol class="pages">\n' + "\n".join(map(_card, entries)) + "\n</ol>\n"
+        f"<footer>{data}. Executed notebooks in <code>notebooks/</code> beside this folder, and what each page "
+        f"wrote on stderr in <code>build.log</code>. Built by <code>{escape(made_by)}</code>. "
         + reference_note(docs) + "</footer>"
     )
-    return pages.embed_cjk_font(render.document(report_heading(info), body))
+    return pages.embed_cjk_font(render.document(heading, body))
+
+
+def data_links(files: list[str]) -> str:
+    """Links to a site's data tables (in ``data/`` beside ``html/``), by file name."""
+    return " · ".join(f'<a href="../data/{escape(f)}">{escape(f)}</a>' for f in files)
+
+
+def report_index(info: dict, entries: list[dict], data_files: list[str], docs: str | None = None) -> str:
+    """A report's index (``pages_index``): under its heading, the report's level, date, speaker
+    and file, and how many parts, sections, points and facts it has."""
+    facts = ", ".join(f"{escape(k)} {info.get(k, 0)}" for k in ("parts", "sections", "points", "facts"))
+    meta = " · ".join(
+        escape(str(x)) for x in (info.get("level"), info.get("date"), info.get("speaker"), info.get("file")) if x
+    )
+    return pages_index(report_heading(info), entries, f"Data tables (CSV, UTF-8 with BOM): {data_links(data_files)}",
+                       "make report", sub=f"{meta}<br>{facts}", docs=docs)
 
 
 def write_site_info(site_dir: Path, info: dict) -> Path:
@@ -151,7 +167,11 @@ def _panel_item(s: dict) -> str:
     link = s.get("link") or "index.html"
     href = f"{s['slug']}/{link.lstrip('/')}"
     about = f' <span class="sub">{escape(str(s["summary"]))}</span>' if s.get("summary") else ""
-    return f'<li><a href="{escape(href)}">{escape(str(s.get("title") or s["slug"]))}</a>{about}</li>'
+    failed = s.get("failed") or []
+    if failed:
+        about += f' <strong class="failed">{_count(len(failed), "page")} failed</strong>'
+    return (f'<li{FAILED_CLASS if failed else ""}><a href="{escape(href)}">{escape(str(s.get("title") or s["slug"]))}</a>'
+            f'{about}</li>')
 
 
 def root_index(sites: list[dict]) -> str:

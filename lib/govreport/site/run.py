@@ -211,7 +211,7 @@ def failure_page(job: Job, failure: Failure) -> str:
         + '\n<main class="notebook failed">\n'
         + f"<h1>{escape(job.title.split(' · ')[0])}</h1>\n"
         + '<div class="govreport-failure">\n'
-        + "<p><strong>This page could not be built for this report.</strong></p>\n"
+        + "<p><strong>This page could not be built.</strong></p>\n"
         + f"<p>{where}, with <code>{escape(failure.error)}</code>: {escape(failure.message)}</p>\n"
         + f'<p>The rest of the site is complete: every other page was built. See the <a href="{escape(job.index.href)}">index</a>. '
         + f"The executed notebook, with the whole error, is <code>notebooks/{escape(job.executed.name)}</code> "
