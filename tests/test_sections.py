@@ -7,6 +7,7 @@ the year before; 2020-02-16 + 372 days = 2021-02-22, the day before the report (
 from pathlib import Path
 
 import pytest
+from hypothesis import given, strategies as st
 
 from govreport import load_report
 from govreport.analysis import sections, summary
@@ -143,3 +144,8 @@ def test_check_figures_holds_on_every_section_and_notes_a_figure_out_of_place(re
     assert got.check == "figure inside its span" and "outside 1.1.1" in got.message
     assert got.sentence == moved["sentence_text"].iloc[0]
 
+
+
+@given(st.text(alphabet=st.sampled_from(list("焦作市，。 \t\n\r\u3000\u2003\u00a0\u200b\u2028\x1cA1")) | st.characters(), max_size=60))
+def test_characters_leave_out_exactly_what_python_calls_blank(text):
+    assert summary.characters(text) == sum(1 for c in text if not c.isspace())

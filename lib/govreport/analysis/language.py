@@ -438,6 +438,12 @@ def _nodes(report) -> dict[str, tuple[str, str | None]]:
     return cache["nodes"]
 
 
+def units_of(report, node_ids, level: str) -> list[str | None]:
+    """``unit_of`` for each of ``node_ids`` (a token's section, say), each distinct id looked up once."""
+    found: dict = {}
+    return [found[i] if i in found else found.setdefault(i, unit_of(report, i, level)) for i in node_ids]
+
+
 def unit_of(report, node_id: str, level: str) -> str | None:
     """The ancestor (or self) of outline node ``node_id`` at ``level``, or None."""
     nodes = _nodes(report)
@@ -596,7 +602,7 @@ def term_counts(report, top: int | None = 20, preamble: bool = False) -> pd.Seri
 def unit_terms(report, level: str = "section", top: int | None = 8) -> pd.DataFrame:
     """The most frequent content terms of every unit at ``level``: ``unit, label, rank, term, count``."""
     toks = _terms(report)
-    toks = toks.assign(unit=[unit_of(report, s, level) for s in toks["section"]])
+    toks = toks.assign(unit=units_of(report, toks["section"], level))
     frames = []
     for unit in units(report, level).itertuples():
         counts = _ranked_counts(toks[toks["unit"] == unit.id])
@@ -645,7 +651,7 @@ def _keywords(report, level: str) -> pd.DataFrame:
     stop = extractor.stop_words
     allowed = frozenset(TERM_POS)
     toks = tokens(report)
-    toks = toks.assign(unit=[unit_of(report, s, level) for s in toks["section"]])
+    toks = toks.assign(unit=units_of(report, toks["section"], level))
     rows = []
     for unit in units(report, level).itertuples():
         inside = toks[toks["unit"] == unit.id]
@@ -668,7 +674,7 @@ def keyword_matrix(report, level: str = "section", top: int = 4, max_keywords: i
     keywords = section_keywords(report, level, top=top)
     chosen = list(dict.fromkeys(keywords.sort_values(["unit", "rank"], kind="stable")["keyword"]))[:max_keywords]
     toks = tokens(report)
-    toks = toks.assign(unit=[unit_of(report, s, level) for s in toks["section"]])
+    toks = toks.assign(unit=units_of(report, toks["section"], level))
     table = units(report, level)
     matrix = pd.DataFrame(0, index=pd.Index(chosen, name="keyword"), columns=table["label"].tolist())
     for unit in table.itertuples():

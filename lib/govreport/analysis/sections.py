@@ -355,14 +355,18 @@ def slogans(report: Report, section_id: str) -> pd.DataFrame:
     """
     lo, hi = node(report, section_id)[["start", "end"]]
     s = language.slogans(report)
-    starts = s["starts"].map(lambda xs: [x for x in xs if lo <= x < hi])
-    out = s.assign(report_count=s["count"], starts=starts, count=starts.map(len).astype(int))
+    starts = [[x for x in xs if lo <= x < hi] for xs in s["starts"]]
+    inside = [i for i, xs in enumerate(starts) if xs]
+    starts = [starts[i] for i in inside]
+    out = s.iloc[inside].reset_index(drop=True)
+    out = out.assign(report_count=out["count"], starts=pd.Series(starts, index=out.index, dtype=object),
+                     count=[len(xs) for xs in starts])
     text = report.text
     out["quoted"] = [
         sum(1 for x in xs if language.is_quoted(text, x, x + len(t)))
         for t, xs in zip(out["term"], out["starts"])
     ]
-    return out[out["count"] > 0].reset_index(drop=True)
+    return out.astype({"count": int, "quoted": int})
 
 
 def section_id(report: Report, value) -> str:
@@ -405,8 +409,10 @@ def measures_by_unit(facts: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """The section's amounts and counts (``kind == "measure"``) grouped by unit, each group
     largest first; units with the most figures first (ties in order of first appearance)."""
     m = facts[facts["kind"] == "measure"]
-    groups = {unit: g.sort_values("value", ascending=False, kind="stable") for unit, g in m.groupby("unit", sort=False)}
-    return dict(sorted(groups.items(), key=lambda kv: -len(kv[1])))
+    ranked = m.sort_values("value", ascending=False, kind="stable")  # one sort: each group keeps this order
+    rows = ranked.groupby("unit", sort=False).indices
+    units = [u for u in dict.fromkeys(m["unit"]) if u in rows]  # in order of first appearance
+    return {u: ranked.iloc[rows[u]] for u in sorted(units, key=lambda u: -len(rows[u]))}
 
 
 def changes_by_unit(facts: pd.DataFrame) -> dict[str, pd.DataFrame]:
