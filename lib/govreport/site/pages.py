@@ -113,11 +113,14 @@ def font_subset(characters: set[str]) -> bytes:
     options.notdef_outline = True
     options.name_IDs = ["*"]
     font = subset.load_font(str(font_path()), options)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=sorted(ord(c) for c in characters))
-    subsetter.subset(font)
-    out = io.BytesIO()
-    font.save(out)
+    try:
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=sorted(ord(c) for c in characters))
+        subsetter.subset(font)
+        out = io.BytesIO()
+        font.save(out)
+    finally:
+        font.close()  # the font file stays open until the font is closed
     return out.getvalue()
 
 
