@@ -37,7 +37,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ..paths import DATA_DIR
-from . import memo
+from . import frames, memo
 from .prose import count
 
 #: Punctuation that ends a clause; 、 joins items inside one clause (184.7亿元、同比增长183.1%).
@@ -196,7 +196,7 @@ def implied_bases(report) -> pd.DataFrame:
     text = report.text
     by_sentence = dict(tuple(f.groupby("sentence", sort=False)))  # a level is looked for in its sentence only
     rows = []
-    for c in f.itertuples():
+    for c in frames.rows(f):
         if c.kind == "change":
             basis, level = "earlier level", _change_level(by_sentence[c.sentence], c, text)
         elif c.kind == "share" and c.unit == "%" and _has(text[c.clause_start : c.start], "plan"):
@@ -258,10 +258,10 @@ def date_spans(report) -> pd.DataFrame:
     rdate = report.meta.get("date") or ""
     since_words = cues()["since"]
     rows = []
-    for c in f[(f["unit"] == "天") & (f["kind"] == "measure")].itertuples():
+    for c in frames.rows(f[(f["unit"] == "天") & (f["kind"] == "measure")]):
         sent_start = report.sentences.loc[report.sentences["id"] == c.sentence, "start"].iloc[0]
         inside = dates[(dates["start"] >= sent_start) & (dates["end"] <= c.start)]
-        marked = [d for d in inside.itertuples() if text[d.end : d.end + 3].lstrip().startswith(since_words)]
+        marked = [d for d in frames.rows(inside) if text[d.end : d.end + 3].lstrip().startswith(since_words)]
         if not marked:
             continue
         d = marked[-1]
@@ -324,12 +324,12 @@ def _comparable(report) -> pd.DataFrame:
     figures of different periods (年均增长7% and 2020年增长3.5%) need not agree."""
     f = _facts(report)
     text = report.text
-    keep = [bool(r.indicator) and not _counted_noun(text, r) for r in f.itertuples()]
+    keep = [bool(r.indicator) and not _counted_noun(text, r) for r in frames.rows(f)]
     f = f[pd.Series(keep, index=f.index, dtype=bool)]
     dates = report.dates.sort_values("start")
     d_start, d_end, d_date = dates["start"].tolist(), dates["end"].tolist(), dates["date"].tolist()
     periods = []
-    for r in f.itertuples():
+    for r in frames.rows(f):
         clause = text[r.clause_start : r.clause_end]
         words = [w for w in cues()["period"] if w in clause]
         lo, hi = bisect.bisect_left(d_start, r.clause_start), bisect.bisect_left(d_start, r.clause_end)
@@ -361,7 +361,7 @@ def repeated_values(report) -> pd.DataFrame:
         if g["sentence"].nunique() < 2:
             continue
         first = g.iloc[0]
-        for other in g.iloc[1:].itertuples():
+        for other in frames.rows(g.iloc[1:]):
             if other.sentence == first["sentence"] or _compatible(first, other):
                 continue
             rows.append({"indicator": ind, "kind": kind, "first": first["mention"], "second": other.mention,
@@ -386,7 +386,7 @@ def parts_over_whole(report) -> pd.DataFrame:
     s = report.sentences
     measures = f[f["kind"] == "measure"]
     rows = []
-    for sent in s.itertuples():
+    for sent in frames.rows(s):
         positions = []
         for word in cues()["whole"]:
             i = sent.text.find(word)
@@ -404,7 +404,7 @@ def parts_over_whole(report) -> pd.DataFrame:
             whole = before.iloc[-1]
             parts = measures[(measures["sentence"] == sent.id) & (measures["start"] > pos) & (measures["start"] < upto)
                              & (measures["unit"] == whole["unit"])]
-            for p in parts.itertuples():
+            for p in frames.rows(parts):
                 status = "larger than the whole" if p.value > whole["value"] else "within"
                 ctx = sent.text if whole["sentence"] == sent.id else f"{whole['text']} {sent.text}"
                 rows.append({"whole_indicator": whole["indicator"], "whole": whole["mention"], "part_indicator": p.indicator,
@@ -424,7 +424,7 @@ def shares_over_100(report) -> pd.DataFrame:
     f = _facts(report)
     text = report.text
     rows = []
-    for c in f[(f["kind"] == "share") & (f["unit"] == "%") & (f["value"] > 100)].itertuples():
+    for c in frames.rows(f[(f["kind"] == "share") & (f["unit"] == "%") & (f["value"] > 100)]):
         clause = text[c.clause_start : c.start]
         of = ("a plan" if _has(clause, "plan") else "an earlier level" if _has(clause, "earlier")
               else "a reference level" if _has(clause, "reference") else "")
@@ -465,7 +465,7 @@ def respectively_lists(report) -> pd.DataFrame:
     f = _facts(report)
     text = report.text
     runs, current = [], []
-    for r in f.itertuples():
+    for r in frames.rows(f):
         if current and r.sentence == current[-1].sentence and text[current[-1].end : r.start].strip() in ("、", "和", "及", "与"):
             current.append(r)
         else:

@@ -71,7 +71,7 @@ import pandas as pd
 
 from ..facts.targets import key_info, keys, report_year, review_year
 from ..paths import DATA_DIR
-from . import memo
+from . import frames, memo
 from .prose import QUALIFIERS, number
 
 COLUMNS = ["key", "label", "indicator", "target_year", "horizon", "target_mention", "target_value", "target_low",
@@ -286,7 +286,7 @@ def language_changes(previous, current, top: int = 30) -> pd.DataFrame:
     rows = []
     before, after = language.slogans(previous), language.slogans(current)
     for change, have, other in (("gained", after, previous), ("dropped", before, current)):
-        for r in have.itertuples(index=False):
+        for r in frames.rows(have, index=False):
             if r.term not in other.text:
                 rows.append((r.term, "slogan", change, int(r.count), r.gloss))
     slogans = [r[0] for r in rows]
@@ -330,7 +330,7 @@ def chart(table: pd.DataFrame, *, title: str = "目标与结果 Targets and resu
             big = max(abs(rows["target_value"]).max(), abs(rows["result_value"].fillna(0)).max())
             scale, prefix = (1e8, "亿") if big >= 1e8 else (1e4, "万") if big >= 1e4 else (1.0, "")
             shown_unit = prefix + unit
-        for y, r in enumerate(rows.itertuples(index=False)):
+        for y, r in enumerate(frames.rows(rows, index=False)):
             t = r.target_value / scale
             a.scatter([t], [y], marker="|", s=260, color=charts.INK, zorder=3, linewidths=2)
             label = f"{r.target_mention} → {r.result_mention or '—'}  {marks[r.verdict]}"

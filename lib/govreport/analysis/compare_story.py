@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..facts.targets import report_year, review_year
-from . import prose
+from . import frames, prose
 from .compare import VERDICTS, coverage
 from .notes import note
 
@@ -37,7 +37,7 @@ def intro(current, previous, table: pd.DataFrame | None) -> str:
         else:
             text += (f"It gives a figure for {len(given)} of the {len(main)} main indicators: "
                      + prose.join(f"{prose.md_escape(r.label)} ({prose.md_escape(r.result)})"
-                                  for r in given.itertuples()) + ".")
+                                  for r in frames.rows(given)) + ".")
         own = current.targets
         own = own[(own["key"] != "") & (own["horizon"] == "year") & own["scope"].isna()]
         if own.empty:
@@ -69,7 +69,7 @@ def silent(current, previous, table: pd.DataFrame | None) -> str:
             return f"{name(current)} gives a figure for every main indicator of the key table."
         return (f"{name(current)} gives no figure for its review year for "
                 f"{prose.count(len(missing), 'main indicator')}: "
-                + prose.join(f"{prose.md_escape(r.label)} (`{r.key}`)" for r in missing.itertuples()) + ".")
+                + prose.join(f"{prose.md_escape(r.label)} (`{r.key}`)" for r in frames.rows(missing)) + ".")
     if table is None or table.empty:
         return "There is no target to look for."
     quiet = table[table["verdict"] == "no result given"]
@@ -77,7 +77,7 @@ def silent(current, previous, table: pd.DataFrame | None) -> str:
         return f"{name(current)} gives a result for every keyed target of the earlier report."
     return (f"{name(current)} says nothing about {prose.count(len(quiet), 'target')} of the earlier report: "
             + prose.join(f"{prose.md_escape(r.indicator or r.label)} ({prose.md_escape(r.target_mention)}, `{r.key}`)"
-                         for r in quiet.itertuples())
+                         for r in frames.rows(quiet))
             + ". A silence is worth noting: reports tend to leave out what went badly, though a figure may "
               "also simply be given elsewhere (a statistical bulletin).")
 

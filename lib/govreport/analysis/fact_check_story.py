@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import frames
 from .checks import (
     CONSTANT_PRICES, date_spans, implied_bases, overview, parts_over_whole, repeated_indicators, repeated_values,
     respectively_lists, shares_over_100, unnamed_facts,
@@ -37,7 +38,7 @@ def describe_implied_bases(report, table: pd.DataFrame | None = None) -> str:
     out = []
     if len(done):
         items = []
-        for r in done.itertuples():
+        for r in frames.rows(done):
             if r.basis == "plan":
                 items.append(f"{_quote(r.indicator)} {md_escape(r.level)} at {md_escape(r.figure)} of plan implies a plan of about {md_escape(r.implied)}")
             else:
@@ -47,7 +48,7 @@ def describe_implied_bases(report, table: pd.DataFrame | None = None) -> str:
         out.append(f"{count(len(done), 'figure')} {'implies' if len(done) == 1 else 'imply'} a base: " + "; ".join(items) + ".")
     real = t[t["note"] == CONSTANT_PRICES]
     if len(real):
-        names = _join([f"{_quote(x.indicator)} {md_escape(x.level)} and {md_escape(x.figure)}" for x in real.itertuples()])
+        names = _join([f"{_quote(x.indicator)} {md_escape(x.level)} and {md_escape(x.figure)}" for x in frames.rows(real)])
         out.append(f"No base is implied for {names}: growth of GDP and value added is measured at constant prices, "
                    "while the level is at current prices, so dividing one by the other gives no earlier level.")
     rest = t[(t["implied"] == "") & (t["note"] != CONSTANT_PRICES)]
@@ -55,7 +56,7 @@ def describe_implied_bases(report, table: pd.DataFrame | None = None) -> str:
                              ("plan", "share of a plan", "no amount achieved in the same clause")):
         r = rest[rest["basis"] == basis]
         if len(r):
-            names = _join([f"{_quote(x.indicator)} {md_escape(x.figure)}" for x in r.itertuples()])
+            names = _join([f"{_quote(x.indicator)} {md_escape(x.figure)}" for x in frames.rows(r)])
             verb = "comes" if len(r) == 1 else "come"
             checked = count(len(r), "change") if what == "change" else f"{len(r)} {'share' if len(r) == 1 else 'shares'} of a plan"
             out.append(f"The report gives too little to check {checked} ({names}): "
@@ -69,7 +70,7 @@ def describe_date_spans(report, table: pd.DataFrame | None = None) -> str:
     if t.empty:
         return "The report gives no count of days since a date, so there is no span to check."
     out = []
-    for r in t.itertuples():
+    for r in frames.rows(t):
         head = f"{md_escape(r.claim)} since {r.since} ({_quote(r.indicator)})"
         if r.status == "matches":
             out.append(f"{head}: {r.days_elapsed} days elapsed between {r.since} and the report's date {r.report_date}, "
@@ -92,7 +93,7 @@ def describe_repeated_values(report, table: pd.DataFrame | None = None) -> str:
         return (f"{count(repeated, 'indicator') + (' is' if repeated == 1 else ' are')} given in more than one sentence, "
                 "and their values agree (or their qualifiers allow both).")
     items = _join([f"{_quote(r.indicator)} is {md_escape(r.first)} in sentence {r.sentence_first} and "
-                   f"{md_escape(r.second)} in sentence {r.sentence_second}" for r in t.itertuples()])
+                   f"{md_escape(r.second)} in sentence {r.sentence_second}" for r in frames.rows(t)])
     return f"{count(len(t), 'pair')} of figures disagree: {items}."
 
 
@@ -106,7 +107,7 @@ def describe_parts_over_whole(report, table: pd.DataFrame | None = None) -> str:
     if bad.empty:
         return f"{head}; every part is within its whole."
     items = _join([f"{_quote(r.part_indicator)} {md_escape(r.part)} exceeds {_quote(r.whole_indicator)} "
-                   f"{md_escape(r.whole)}" for r in bad.itertuples()])
+                   f"{md_escape(r.whole)}" for r in frames.rows(bad)])
     return f"{head}; {count(len(bad), 'part') + (' is' if len(bad) == 1 else ' are')} larger than the whole: {items}."
 
 
@@ -121,12 +122,12 @@ def describe_shares_over_100(report, table: pd.DataFrame | None = None) -> str:
     bad = t[t["of"] == ""]
     out = []
     if len(ok):
-        items = _join([f"{_quote(r.indicator)} {md_escape(r.figure)} of {r.of}" for r in ok.itertuples()])
+        items = _join([f"{_quote(r.indicator)} {md_escape(r.figure)} of {r.of}" for r in frames.rows(ok)])
         wholes = " or ".join(dict.fromkeys(ok["of"]))
         out.append(f"{count(len(ok), 'share')} above 100% {'is a share' if len(ok) == 1 else 'are shares'} of {wholes}, "
                    f"which a result may exceed ({items}).")
     if len(bad):
-        items = _join([f"{_quote(r.indicator)} {md_escape(r.figure)}" for r in bad.itertuples()])
+        items = _join([f"{_quote(r.indicator)} {md_escape(r.figure)}" for r in frames.rows(bad)])
         out.append(f"{count(len(bad), 'share')} above 100% {'is' if len(bad) == 1 else 'are'} not of a plan "
                    f"and cannot hold as a share of a whole: {items}.")
     else:
@@ -156,7 +157,7 @@ def describe_respectively_lists(report, table: pd.DataFrame | None = None) -> st
     if bad.empty:
         where = "in it" if len(t) == 1 else "in every one"
         return f"{head}; {where}, names and values pair up ({_join([md_escape(v) for v in t['values']])})."
-    items = _join([f"{md_escape(r.values)} ({r.status})" for r in bad.itertuples()])
+    items = _join([f"{md_escape(r.values)} ({r.status})" for r in frames.rows(bad)])
     return (f"{head}; in {len(bad)} of them names and values do not pair up, so their indicators are not to be "
             f"trusted: {items}.")
 

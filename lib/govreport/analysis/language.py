@@ -92,7 +92,7 @@ from typing import Iterable, Sequence
 import pandas as pd
 
 from .. import paths
-from . import memo, prose
+from . import frames, memo, prose
 from .notes import note
 from .summary import short_title
 
@@ -434,7 +434,7 @@ def _nodes(report) -> dict[str, tuple[str, str | None]]:
     cache = _cache(report)
     if "nodes" not in cache:
         cache["nodes"] = {
-            r.id: (r.level, None if pd.isna(r.parent) else str(r.parent)) for r in report.outline.itertuples()
+            r.id: (r.level, None if pd.isna(r.parent) else str(r.parent)) for r in frames.rows(report.outline)
         }
     return cache["nodes"]
 
@@ -491,7 +491,7 @@ def comparison_level(report, max_units: int = 8) -> str:
 def _heading_spans(report) -> list[tuple[int, int]]:
     """Spans of the heading sentences: the first sentence of every part, section and point."""
     spans = []
-    for row in report.outline[report.outline["level"] != "preamble"].itertuples():
+    for row in frames.rows(report.outline[report.outline["level"] != "preamble"]):
         sid = report.sentence_at(row.start)
         if sid is not None:
             sentence = report.sentences.iloc[sid]
@@ -551,7 +551,7 @@ def tokens(report) -> pd.DataFrame:
         posseg = _jieba()["posseg"]
         exclude = own_names(report)
         rows = []
-        for sentence in report.sentences.itertuples():
+        for sentence in frames.rows(report.sentences):
             # Correction: in a hard-wrapped text (meta["wrapped"]) a sentence holds line
             # breaks that split its words; they are cut out before segmenting, and each
             # token is mapped back to its offsets in report.text (a token cut by a break
@@ -604,17 +604,17 @@ def unit_terms(report, level: str = "section", top: int | None = 8) -> pd.DataFr
     """The most frequent content terms of every unit at ``level``: ``unit, label, rank, term, count``."""
     toks = _terms(report)
     toks = toks.assign(unit=units_of(report, toks["section"], level))
-    frames = []
-    for unit in units(report, level).itertuples():
+    parts = []
+    for unit in frames.rows(units(report, level)):
         counts = _ranked_counts(toks[toks["unit"] == unit.id])
         if top is not None:
             counts = counts.head(top)
-        frames.append(
+        parts.append(
             pd.DataFrame({"unit": unit.id, "label": unit.label, "rank": range(1, len(counts) + 1),
                           "term": counts.index, "count": counts.to_numpy()})
         )
     columns = ["unit", "label", "rank", "term", "count"]
-    return pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)
+    return pd.concat(parts, ignore_index=True)[columns] if parts else pd.DataFrame(columns=columns)
 
 
 def section_keywords(report, level: str = "section", top: int = 10) -> pd.DataFrame:
@@ -663,7 +663,7 @@ def _keywords(report, level: str) -> pd.DataFrame:
     allowed = frozenset(TERM_POS)
     by_unit = _tokens_by_unit(report, level)
     rows = []
-    for unit in units(report, level).itertuples():
+    for unit in frames.rows(units(report, level)):
         inside = by_unit.get(unit.id, [])
         counts = collections.Counter(word for word, _ in inside)
         freq: dict[str, float] = {}
@@ -686,7 +686,7 @@ def keyword_matrix(report, level: str = "section", top: int = 4, max_keywords: i
     by_unit = _tokens_by_unit(report, level)
     table = units(report, level)
     matrix = pd.DataFrame(0, index=pd.Index(chosen, name="keyword"), columns=table["label"].tolist())
-    for unit in table.itertuples():
+    for unit in frames.rows(table):
         counts = collections.Counter(word for word, _ in by_unit.get(unit.id, []))
         matrix[unit.label] = [int(counts.get(k, 0)) for k in chosen]
     return matrix
@@ -901,7 +901,7 @@ def slogan_checks(report, slogans: pd.DataFrame) -> list:
     """Each formula's positions are as many as its count and each is the term itself."""
     out = []
     text = report.text
-    for row in slogans.itertuples():
+    for row in frames.rows(slogans):
         if len(row.starts) != row.count:
             out.append(note("formula counted", f"{row.term} is counted {row.count} times at {len(row.starts)} positions"))
         bad = [s for s in row.starts if text[s : s + len(row.term)] != row.term]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import frames
 from .prose import bold, count, join, md_escape, number, percent, times
 
 OTHER = "其他 elsewhere (preamble, introductions)"
@@ -58,7 +59,7 @@ def first_keywords(keywords: pd.DataFrame, level: str) -> str:
     if keywords.empty:
         return f"No {level} has a keyword."
     first = keywords[keywords["rank"] == 1]
-    items = [f"{md_escape(r.label)}: {bold(r.keyword)}" for r in first.itertuples()]
+    items = [f"{md_escape(r.label)}: {bold(r.keyword)}" for r in frames.rows(first)]
     spread = keywords.groupby("keyword")["unit"].nunique()
     shared = spread[spread > 1]
     out = f"The strongest keyword of each {level}: " + "; ".join(items) + "."
@@ -89,7 +90,7 @@ def slogans_summary(slogans: pd.DataFrame) -> str:
         out += (
             f"; {number(once)} {'is' if once == 1 else 'are'} used once and "
             f"{number(len(recur))} {'recurs' if len(recur) == 1 else 'recur'}: "
-            + join(f"{bold(r.term)} ({times(r.count)})" for r in recur.itertuples())
+            + join(f"{bold(r.term)} ({times(r.count)})" for r in frames.rows(recur))
             + "."
         )
     glossed = int(slogans["glossed"].sum())

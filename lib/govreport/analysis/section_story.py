@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..reading.numerals import ORDINAL_CHARS, chinese_number
 from ..report import Report
-from . import sections
+from . import frames, sections
 from .prose import (
     bold, count, figure, join, kinds_text, md_escape, number, ordinal, percent, reading, times,
 )
@@ -140,7 +140,7 @@ def changes(report: Report, sid: str) -> str:
     based = sections.changes_with_base(report, sid)
     lines = []
     with_level = based[based["level"] != ""]
-    for r in with_level.itertuples():
+    for r in frames.rows(with_level):
         lines.append(
             f"- {md_escape(r.indicator)}: {bold(r.level)}, a change of {'+' if r.change_pct >= 0 else '−'}"
             f"{number(abs(r.change_pct))}%, so about {bold(reading(r.implied_base, r.unit))} before"
@@ -222,7 +222,7 @@ def slogans(report: Report, sid: str) -> str:
         return f"No numbered slogan (提法) occurs in this {_level_word(sections.node(report, sid))}."
     total = int(s["count"].sum())
     items = []
-    for r in s.itertuples():
+    for r in frames.rows(s):
         gloss = f" “{md_escape(r.gloss)}”" if r.gloss else " (not in the glossary)"
         elsewhere = r.report_count - r.count
         tail = f", {times(elsewhere)} more elsewhere in the report" if elsewhere else ""
@@ -244,7 +244,7 @@ def durations(report: Report, sid: str) -> str:
     if d.empty:
         return f"No count of days in this {_level_word(sections.node(report, sid))} runs from a date given with it."
     items = []
-    for r in d.itertuples():
+    for r in frames.rows(d):
         item = f"{md_escape(r.indicator)} **{number(r.days)}天**, from {r.since} to {r.until}"
         if r.days_before_report is None or pd.isna(r.days_before_report):
             item += " (the report's date is not known, so the count cannot be checked against it)"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..report import Report
-from . import checks, language, memo, prose
+from . import checks, frames, language, memo, prose
 from .notes import Note, note
 from .prose import count, kinds_text, number
 
@@ -87,7 +87,7 @@ def reading(facts: pd.DataFrame) -> str:
     """One sentence that reads a point's facts: how many, of which kinds, and the figures themselves."""
     if facts.empty:
         return "No figure: this point is a claim without a number."
-    figures = [figure_text(row) for row in facts.itertuples()]
+    figures = [figure_text(row) for row in frames.rows(facts)]
     shown = "; ".join(figures[:6]) + ("; …" if len(figures) > 6 else "")
     targets = int(facts["is_target"].sum())
     tail = f"; {targets} of them {'a target' if targets == 1 else 'targets'}" if targets else ""
@@ -180,7 +180,7 @@ def changes_with_base(report: Report, section_id: str) -> pd.DataFrame:
     f = node_facts(report, section_id)
     changes = f[(f["kind"] == "change") & (f["unit"] == "%")]
     rows = []
-    for c in changes.itertuples():
+    for c in frames.rows(changes):
         same = f[(f["sentence"] == c.sentence) & (f["kind"] == "measure") & (f["indicator"] == c.indicator)]
         level = same.iloc[0] if len(same) else None
         if level is not None and checks.at_constant_prices(c.indicator, c.unit, level["unit"]):
@@ -206,7 +206,7 @@ def _runs(report: Report, facts: pd.DataFrame) -> list[list]:
     """The runs of ``enumerations``, each a list of fact rows (itertuples) in text order."""
     f = facts.sort_values("start")
     runs, current = [], []
-    for row in f.itertuples():
+    for row in frames.rows(f):
         prev = current[-1] if current else None
         if prev and report.read_span(prev.end, row.start) == "、" and row.sentence == prev.sentence and row.unit == prev.unit:
             current.append(row)
@@ -252,7 +252,7 @@ def check_figures(report: Report, facts: pd.DataFrame, section_id: str) -> list[
     o, f = report.outline, report.facts
     nodes = dict(zip(o["id"], zip(o["start"].tolist(), o["end"].tolist())))
     spans = dict(zip(f["id"].tolist(), zip(f["start"].tolist(), f["end"].tolist())))
-    for fact in facts.itertuples():
+    for fact in frames.rows(facts):
         where = fact.point or section_id
         lo, hi = nodes[where]
         start, end = spans[fact.id]
@@ -304,7 +304,7 @@ def durations(report: Report, section_id: str) -> pd.DataFrame:
     days = f[(f["kind"].isin(["measure", "change"])) & (f["unit"] == "天")]
     dates = report.dates
     rows = []
-    for d in days.itertuples():
+    for d in frames.rows(days):
         sentence = report.sentences.iloc[d.sentence]
         inside = dates[(dates["start"] >= sentence["start"]) & (dates["end"] <= d.start)]
         full = inside[inside["date"].str.len() == 10]
