@@ -308,7 +308,8 @@ def _dates_frame(dates) -> pd.DataFrame:
 
 
 def _report_context(report):
-    parts = report.outline[report.outline["level"] == "part"]["start"].tolist()
+    outline = report.outline
+    parts = [s for s, level in zip(outline["start"].tolist(), outline["level"].tolist()) if level == "part"]
     year = report.meta.get("year")
     return parts, (int(year) if year is not None else _year(report.meta.get("date")))
 

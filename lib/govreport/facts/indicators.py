@@ -14,13 +14,16 @@ gives the unit of a count without a measure word from the noun it counts.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # A year before the subject is its time, not its name: 2035年达到1.2万亿元, 到2030年全市….
 _YEAR_LEAD = re.compile(r"(?:到|至|在|于)?(?:(?:1[89]|20)\d\d年|今年|明年|去年|上年|当年)(?:底|末|前|内|以来)?")
 
 
+@lru_cache(maxsize=16384)
 def trim(lex, s: str, cut_verbs: bool = True) -> str:
-    """The indicator in a phrase: after the last action verb, 等 and 的; scope words off."""
+    """The indicator in a phrase: after the last action verb, 等 and 的; scope words off
+    (kept per phrase: a report writes the same ones again and again)."""
     s = s.strip(" \u3000、,;:，")
     if not s:
         return ""

@@ -165,6 +165,12 @@ def title_mode(title: str, report_year: int | None) -> str:
     return ""
 
 
+def _parts_and_sections(outline: pd.DataFrame) -> list[tuple]:
+    """(id, level, title, start, end, parent) of the outline's parts and sections, in order."""
+    columns = [outline[c].tolist() for c in ("id", "level", "title", "start", "end", "parent")]
+    return [r for r in zip(*columns) if r[1] in ("part", "section")]
+
+
 def plan_regions(outline: pd.DataFrame | None, report_year: int | None) -> list[tuple[int, int, str]]:
     """Non-overlapping (start, end, mode) spans of the text, sorted, with mode ``plan``,
     ``mixed`` or ``review``. Parts by their titles; a part whose title says neither, after a
@@ -174,19 +180,18 @@ def plan_regions(outline: pd.DataFrame | None, report_year: int | None) -> list[
         return []
     parts: dict[str, str] = {}
     spans: list[tuple[int, int, str]] = []
-    rows = outline[outline["level"].isin(["part", "section"])]
     planned = False
-    for r in rows.itertuples(index=False):
-        mode = title_mode(r.title, report_year)
-        if r.level == "part":
+    for sid, level, title, start, end, parent in _parts_and_sections(outline):
+        mode = title_mode(title, report_year)
+        if level == "part":
             if mode == "" and planned:
                 mode = "plan"
             planned = planned or mode in ("plan", "review")
-            parts[r.id] = mode
+            parts[sid] = mode
             if mode:
-                spans.append((r.start, r.end, mode))
-        elif parts.get(r.parent) != "review" and mode:
-            spans.append((r.start, r.end, mode))
+                spans.append((start, end, mode))
+        elif parts.get(parent) != "review" and mode:
+            spans.append((start, end, mode))
     # Paint in order: a section's own mode replaces its part's over its span.
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     flat: list[tuple[int, int, str]] = []
@@ -212,11 +217,11 @@ def plan_title_years(outline: pd.DataFrame | None, report_year: int | None) -> l
     if outline is None or outline.empty or report_year is None:
         return []
     out = []
-    for r in outline[outline["level"].isin(["part", "section"])].itertuples(index=False):
-        spans = [last for _, _, first, last in years_named(normalize(r.title or ""), report_year)
+    for _, _, title, start, end, _ in _parts_and_sections(outline):
+        spans = [last for _, _, first, last in years_named(normalize(title or ""), report_year)
                  if first < last and last > report_year]
         if spans:
-            out.append((r.start, r.end, spans[-1]))
+            out.append((start, end, spans[-1]))
     return sorted(out, key=lambda t: (t[0], -(t[1] - t[0])))
 
 

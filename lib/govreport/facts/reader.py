@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from .candidates import HARD, HARD_RE, MONEY, NOUN_START, Fact
 from .indicators import count_unit, trim
@@ -45,6 +46,20 @@ def _rate_of_change(f: Fact) -> None:
         f.kind, f.sign = "change", (-1 if f.indicator.endswith("降幅") else 1)
         if f.sign < 0:
             f.value = -abs(f.value)
+
+
+@lru_cache(maxsize=16384)
+def _tails(tail_re: re.Pattern, seg: str) -> tuple[int, tuple[str, ...]]:
+    """The words ``tail_re`` strips from the end of ``seg``, one after another (the last word
+    first), and the length of what is left (kept per clause: a report repeats its clauses)."""
+    words = []
+    while seg:
+        m = tail_re.search(seg)
+        if not m:
+            break
+        words.append(m.group())
+        seg = seg[: m.start()]
+    return len(seg), tuple(words)
 
 
 class Reader:
@@ -101,22 +116,16 @@ class Reader:
             seg = seg.lstrip("、和及与 ")
         seg_start = f.start - len(seg)
         # Strip words from the end: qualifiers, change verbs, links.
-        linked = False
-        first = True
-        while seg:
-            m = lex.tail_re.search(seg)
-            if not m:
-                break
-            w = m.group()
-            if first and w in lex.qualifier_before and not f.qualifier:
+        left, words = _tails(lex.tail_re, seg)
+        for k, w in enumerate(words):
+            if k == 0 and w in lex.qualifier_before and not f.qualifier:
                 f.qualifier = lex.qualifier_before[w]
             if w in lex.direction and f.sign == 0:
                 f.sign = lex.direction[w]
             if w == "分别":
                 f.respectively = True
-            first = False
-            linked = True
-            seg = seg[: m.start()]
+        linked = bool(words)
+        seg = seg[:left]
         f.blank = after_fact and not seg.strip() and not linked
         subject = trim(self.lex, text[seg_start : seg_start + len(seg)])
         if f.kind == "bare":
