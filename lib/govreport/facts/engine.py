@@ -265,7 +265,8 @@ class _Table:
 
     def frame(self, sections_of) -> pd.DataFrame:
         # Facts come in text order, so one sweep over the outline places them all.
-        df = pd.DataFrame(
+        # Every column is made with its dtype (no astype after: it copies every column).
+        return pd.DataFrame(
             {
                 "id": np.arange(len(self.start), dtype=np.int64),
                 "section": sections_of(self.start),
@@ -284,8 +285,6 @@ class _Table:
             },
             columns=FACT_COLUMNS,
         )
-        return df.astype({"id": "int64", "sentence": "int64", "start": "int64", "end": "int64",
-                          "value": "float64", "is_target": "bool"})
 
 
 def _nullable(values: array) -> pd.arrays.IntegerArray:

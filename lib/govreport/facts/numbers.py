@@ -30,9 +30,20 @@ _TRANS.update({c: c - 0xFEE0 for c in range(ord("ａ"), ord("ｚ") + 1)})
 _TRANS[ord("−")] = "-"  # minus sign
 
 
+_BY_CHAR = {chr(k): v for k, v in _TRANS.items()}
+_BY_CHAR = {k: v if isinstance(v, str) else chr(v) for k, v in _BY_CHAR.items()}
+
+
 def normalize(text: str) -> str:
     """Full-width digits, Latin letters and ％．，～－＋：／ as ASCII; same length as ``text``."""
-    out = text.translate(_TRANS)
+    if len(text) > 1000:
+        # A long text: replacing only the characters it holds is about twice as fast as
+        # translate (every replacement is ASCII, never itself replaced).
+        out = text
+        for ch in _BY_CHAR.keys() & set(text):
+            out = out.replace(ch, _BY_CHAR[ch])
+    else:
+        out = text.translate(_TRANS)
     assert len(out) == len(text)
     return out
 

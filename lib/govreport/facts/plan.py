@@ -407,13 +407,22 @@ def main_targets(report) -> pd.DataFrame:
     cue = rules().list_cue
     starts = report.sentence_starts
     year = report.meta.get("year")
-    targets = facts[facts["is_target"]]
-    for sid, group in targets.groupby("statement", sort=True):
+    # Each target statement's first offset and first figure's year, by statement.
+    groups: dict[int, list] = {}
+    for is_target, sid, start, target_year in zip(facts["is_target"].tolist(), facts["statement"].tolist(),
+                                                  facts["start"].tolist(), facts["target_year"].tolist()):
+        if not is_target or pd.isna(sid):
+            continue
+        if sid in groups:
+            groups[sid][0] = min(groups[sid][0], start)
+        else:
+            groups[sid] = [start, target_year]
+    for sid in sorted(groups):
+        first_start, first_year = groups[sid]
         # (whitespace out: a hard-wrapped text may break a line inside the cue)
-        head = normalize(report.text[int(starts[int(sid)]) : int(group["start"].min())])
+        head = normalize(report.text[int(starts[int(sid)]) : int(first_start)])
         if not cue.search(_SPACE_RE.sub("", head)):
             continue
-        first_year = group["target_year"].iat[0]
         if year is not None and not pd.isna(first_year) and int(first_year) != int(year):
             continue
         if year is not None and any(first < last for _, _, first, last in years_named(head, int(year))):
