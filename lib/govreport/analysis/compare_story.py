@@ -12,7 +12,7 @@ import pandas as pd
 from ..facts.targets import report_year, review_year
 from . import frames, prose
 from .compare import VERDICTS, coverage
-from .notes import note
+from .notes import below, note
 
 
 def name(report) -> str:
@@ -124,5 +124,5 @@ def checked(table: pd.DataFrame | None, cover: pd.DataFrame | None, failed: list
     """What ``row_checks`` verified, in words (its notes are shown below)."""
     n = len(table) if table is not None else len(cover)
     if failed:
-        return f"Of {prose.count(n, 'row')}, some show a figure that is not in its sentence: {'the note below says' if len(failed) == 1 else 'the notes below say'} which."
+        return f"Of {prose.count(n, 'row')}, some show a figure that is not in its sentence: {below(len(failed), 'which')}."
     return f"Every figure of the {prose.count(n, 'row')} stands in the sentence shown beside it."

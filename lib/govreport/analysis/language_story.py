@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import frames
+from .notes import below
 from .prose import bold, count, join, md_escape, number, percent, times
 
 OTHER = "其他 elsewhere (preamble, introductions)"
@@ -213,4 +214,4 @@ def checked(what: str, n: int, failed: list) -> str:
     formulas, quotes), how many, and whether its notes (shown below) say something failed."""
     if not failed:
         return f"All {count(n, what)} read back as the text at their offsets." if n != 1 else f"The one {what} reads back as the text at its offsets."
-    return f"Of {count(n, what)}, some do not read back as the text: {'the note below says' if len(failed) == 1 else 'the notes below say'} which."
+    return f"Of {count(n, what)}, some do not read back as the text: {below(len(failed), 'which')}."

@@ -48,6 +48,17 @@ def note(check: str, message: str, sentence: str = "") -> Note:
     return Note(check, message, " ".join(str(sentence).split()))
 
 
+def below(n: int, what: str) -> str:
+    """The pointer a page's sentence gives to the notes shown under it.
+
+    >>> below(1, "which")
+    'the note below says which'
+    >>> below(3, "what failed")
+    'the notes below say what failed'
+    """
+    return f"the note below says {what}" if n == 1 else f"the notes below say {what}"
+
+
 def show(notes: Iterable[Note]) -> None:
     """Display each note of ``notes`` in a notebook (nothing when there is none)."""
     from IPython.display import display

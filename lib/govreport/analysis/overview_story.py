@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..report import Report
 from . import summary
+from .notes import below
 from .prose import bold, count, join, kinds_text, md_escape, number, ordinal, percent
 
 META_FIELDS = ("title", "place", "date", "speaker", "office", "occasion")
@@ -158,7 +159,7 @@ def outline_checks(report: Report, table: pd.DataFrame, failed: list) -> str:
     if not failed:
         return (f"{number(int(table['characters'].sum()))} + {number(preamble)} = {number(whole)} non-blank characters "
                 f"(the rows of the table + the preamble = the text the outline covers); {'the' if nested == 1 else 'all'} {count(nested, 'nested outline node')} {'lies' if nested == 1 else 'lie'} inside {'its parent' if nested == 1 else 'their parents'}.")
-    return f"{count(len(failed), 'check')} of the outline failed; {'the note below says' if len(failed) == 1 else 'the notes below say'} what."
+    return f"{count(len(failed), 'check')} of the outline failed; {below(len(failed), 'what')}."
 
 
 def points(report: Report) -> str:

@@ -17,6 +17,7 @@ import pandas as pd
 from ..reading.numerals import ORDINAL_CHARS, chinese_number
 from ..report import Report
 from . import frames, sections
+from .notes import below
 from .prose import (
     bold, count, figure, join, kinds_text, md_escape, number, ordinal, percent, reading, times,
 )
@@ -278,7 +279,7 @@ def checks(n_facts: int, lists: pd.DataFrame, notes: list) -> str:
         out += f"; of {count(len(lists), '、-list')} of figures, {shared} {'gives' if shared == 1 else 'give'} one indicator to several values"
     else:
         out += f"; {count(len(lists), '、-list')} of figures, each value with its own indicator"
-    return out + (f". {'The note below says' if len(notes) == 1 else 'The notes below say'} what failed." if notes else ".")
+    return out + (f". {below(len(notes), 'what failed').capitalize()}." if notes else ".")
 
 
 def status(report: Report, sid: str, facts: pd.DataFrame) -> str:
