@@ -298,3 +298,16 @@ def test_real_growth_gets_no_base_on_the_section_pages(report_of):
     r = report_of("全县地区生产总值达到3.8万亿元、增长6.1%。")
     row = sections.changes_with_base(r, "1").iloc[0]
     assert row["level"] == "" and math.isnan(row["implied_base"])
+
+
+def test_a_sentence_quoted_by_several_rows_is_shown_once():
+    import pandas as pd
+
+    from govreport.analysis import checks
+
+    table = pd.DataFrame({"indicator": ["甲", "乙", "丙", "丁"], "sentence": [3, 3, 5, 3],
+                          "text": ["第一句。", "第一句。", "第二句。", "第一句。"]})
+    got = checks.shown(table, ["indicator", "sentence", "text"])
+    assert got["text"].tolist() == ["第一句。", checks.SAME_SENTENCE, "第二句。", "第一句。"]
+    assert table["text"].tolist() == ["第一句。", "第一句。", "第二句。", "第一句。"]  # the check's own table unchanged
+    assert checks.shown(table, ["indicator", "text"])["text"].tolist() == table["text"].tolist()  # no sentence column: as is

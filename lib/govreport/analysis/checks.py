@@ -562,12 +562,26 @@ SHOWN = {
 }
 
 
+#: What a row shows in place of its sentence's text when the row above quotes the same sentence.
+SAME_SENTENCE = "(the sentence above)"
+
+
+def shown(table: pd.DataFrame, columns: list[str] | None = None) -> pd.DataFrame:
+    """A check's table as ``show`` displays it: its ``columns``, and a sentence's text once (the
+    rows right under it that quote the same sentence say ``SAME_SENTENCE``)."""
+    out = table if columns is None else table[columns]
+    if {"sentence", "text"} <= set(out.columns):
+        repeated = out["sentence"].eq(out["sentence"].shift()).to_numpy()
+        out = out.assign(text=out["text"].where(~repeated, SAME_SENTENCE))
+    return out
+
+
 def show(table: pd.DataFrame, columns: list[str] | None = None) -> None:
-    """Display a check's table (its ``columns``), whole and wrapping; nothing when it has no row
+    """Display a check's table (``shown``), whole and wrapping; nothing when it has no row
     (the check's sentence, shown before it, already says there is nothing)."""
     if table.empty:
         return
     from .tables import show as show_table
 
-    shown = table if columns is None else table[columns]
-    show_table(shown.set_index(shown.columns[0]), empty="")  # the first column names the row
+    shown_table = shown(table, columns)
+    show_table(shown_table.set_index(shown_table.columns[0]), empty="")  # the first column names the row
