@@ -55,7 +55,7 @@ def test_across_places(panel):
     assert pd.isna(rows.set_index("place").loc["河北省", "parent_value"])
     said = story.across_text(main)
     assert "6 places, from 4.5% (邢台市) to 6.5% (唐山市)" in said
-    assert "written as a floor (以上) by 2, with 左右 by 3, as a range by 1" in said
+    assert "written with 左右 by 3, as a floor (以上 or 确保) by 2 and as a range by 1" in said
     table = story.places_table(main, 2024)
     assert table.loc["邯郸市", "地区生产总值"] == "5%—5.5%" and table.loc["沧州市", "地区生产总值"] == "6%以上"
 
@@ -154,3 +154,11 @@ def test_a_panel_of_which_no_file_can_be_read_writes_no_site_and_exits_2(tmp_pat
     assert "hills: none of the panel's 1 report files could be read" in capsys.readouterr().err
     assert not (out / "panel-hills").exists() and not (out / "index.html").exists()
     assert cli.main(["site", "--panel", str(tmp_path / "nothing-here"), "-o", str(out)]) == 2
+
+
+def test_every_wording_found_is_counted():
+    """Ceilings (以内) and bare figures are named too, most first; wordings not found are not."""
+    words = pd.Series(["about"] * 20 + ["ceiling"] * 6 + ["bare"] + ["hard"] * 6)
+    assert story.wordings_text(words) == ("written with 左右 by 20, as a floor (以上 or 确保) by 6, "
+                                          "as a ceiling (以内) by 6 and as a bare figure by 1")
+    assert story.wordings_text(pd.Series([], dtype=object)) == "no wording read"

@@ -273,16 +273,22 @@ def notebooks(args) -> int:
     """Re-execute the committed notebooks in place, and refresh README.md's notebook table.
 
     For maintainers (make notebooks): the notebooks in notebooks/ run top to bottom on the
-    bundled report and their outputs are saved into the same files, which nbval then
-    compares in make test. --only runs the notebooks named (stems, e.g. 00_overview).
+    bundled report, and those of notebooks/panel/ on the default panel; their outputs are
+    saved into the same files, which nbval then compares in make test. --only runs the
+    notebooks named (stems, e.g. 00_overview or 01_targets_across_places).
     """
+    from .panel.pages import panel_notebooks
     from .site.build import committed_notebooks, execute_in_place, quiet_logging, update_readme_table
 
     if not args.readme_only:
+        panel = panel_notebooks()
+        wanted = set(args.only or ())
+        others = sorted(wanted - {nb.stem for nb in panel})  # named, and not a panel notebook
         try:
-            chosen = committed_notebooks(args.only)
+            chosen = committed_notebooks(others) if others or not wanted else []
         except ValueError as err:
             return _fail("notebooks", str(err))
+        chosen += [nb for nb in panel if not wanted or nb.stem in wanted]
         quiet_logging()
         for nb in chosen:
             t0 = time.perf_counter()

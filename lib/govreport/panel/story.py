@@ -32,6 +32,9 @@ LEVEL_ZH = {"national": "全国", "province": "省级", "prefecture": "地级", 
 LEVEL_ORDER = ("national", "province", "prefecture", "county")
 LEVEL_EN = {"national": "national", "province": "provincial", "prefecture": "prefecture", "county": "county"}
 MARKERS = {"hard": "▲", "about": "●", "range": "—", "bare": "◆", "ceiling": "▼"}
+#: Each wording (``tables.wording``) in a sentence: "written {…} by 3".
+WORDING_EN = {"hard": "as a floor (以上 or 确保)", "about": "with 左右", "range": "as a range",
+              "bare": "as a bare figure", "ceiling": "as a ceiling (以内)"}
 
 
 @dataclass
@@ -186,11 +189,17 @@ def across_text(main: pd.DataFrame, year: int | None = None) -> str:
         out.append(
             f"- **{md_escape(key_name(key))}, {y}**: {len(rows)} places, from {number(lo['value'])}% "
             f"({md_escape(lo['place'])}) to {number(hi['value'])}% ({md_escape(hi['place'])}); "
-            f"the most common figure is {number(mode.iloc[0])}%; "
-            f"written as a floor (以上) by {int((rows['wording'] == 'hard').sum())}, with 左右 by "
-            f"{int((rows['wording'] == 'about').sum())}, as a range by {int((rows['wording'] == 'range').sum())}."
+            f"the most common figure is {number(mode.iloc[0])}%; {wordings_text(rows['wording'])}."
         )
     return "\n".join(out)
+
+
+def wordings_text(wordings: pd.Series) -> str:
+    """How many targets each wording has, every wording found named: "written with 左右 by 20
+    and as a ceiling (以内) by 6" (most first; ties in the order of ``tables.WORDINGS``)."""
+    counts = wordings.value_counts()
+    found = sorted((w for w in WORDINGS if counts.get(w, 0)), key=lambda w: -counts[w])
+    return "written " + join(f"{WORDING_EN[w]} by {int(counts[w])}" for w in found) if found else "no wording read"
 
 
 def places_table(main: pd.DataFrame, year: int) -> pd.DataFrame:
