@@ -28,6 +28,7 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
 from .. import batch, collect
 from ..reading.files import REPORT_SUFFIXES
@@ -187,13 +188,22 @@ def compare_all(summaries: list[dict], cache: Path, jobs: int = 1) -> list[Path]
 
 
 def write_panel(summaries: list[dict], cache: Path, pair_files: list[Path], folder: Path) -> None:
-    """Write every table into ``folder`` (see the module docstring), report by report."""
+    """Write every table into ``folder`` (see the module docstring). The small tables made
+    from the summaries come first, while little else is in memory; then the rows of each
+    report and each pair, read from the cache one file at a time (``write.TableWriter``)."""
     write_frame(folder, "reports", reports_table(summaries))
+    good = used(summaries)
+    main = pd.DataFrame([m for s in good for m in s["main"]], columns=MAIN_COLUMNS)
+    esc = escalation(main, good)
+    write_frame(folder, "escalation", esc[ESCALATION_COLUMNS])
+    write_frame(folder, "levels", levels(main, esc)[LEVEL_COLUMNS])
+    del main, esc
+    pa.default_memory_pool().release_unused()
     empty = {"targets": entries.typed(pd.DataFrame(columns=entries.ROW_COLUMNS)),
              "verdicts": pd.DataFrame(columns=list(verdict_columns())).astype(verdict_columns()),
              "slogans": slogan_frame([])}
     empty["results"] = empty["targets"]
-    for names, files in ((("targets", "results"), [entries.cache_file(cache, s["key"]) for s in used(summaries)]),
+    for names, files in ((("targets", "results"), [entries.cache_file(cache, s["key"]) for s in good]),
                          (("verdicts", "slogans"), pair_files)):
         writers = {name: TableWriter(folder, name, empty[name]) for name in names}
         for f in files:
@@ -202,11 +212,6 @@ def write_panel(summaries: list[dict], cache: Path, pair_files: list[Path], fold
                 w.add(*e["rendered"][name])
         for w in writers.values():
             w.close()
-    good = used(summaries)
-    main = pd.DataFrame([m for s in good for m in s["main"]], columns=MAIN_COLUMNS)
-    esc = escalation(main, good)
-    write_frame(folder, "escalation", esc[ESCALATION_COLUMNS])
-    write_frame(folder, "levels", levels(main, esc)[LEVEL_COLUMNS])
 
 
 def prune(cache: Path, keep: set[Path]) -> None:

@@ -132,16 +132,20 @@ def escalation(main: pd.DataFrame, reports: list[dict]) -> pd.DataFrame:
     by_place_year = {(s["row"]["adcode"], s["row"]["year"]): s["row"]["path"] for s in reports
                      if s["row"]["adcode"] and s["row"]["year"] is not None}
     pct = main[main["unit"] == "%"]
-    targets = {(p, k): r for p, k, r in zip(pct["path"], pct["key"], pct.itertuples(index=False))}
+    # Plain columns, not itertuples: a panel of 10,000 reports has 40,000 main targets.
+    path, key, year = pct["path"].tolist(), pct["key"].tolist(), pct["year"].tolist()
+    place, level, parent = pct["place"].tolist(), pct["level"].tolist(), pct["parent"].tolist()
+    low, high, qualifier, value = (pct[c].tolist() for c in ("low", "high", "qualifier", "value"))
+    targets = {(p, k): i for i, (p, k) in enumerate(zip(path, key))}
     rows = []
-    for r in pct.itertuples(index=False):
-        code = parent_code.get(r.path)
-        parent_path = by_place_year.get((code, r.year)) if code and pd.notna(r.year) else None
-        up = targets.get((parent_path, r.key)) if parent_path else None
-        if up is None:
+    for i, (p, k, y) in enumerate(zip(path, key, year)):
+        code = parent_code.get(p)
+        parent_path = by_place_year.get((code, y)) if code and pd.notna(y) else None
+        j = targets.get((parent_path, k)) if parent_path else None
+        if j is None:
             continue
-        rows.append((int(r.year), r.key, r.place, r.level, r.parent, r.low, r.high, r.qualifier,
-                     up.low, up.high, up.qualifier, round(float(r.value) - float(up.value), 6)))
+        rows.append((int(y), k, place[i], level[i], parent[i], low[i], high[i], qualifier[i],
+                     low[j], high[j], qualifier[j], round(float(value[i]) - float(value[j]), 6)))
     table = pd.DataFrame(rows, columns=ESCALATION_COLUMNS)
     table["year"] = table["year"].astype("int64")
     for c in ("low", "high", "parent_low", "parent_high", "gap"):
