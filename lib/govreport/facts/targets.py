@@ -254,9 +254,9 @@ def _clause(text: str, start: int, floor: int) -> str:
     return text[i:start].replace("\r", "").replace("\n", "")
 
 
-def _keyed(report, facts: pd.DataFrame) -> list[tuple[int, list[tuple[str, str]], str | None]]:
-    """(fact index, [(key, role)], scope) for each fact of ``facts`` (rows of ``report.facts``), in
-    order. ``role`` is "" or, for a fact named by a 城乡 alias, 城镇 / 农村."""
+def _keyed(report, facts: dict[str, list]) -> list[tuple[int, list[tuple[str, str]], str | None]]:
+    """(fact index, [(key, role)], scope) for each fact of ``facts`` (rows of ``report.facts``, as
+    ``_columns``), in order. ``role`` is "" or, for a fact named by a 城乡 alias, 城镇 / 农村."""
     text = report.text
     sentence_starts = report.sentence_starts
     named = []
@@ -291,16 +291,28 @@ def _keyed(report, facts: pd.DataFrame) -> list[tuple[int, list[tuple[str, str]]
     return rows
 
 
-def _rows(table: pd.DataFrame, columns: list[str]) -> list[tuple]:
-    """The rows of ``table``'s ``columns`` as tuples of Python values (what ``itertuples`` gives,
-    without its cost per value)."""
-    return list(zip(*(table[c].tolist() for c in columns)))
+_FACT_FIELDS = ("id", "indicator", "mention", "value", "unit", "qualifier", "kind", "sentence", "start", "end",
+                "statement", "target_year")
+
+
+def _columns(facts: pd.DataFrame, keep: list[bool] | None = None) -> dict[str, list]:
+    """The columns of ``facts`` that keying reads, as lists of Python values, of the rows where
+    ``keep`` is true (all rows when None): no DataFrame is filtered or iterated row by row."""
+    out = {c: facts[c].tolist() for c in _FACT_FIELDS if c in facts.columns}
+    if keep is not None:
+        out = {c: [v for v, k in zip(values, keep) if k] for c, values in out.items()}
+    return out
+
+
+def _rows(facts: dict[str, list], columns: list[str]) -> list[tuple]:
+    """The rows of ``facts`` (as ``_columns``) in ``columns``, as tuples."""
+    return list(zip(*(facts[c] for c in columns)))
 
 
 _RANGE_MARK = re.compile(r"\s*[—–\-~～至到－]+\s*")
 
 
-def _ranges(report, facts: pd.DataFrame) -> dict[int, int]:
+def _ranges(report, facts: dict[str, list]) -> dict[int, int]:
     """{index of a range's lower bound: index of its upper bound} (rule 6): an ``at_least`` fact
     and the ``at_most`` fact right after it in one sentence, of one kind and unit, with only a
     dash (or 至, 到) between them."""
@@ -341,11 +353,12 @@ def horizon(report, statement, start: int, target_year) -> str:
     return "plan" if "年均" in clause else "year"
 
 
-def _table(report, facts: pd.DataFrame, target_years, *, main_ids=frozenset(), is_results: bool = False) -> pd.DataFrame:
+def _records(report, facts: dict[str, list], target_years, *, main_ids=frozenset(), is_results: bool = False) -> list:
+    """(offset, *row of ``COLUMNS``) of each keyed fact of ``facts``; ``_frame`` makes the table."""
     labels = {k.key: k.label for k in keys()}
     records = []
     cols = ["id", "indicator", "mention", "value", "unit", "qualifier", "kind", "sentence", "start", "end"]
-    statements = facts["statement"].tolist() if "statement" in facts.columns else [pd.NA] * len(facts)
+    statements = facts["statement"] if "statement" in facts else [pd.NA] * len(facts["id"])
     rows = _rows(facts, cols)
     ranges = _ranges(report, facts)
     skip = set(ranges.values())
@@ -367,7 +380,7 @@ def _table(report, facts: pd.DataFrame, target_years, *, main_ids=frozenset(), i
             indicator = ind.replace(BOTH, role, 1) if role else ind
             records.append((start, int(fid), key, labels.get(key, ""), indicator, mention, float(value), low, high,
                             unit, qualifier, kind, year, hz, int(fid) in main_ids, scope, statement, int(sentence), ""))
-    return _frame(records)
+    return records
 
 
 _INT_COLUMNS = ("fact", "target_year", "statement")
@@ -401,18 +414,14 @@ def targets(report) -> pd.DataFrame:
     facts = report.facts
     main = main_targets(report)
     main_ids = frozenset(int(i) for i in main["id"])
-    facts = facts[facts["is_target"]].reset_index(drop=True)
-    if "target_year" in facts.columns:
+    facts = _columns(facts, facts["is_target"].tolist())
+    if "target_year" in facts:
         years = [None if pd.isna(y) else int(y) for y in facts["target_year"]]
     else:
-        years = [report_year(report)] * len(facts)
-    table = _table(report, facts, years, main_ids=main_ids)
-    phrases = _phrases(report, main)
-    if phrases:
-        table = _frame([(pos, *r) for pos, r in phrases] +
-                       [(int(report.facts["start"].iat[int(f)]) if not pd.isna(f) else 0, *r)
-                        for f, r in zip(table["fact"], table.itertuples(index=False, name=None))])
-    return table
+        years = [report_year(report)] * len(facts["id"])
+    records = _records(report, facts, years, main_ids=main_ids)
+    # the qualitative targets first where one begins where a figure's row does (stable order)
+    return _frame([(pos, *r) for pos, r in _phrases(report, main)] + records)
 
 
 # An item of a main list that only qualifies the list (在实际工作中争取更好结果): no target.
@@ -523,18 +532,20 @@ def review_year(report) -> int | None:
 def results(report) -> pd.DataFrame:
     """One row per result of the year ``report`` reviews (figures that are not targets), keyed."""
     facts = report.facts
-    facts = facts[~facts["is_target"]]
     year = review_year(report)
     starts = report.sentence_starts
-    keep = [result_of_year(report.sentence_text(s), len(report.read_span(int(starts[int(s)]), int(a))), year)
-            for s, a in zip(facts["sentence"], facts["start"])]
-    facts = facts[np.array(keep, dtype=bool)].reset_index(drop=True) if len(facts) else facts.reset_index(drop=True)
-    table = _table(report, facts, [None] * len(facts), is_results=True)
-    level = _level_results(report, year)
-    if level:
-        table = _frame([(pos, *r) for pos, r in level] + [(int(report.facts["start"].iat[int(f)]), *r)
-                                for f, r in zip(table["fact"], table.itertuples(index=False, name=None))])
-    return table
+    text_of: dict[int, str] = {}
+    keep = []
+    for is_target, s, a in zip(facts["is_target"].tolist(), facts["sentence"].tolist(), facts["start"].tolist()):
+        if is_target:
+            keep.append(False)
+            continue
+        if s not in text_of:
+            text_of[s] = report.sentence_text(s)
+        keep.append(result_of_year(text_of[s], len(report.read_span(int(starts[s]), a)), year))
+    facts = _columns(facts, keep)
+    records = _records(report, facts, [None] * len(facts["id"]), is_results=True)
+    return _frame([(pos, *r) for pos, r in _level_results(report, year)] + records)
 
 
 _LEVEL = re.compile(r"持平")

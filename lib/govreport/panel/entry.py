@@ -142,7 +142,9 @@ def _rendered(report, table: pd.DataFrame, joined: dict) -> tuple[bytes, object]
 
     n = len(table)
     schema = row_schema()
-    texts = [report.sentence_text(s) for s in table["sentence"].tolist()]
+    sentences = table["sentence"].tolist()
+    text_of = {k: report.sentence_text(k) for k in set(sentences)}
+    texts = [text_of[k] for k in sentences]
     arrays, fields = [], []
     for name in ROW_COLUMNS:
         kind = schema.field(name).type
@@ -156,25 +158,28 @@ def _rendered(report, table: pd.DataFrame, joined: dict) -> tuple[bytes, object]
         elif name in _FLOATS:
             values = table[name].to_numpy(dtype="float64")
             arrays.append(pa.array(values, type=kind, from_pandas=True))
-            shown = values.astype(str).astype(object)  # pandas' to_csv writes floats so
-            shown[np.isnan(values)] = ""
-            fields.append(shown.tolist())
+            # what pandas' to_csv writes: the shortest repr (numpy's and Python's are the same)
+            fields.append(["" if v != v else repr(v) for v in values.tolist()])
         elif name in _INTS:
             values = table[name].to_numpy(dtype="int64")
             arrays.append(pa.array(values, type=kind))
             fields.append(values.astype(str).tolist())
         elif name in _NULLABLE_INTS:
-            values = table[name].astype("Int64")
-            arrays.append(pa.array(values.array, type=kind))
-            fields.append(["" if v is pd.NA else str(v) for v in values.tolist()])
+            values = table[name].astype("Int64").array
+            arrays.append(pa.array(values, type=kind))
+            shown = values.to_numpy(dtype="int64", na_value=0).astype(str).astype(object)
+            shown[values.isna()] = ""
+            fields.append(shown.tolist())
         elif name == "main":
             values = table[name].to_numpy(dtype="bool")
             arrays.append(pa.array(values, type=kind))
             fields.append(["True" if v else "False" for v in values.tolist()])
         else:
-            values = table[name].tolist()
-            arrays.append(pa.array(values, type=kind, from_pandas=True))
-            fields.append(_strings(values))
+            column = table[name]
+            arrow = pa.array(column.array) if isinstance(column.dtype, pd.StringDtype) else \
+                pa.array(column.tolist(), type=kind, from_pandas=True)
+            arrays.append(arrow if arrow.type == kind else arrow.cast(kind))
+            fields.append(_strings(column.tolist()))
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows(zip(*fields))
     return out.getvalue().encode("utf-8"), pa.Table.from_arrays(arrays, schema=schema)
@@ -187,7 +192,7 @@ def _keyed(rows) -> pd.DataFrame:
 
     kept = rows.filter(pc.not_equal(rows.column("key"), ""))
     mapping = {pa.large_string(): pd.StringDtype("pyarrow"), pa.int64(): pd.Int64Dtype()}
-    table = kept.to_pandas(types_mapper=mapping.get)
+    table = kept.to_pandas(types_mapper=mapping.get, split_blocks=True)
     table["sentence"] = table["sentence"].astype("int64")
     return table
 
