@@ -72,3 +72,20 @@ def test_entry_rows_are_the_typed_tables(tmp_path, place):
     assert (targets["qualifier"] == "range").any() and targets["high"].isna().any()
     assert '"' in e["rendered"]["results"][0].decode("utf-8")
     assert e["rendered"]["results"][1].column("scope").null_count < e["rendered"]["results"][1].num_rows
+
+
+def test_rendered_is_what_to_csv_and_arrow_give():
+    # every kind of column a panel table has, with missing values, quotes, commas and line breaks
+    table = pd.DataFrame({
+        "place": pd.array(["青禾市", None, '说"好",再说\n换行'], dtype="string"),
+        "year": pd.array([2024, None, 2025], dtype="Int64"),
+        "value": [5.5, float("nan"), 1.5e16],
+        "low": [1e-05, 123456789.125, -0.0],
+        "sentence": pd.array([3, 4, 5], dtype="int64"),
+        "main": [True, False, True],
+        "scope": pd.array(["城区", "", None], dtype="str"),
+    })
+    for t in (table, table.iloc[0:0]):
+        body, arrow_table = entry.rendered(t)
+        assert body == csv_body(t)
+        assert arrow_table.equals(arrow(t), check_metadata=True) and arrow_table.schema == arrow(t).schema

@@ -165,9 +165,9 @@ def _pair_file(cache: Path, previous: dict, current: dict) -> Path:
 
 def _compare_and_store(task: tuple[str, str, str]) -> None:
     """A worker's task: the verdicts and slogan changes of one pair, rendered, stored."""
-    from .write import rendered
-
-    previous, current, where = (entries.load_cached(Path(task[0])), entries.load_cached(Path(task[1])), task[2])
+    rendered = entries.rendered
+    previous, current, where = (entries.load_cached(Path(task[0]), rendered=False),
+                                entries.load_cached(Path(task[1]), rendered=False), task[2])
     pair = {"verdicts": rendered(verdicts(previous, current)), "slogans": rendered(slogan_changes(previous, current))}
     entries.store({"summary": {}, "rendered": pair}, Path(where))
 

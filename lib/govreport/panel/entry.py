@@ -64,15 +64,22 @@ def cache_file(cache: Path, key: str) -> Path:
 PARTS = ("summary", "rendered", "rest")
 
 
-def load_cached(path: Path, upto: str = "rest") -> dict | None:
+def load_cached(path: Path, upto: str = "rest", rendered: bool = True) -> dict | None:
     """The entry at ``path``, read up to the part ``upto`` (``summary``; ``rendered``, what
     the tables need; ``rest``, what a comparison needs), or None when it is missing or
-    unreadable (then it is read again)."""
+    unreadable (then it is read again). ``rendered=False`` passes over the rendered tables
+    (a comparison does not need them): they are stored pickled twice, so they are skipped
+    as one string of bytes."""
     try:
         with open(path, "rb") as f:
             entry = {"summary": pickle.load(f)}
             for part in PARTS[1:PARTS.index(upto) + 1]:
-                entry.update(pickle.load(f))
+                data = pickle.load(f)
+                if part == "rendered":
+                    if not rendered:
+                        continue
+                    data = pickle.loads(data)
+                entry.update(data)
         return entry
     except Exception:
         return None
@@ -80,14 +87,15 @@ def load_cached(path: Path, upto: str = "rest") -> dict | None:
 
 def store(entry: dict, path: Path) -> None:
     """Write ``entry`` to ``path`` atomically (a stopped run leaves no half-written entry), in
-    three pickles: the summary, the rendered tables, the rest; a rerun reads what it needs."""
+    three pickles: the summary, the rendered tables (pickled bytes of their pickle), the
+    rest; a rerun reads what it needs."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:
         with os.fdopen(fd, "wb") as f:
             pickle.dump(entry["summary"], f, protocol=pickle.HIGHEST_PROTOCOL)
             rendered = {k: v for k, v in entry.items() if k == "rendered"}
-            pickle.dump(rendered, f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(pickle.dumps(rendered, protocol=pickle.HIGHEST_PROTOCOL), f, protocol=pickle.HIGHEST_PROTOCOL)
             pickle.dump({k: v for k, v in entry.items() if k not in ("summary", "rendered")}, f,
                         protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
@@ -123,21 +131,70 @@ def row_schema():
         .remove_metadata()
 
 
-def _strings(values: list) -> list:
-    """CSV fields of a text column: missing values (None, NaN, NA) empty."""
-    return [v if isinstance(v, str) else "" for v in values]
+def _column(column: pd.Series, kind) -> tuple[object, list[str]]:
+    """One column as Arrow (of type ``kind``) and as the CSV fields ``pandas.DataFrame.to_csv``
+    writes for it: figures in their shortest repr (numpy's, which pandas writes, and Python's
+    are the same), True/False, missing values empty."""
+    import pyarrow as pa
+
+    dtype = column.dtype
+    if dtype == "float64":
+        values = column.to_numpy(dtype="float64")
+        return pa.array(values, type=kind, from_pandas=True), ["" if v != v else repr(v) for v in values.tolist()]
+    if dtype == "int64":
+        values = column.to_numpy(dtype="int64")
+        return pa.array(values, type=kind), values.astype(str).tolist()
+    if dtype == "bool":
+        values = column.to_numpy(dtype="bool")
+        return pa.array(values, type=kind), ["True" if v else "False" for v in values.tolist()]
+    if isinstance(dtype, pd.Int64Dtype):
+        values = column.array
+        shown = values.to_numpy(dtype="int64", na_value=0).astype(str).astype(object)
+        shown[values.isna()] = ""
+        return pa.array(values, type=kind), shown.tolist()
+    values = column.tolist()
+    fields = [v if isinstance(v, str) else "" for v in values]
+    arrow = pa.array(column.array) if isinstance(dtype, pd.StringDtype) else pa.array(values, type=kind, from_pandas=True)
+    return (arrow if arrow.type == kind else arrow.cast(kind)), fields
+
+
+def _csv_lines(fields: list[list[str]]) -> bytes:
+    """Rows given as columns of CSV fields, as ``pandas.DataFrame.to_csv`` writes them (its
+    writer is Python's csv module: quoted where needed, lines ending in \\n)."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(zip(*fields))
+    return out.getvalue().encode("utf-8")
+
+
+@lru_cache(maxsize=16)
+def _schema(columns: tuple) -> object:
+    """The Arrow schema ``write.arrow`` gives a table with these (name, dtype) columns."""
+    import pyarrow as pa
+
+    empty = pd.DataFrame({name: pd.Series([], dtype=dtype) for name, dtype in columns})
+    return pa.Table.from_pandas(empty, preserve_index=False).schema.remove_metadata()
+
+
+def rendered(table: pd.DataFrame) -> tuple[bytes, object]:
+    """What ``write.rendered`` gives (CSV lines and Arrow table) for a table whose columns are
+    text, float64, int64, Int64 or bool, made column by column (several times faster than
+    ``to_csv`` and ``pyarrow.Table.from_pandas``; ``tests/test_panel_entry.py`` checks they agree)."""
+    import pyarrow as pa
+
+    schema = _schema(tuple((c, table[c].dtype) for c in table.columns))
+    arrays, fields = zip(*(_column(table[c], schema.field(c).type) for c in table.columns)) if len(table.columns) \
+        else ((), ())
+    return (_csv_lines(list(fields)) if len(table) else b""), pa.Table.from_arrays(list(arrays), schema=schema)
 
 
 def _rendered(report, table: pd.DataFrame, joined: dict) -> tuple[bytes, object]:
     """``table`` (rows of the targets stage, ``TARGET_COLUMNS``) with ``joined`` (the place
     columns, the same on every row) and each row's sentence, as ``write.rendered`` gives the
-    ``typed`` table of ``ROW_COLUMNS``: its CSV lines (what ``pandas.DataFrame.to_csv``
-    writes) and its Arrow table, built straight from the columns (a typed DataFrame costs
-    several times more)."""
-    import csv
-    import io
-
-    import numpy as np
+    ``typed`` table of ``ROW_COLUMNS``: its CSV lines and its Arrow table, built straight from
+    the columns (a typed DataFrame costs several times more)."""
     import pyarrow as pa
 
     n = len(table)
@@ -155,34 +212,11 @@ def _rendered(report, table: pd.DataFrame, joined: dict) -> tuple[bytes, object]
         elif name == "sentence_text":
             arrays.append(pa.array(texts, type=kind))
             fields.append(texts)
-        elif name in _FLOATS:
-            values = table[name].to_numpy(dtype="float64")
-            arrays.append(pa.array(values, type=kind, from_pandas=True))
-            # what pandas' to_csv writes: the shortest repr (numpy's and Python's are the same)
-            fields.append(["" if v != v else repr(v) for v in values.tolist()])
-        elif name in _INTS:
-            values = table[name].to_numpy(dtype="int64")
-            arrays.append(pa.array(values, type=kind))
-            fields.append(values.astype(str).tolist())
-        elif name in _NULLABLE_INTS:
-            values = table[name].astype("Int64").array
-            arrays.append(pa.array(values, type=kind))
-            shown = values.to_numpy(dtype="int64", na_value=0).astype(str).astype(object)
-            shown[values.isna()] = ""
-            fields.append(shown.tolist())
-        elif name == "main":
-            values = table[name].to_numpy(dtype="bool")
-            arrays.append(pa.array(values, type=kind))
-            fields.append(["True" if v else "False" for v in values.tolist()])
         else:
-            column = table[name]
-            arrow = pa.array(column.array) if isinstance(column.dtype, pd.StringDtype) else \
-                pa.array(column.tolist(), type=kind, from_pandas=True)
-            arrays.append(arrow if arrow.type == kind else arrow.cast(kind))
-            fields.append(_strings(column.tolist()))
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(zip(*fields))
-    return out.getvalue().encode("utf-8"), pa.Table.from_arrays(arrays, schema=schema)
+            arrow, shown = _column(table[name], kind)
+            arrays.append(arrow)
+            fields.append(shown)
+    return (_csv_lines(fields) if n else b""), pa.Table.from_arrays(arrays, schema=schema)
 
 
 def _keyed(rows) -> pd.DataFrame:

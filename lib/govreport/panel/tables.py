@@ -98,13 +98,19 @@ def verdicts(previous: dict, current: dict) -> pd.DataFrame:
     p, c = previous["summary"]["row"], current["summary"]["row"]
     front = {"place": c["place"], "level": c["level"], "parent": c["parent"], "adcode": c["adcode"],
              "year": p["year"], "previous_path": p["path"], "path": c["path"]}
-    for i, (k, v) in enumerate(front.items()):
-        table.insert(i, k, [v] * len(table))
-    columns = verdict_columns()
-    table = table[list(columns)]
-    for c, dtype in columns.items():
-        table[c] = pd.to_numeric(table[c], errors="coerce").astype(dtype) if dtype != "string" else table[c].astype(dtype)
-    return table
+    columns, n = verdict_columns(), len(table)
+    data = {}
+    for name, dtype in columns.items():
+        if name in front:
+            values = pd.Series([front[name]] * n, dtype=object)
+        else:
+            values = table[name]
+            if dtype != "string" and values.dtype == dtype:
+                data[name] = values.array
+                continue
+        data[name] = (values.astype(dtype) if dtype == "string"
+                      else pd.to_numeric(values, errors="coerce").astype(dtype)).array
+    return pd.DataFrame(data, columns=list(columns))
 
 
 def slogan_changes(previous: dict, current: dict) -> pd.DataFrame:
@@ -113,15 +119,21 @@ def slogan_changes(previous: dict, current: dict) -> pd.DataFrame:
     rows = []
     for change, have, other in (("gained", current["slogans"], previous["text"]),
                                 ("dropped", previous["slogans"], current["text"])):
-        for term, count in zip(have["term"], have["count"]):
+        for term, count in zip(have["term"].tolist(), have["count"].tolist()):
             if term not in other:
                 rows.append((c["place"], c["year"], p["path"], c["path"], term, change, int(count)))
     return slogan_frame(rows)
 
 
 def slogan_frame(rows: list[tuple]) -> pd.DataFrame:
-    table = pd.DataFrame(rows, columns=SLOGAN_COLUMNS)
-    return table.astype({k: "string" for k in SLOGAN_COLUMNS} | {"year": "int64", "count": "int64"})
+    """The slogans table of ``rows`` (tuples of ``SLOGAN_COLUMNS``): text as string, year and
+    count as int64."""
+    import numpy as np
+
+    columns = list(zip(*rows)) if rows else [()] * len(SLOGAN_COLUMNS)
+    return pd.DataFrame({name: np.array(values, dtype="int64") if name in ("year", "count")
+                         else pd.array(list(values), dtype="string") for name, values in zip(SLOGAN_COLUMNS, columns)},
+                        columns=SLOGAN_COLUMNS)
 
 
 def escalation(main: pd.DataFrame, reports: list[dict]) -> pd.DataFrame:
