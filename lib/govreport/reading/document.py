@@ -15,7 +15,7 @@ import pandas as pd
 from .files import ReportError, read_file
 from .clutter import is_clutter
 from .gcpause import paused_gc
-from .layouts import classify, is_appendix_line, is_plan_title, read_layout
+from .layouts import classify, is_appendix_line, is_plan_title, item_points, read_layout
 from .meta import LEVELS as PLACE_LEVELS
 from .meta import given_date, is_head_line, level_of, parse_meta, year_of
 from .outline import Node, find_points, line_spans, rstrip_pos, sentence_lines, split_sentences
@@ -135,8 +135,8 @@ class Document(Outlined):
     |---|---|---|
     | ``id`` | str | ``"0"`` preamble; ``"1"``, ``"2"`` parts; ``"1.2"`` section (二) of part 一; ``"1.2.3"`` its third point; ``"1.0.2"`` the second point of part 一 before its first section; ``"c"`` the closing; ``"a"`` the appendix |
     | ``level`` | str | ``preamble``, ``part``, ``section``, ``point``, ``closing`` or ``appendix`` |
-    | ``number`` | int | position among its siblings (1-based; 0 for the preamble, the closing and the appendix) |
-    | ``title`` | str | the heading without its number: a part's heading line; a section's heading sentence up to the first 。 (for a ``一是`` lead, up to the first ，or 。); a point's lead sentence without its 。 and dash; the appendix's first line; ``""`` for the preamble, the closing and a flat text's part |
+    | ``number`` | int | position among its siblings (1-based; 0 for the preamble, the closing, the appendix and a section without a number of its own: a list a salutation introduces after the last section) |
+    | ``title`` | str | the heading without its number: a part's heading line; a section's heading sentence up to the first 。 (for a ``一是`` lead, up to the first ，or 。); a point's lead sentence without its 。 and dash (a list item's first sentence without its number); a list section's introducing clause; the appendix's first line; ``""`` for the preamble, the closing and a flat text's part |
     | ``start``, ``end`` | int | the node's span (surrounding whitespace excluded); spans nest, and parts, the closing and the appendix do not overlap |
     | ``parent`` | str or None | the enclosing node (None for the preamble, parts, the closing and the appendix) |
     | ``group`` | str | for a section under a themed heading of a part (``一、…`` over ``（一）…``), that heading's title; ``""`` otherwise |
@@ -179,7 +179,10 @@ class Document(Outlined):
             nodes.extend(find_points(work, part, spans, wlines, sent_lines, end=intro_end, leads=False, prefix=f"{part.id}.0"))
             for sec in part.children:
                 nodes.append(sec)
-                nodes.extend(find_points(work, sec, spans, wlines, sent_lines))
+                if sec.id in layout.items:  # a list's numbered items are its points
+                    nodes.extend(item_points(work, sec, layout.items[sec.id], wlines))
+                else:
+                    nodes.extend(find_points(work, sec, spans, wlines, sent_lines))
         if layout.closing:
             nodes.append(Node("c", "closing", 0, "", *layout.closing, None))
         if layout.appendix:

@@ -23,9 +23,22 @@ sections; a part with neither has its ``一是``, ``二是`` … paragraph leads
 line, in sequence, at least two) as sections; the last of them, when it leads a paragraph
 (rather than standing as a heading line of its own), ends with its paragraph.
 
-The closing begins at the first salutation line (``各位代表！``, ``各位代表：``) after the
-last part or section heading (in a flat text: the last salutation in the second half of
-the body). The appendix begins at the first line, in the last 60 % of the text, that opens
+The closing begins at the first salutation line (``各位代表！``, ``各位代表：``, ``各位代表，``)
+after the last part or section heading that does not introduce a list (in a flat text:
+the last salutation in the second half of the body). A salutation introduces a list when
+the line right after its paragraph (its line; the next line too when the salutation stands
+alone on its line) is item 1 of a numbered list of at least two items, numbered in
+sequence before the next salutation, all in one form: ``1.``/``1、``, ``（1）``, ``一是``,
+``（一）`` or ``一、``, each at the start of a line (``各位代表，今年我们将办好以下实事。`` then
+``1.…`` ``2.…``). Such a list is body, not closing: in a part with sections it is a section
+of its own at the end of the last part, with no number (``number`` 0; pages show no
+（N） for it), titled by the last clause of the introducing paragraph (``今年我们将办好以下实事``),
+running from its salutation to the next salutation that introduces no list (the closing) or
+to the end of the body; its items are its points, each from its number to the end of its
+paragraph, titled by its first sentence. In a part without sections the list stays in the
+part's text.
+
+The appendix begins at the first line, in the last 60 % of the text, that opens
 a glossary, an attachment, an editors' trailer, a licence footer or web-page clutter
 (``名词解释``, ``附件``, ``（责任编辑：…）``, ``相关链接`` …): its numbered items are not parts.
 
@@ -34,12 +47,15 @@ posting labels, photo captions) heads nothing, and the clutter lines that end a 
 (with blank lines among them) belong to no part, closing or appendix: the text ends,
 for the outline, where they begin.
 
-Known limits: sections written only as unnumbered heading lines, ``1.``/``（1）`` numbering,
+Known limits: sections written only as unnumbered heading lines, ``1.``/``（1）`` numbering
+(outside a list after a salutation),
 ``首先``/``第一，`` leads, and parts named by words missing from ``data/reading_words.tsv``
 are not recognised (such a text is read ``flat`` or with fewer sections). In a ``headings``
 text, a short plan-like line inside a part (``今年重点工作``) starts a new part. A closing
 without the salutation ``各位代表`` is read as part of the last section; an appendix marker
-in the first 40 % of the text is ignored.
+in the first 40 % of the text is ignored. A list separated from the salutation's paragraph
+by another paragraph (各位代表！…。 / 今年要办好以下实事： / 1.…) is read as closing, and in
+a flat text a salutation followed by a list still begins the closing.
 """
 
 from __future__ import annotations
@@ -59,6 +75,9 @@ PART_RE = re.compile(rf"(?P<num>{_ORD}){_SP}、")
 CHAPTER_RE = re.compile(rf"第(?P<num>{_ORD})部分{_SP}[：:、，,．.]?{_SP}")
 SECTION_RE = re.compile(rf"[（(]{_SP}(?P<num>{_ORD}){_SP}[）)]")
 LEAD_RE = re.compile(rf"(?P<num>{_ORD})是")
+_ARABIC = "[0-9０-９]{1,2}"
+ITEM_RE = re.compile(rf"(?P<num>{_ARABIC}){_SP}[.．、](?![0-9０-９])")  # 1. 1、 (not 1.5万)
+PAREN_ITEM_RE = re.compile(rf"[（(]{_SP}(?P<num>{_ARABIC}){_SP}[）)]")
 SALUTE_RE = re.compile(rf"各位代表{_SP}(?:[！!：:，,、]|$)")
 _HEADING_PUNCT = re.compile(r"[。！？；，：,;:!?]")
 _INNER_SPACE = re.compile(rf"(?<=[^\x00-\x7f]){SPACE_CLASS}+(?=[^\x00-\x7f])")
@@ -124,9 +143,12 @@ def is_heading_line(line: str) -> bool:
     return len(flat) <= HEADING_MAX and _patterns()[0].search(flat) is not None
 
 
+_DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
+
+
 @dataclass(slots=True)
 class Mark:
-    kind: str  # part, chapter, section, lead, salute, heading, appendix
+    kind: str  # part, chapter, section, lead, item (1.), paren_item (（1）), salute, heading, appendix
     num: int
     li: int  # line index
     pos: int  # where the line's content begins
@@ -155,8 +177,8 @@ def classify(text: str, lines: list[tuple[int, int]]) -> list[Mark]:
             if m := CHAPTER_RE.match(text, pos, e):
                 kind = "chapter"
         elif c == "各":
-            if SALUTE_RE.match(text, pos, e):
-                marks.append(Mark("salute", 0, li, pos, e, pos))
+            if sm := SALUTE_RE.match(text, pos, e):
+                marks.append(Mark("salute", 0, li, pos, e, sm.end()))
                 continue
         if m is not None:
             num = small_int(m["num"])
@@ -164,15 +186,23 @@ def classify(text: str, lines: list[tuple[int, int]]) -> list[Mark]:
                 marks.append(Mark(kind, num, li, pos, e, m.end()))
             continue
         end = rstrip_pos(text, pos, e)
-        if end - pos > 2 * APPENDIX_MAX + 10:
-            continue
-        line = text[pos:end]
-        if is_appendix_line(line):
-            marks.append(Mark("appendix", 0, li, pos, end, pos))
-        elif is_clutter(line):
-            continue  # a line of the web page, not of the report: it heads nothing
-        elif is_heading_line(line):
-            marks.append(Mark("heading", 0, li, pos, end, pos))
+        if end - pos <= 2 * APPENDIX_MAX + 10:
+            line = text[pos:end]
+            if is_appendix_line(line):
+                marks.append(Mark("appendix", 0, li, pos, end, pos))
+                continue
+            if is_clutter(line):
+                continue  # a line of the web page, not of the report: it heads nothing
+            if is_heading_line(line):
+                marks.append(Mark("heading", 0, li, pos, end, pos))
+                continue
+        # A list item (1. 1、 （1）): it heads nothing, but may tell a list from the closing.
+        if c in _DIGIT_CHARS:
+            m, kind = ITEM_RE.match(text, pos, e), "item"
+        elif c in "（(":
+            m, kind = PAREN_ITEM_RE.match(text, pos, e), "paren_item"
+        if m is not None and (num := small_int(m["num"])):
+            marks.append(Mark(kind, num, li, pos, e, m.end()))
     return marks
 
 
@@ -185,6 +215,7 @@ class Layout:
     head_end_line: int = 0  # lines before this index are the head (title, dateline, speaker…)
     groups: list[Node] = field(default_factory=list)
     paragraph_leads: set[int] = field(default_factory=set)  # id() of sections led by 一是 in a paragraph
+    items: dict[str, list[Mark]] = field(default_factory=dict)  # a list node's id -> its item marks
 
 
 def heading_title(text: str, start: int, end: int) -> str:
@@ -270,11 +301,12 @@ def read_layout(text: str, lines: list[tuple[int, int]], marks: list[Mark], head
         for m in _sections(text, part, ms, kind, layout):
             last_li = max(last_li, m.li)
 
-    # The closing: the first salutation after the last heading.
+    # The closing: the first salutation after the last heading that introduces no list.
     body_end = appendix.pos if appendix else n
     closing = None
+    lists: list[tuple[Mark, list[Mark]]] = []
     if kind != "flat":
-        closing = next((m for m in body_marks if m.kind == "salute" and m.li > last_li), None)
+        closing, lists = _closing(text, lines, [m for m in body_marks if m.li > last_li])
     if closing is not None:
         body_end = closing.pos
 
@@ -292,13 +324,25 @@ def read_layout(text: str, lines: list[tuple[int, int]], marks: list[Mark], head
     else:
         layout.head_end_line = heads[0].li
 
+    # A list introduced by a salutation after the last section is a section of its own,
+    # without a number, in the last part (in a part without sections it stays in the part).
+    numbered_sections = len(parts[-1].children) if parts else 0
+    if numbered_sections:
+        last = parts[-1]
+        for salute, items in lists:
+            k = len(last.children) + 1
+            node = Node(f"{last.id}.{k}", "section", 0, _list_title(text, lines, salute), salute.pos, salute.end, last.id)
+            last.children.append(node)
+            layout.items[node.id] = items
+
     for i, part in enumerate(parts):
         nxt = parts[i + 1].start if i + 1 < len(parts) else body_end
         part.end = rstrip_pos(text, part.start, nxt)
         bounds = sorted([s.start for s in part.children] + [g.start for g in layout.groups if part.start < g.start < part.end])
+        last_numbered = numbered_sections - 1 if i == len(parts) - 1 else len(part.children) - 1
         for j, sec in enumerate(part.children):
             k = next((b for b in bounds if b > sec.start), part.end)
-            if j == len(part.children) - 1 and id(sec) in layout.paragraph_leads:
+            if j == last_numbered and id(sec) in layout.paragraph_leads:
                 k = min(k, sec.end)  # the last paragraph lead ends with its paragraph
             sec.end = rstrip_pos(text, sec.start, min(k, part.end))
     if closing is not None:
@@ -307,6 +351,70 @@ def read_layout(text: str, lines: list[tuple[int, int]], marks: list[Mark], head
     if appendix is not None:
         layout.appendix = (appendix.pos, rstrip_pos(text, appendix.pos, n), despace(text[appendix.pos : appendix.end]))
     return layout
+
+
+_ITEM_KINDS = ("item", "paren_item", "lead", "section", "part")
+
+
+def _closing(text: str, lines: list[tuple[int, int]], marks: list[Mark]) -> tuple[Mark | None, list[tuple[Mark, list[Mark]]]]:
+    """The closing's salutation among ``marks`` (those after the last heading) and the
+    lists that salutations before it introduce (rules in the module docstring)."""
+    lists = []
+    by_line = {m.li: m for m in marks}
+    for i, m in enumerate(marks):
+        if m.kind != "salute":
+            continue
+        # The salutation's paragraph: its line, and the next one when the line holds the salutation alone.
+        li = m.li
+        if rstrip_pos(text, m.after, m.end) == m.after:
+            li = _next_line(text, lines, li)
+        first = by_line.get(_next_line(text, lines, li))
+        if first is None or first.kind not in _ITEM_KINDS or first.num != 1:
+            return m, lists
+        items = [first]
+        for x in marks[marks.index(first) + 1 :]:
+            if x.kind == "salute":
+                break
+            if x.kind == first.kind:
+                if x.num == len(items) + 1:
+                    items.append(x)
+                elif x.num == 1:
+                    break
+        if len(items) < 2:
+            return m, lists
+        lists.append((m, items))
+    return None, lists
+
+
+def _next_line(text: str, lines: list[tuple[int, int]], li: int) -> int:
+    """The index of the first non-blank line after line ``li``."""
+    li += 1
+    while li < len(lines) and lstrip_pos(text, *lines[li]) >= lines[li][1]:
+        li += 1
+    return li
+
+
+def _list_title(text: str, lines: list[tuple[int, int]], salute: Mark) -> str:
+    """A list's title: the last clause of the paragraph that introduces it, without the
+    salutation (各位代表，今年我们将办好以下实事。 gives 今年我们将办好以下实事)."""
+    s, e = salute.after, rstrip_pos(text, salute.after, salute.end)
+    if s == e:  # the salutation alone on its line: the next line introduces the list
+        s, e = lines[min(_next_line(text, lines, salute.li), len(lines) - 1)]
+    body = text[s:e].rstrip("。：:！!；;" + SPACE)
+    return despace(re.split(r"[，,；;：:。！!]", body)[-1])
+
+
+def item_points(text: str, node: Node, items: list[Mark], lines: list[tuple[int, int]]) -> list[Node]:
+    """The items of a list node as its points: each runs from its number to the end of its
+    paragraph (or the next item); its title is its first sentence without the number."""
+    out = []
+    for n, m in enumerate(items, 1):
+        nxt = items[n].pos if n < len(items) else node.end
+        stop = rstrip_pos(text, m.pos, min(lines[m.li][1], nxt, node.end))
+        cut = re.search(r"[。！？；!?;]", text[m.after : stop])
+        title = despace(text[m.after : m.after + cut.start() if cut else stop])
+        out.append(Node(f"{node.id}.{n}", "point", n, title, m.pos, stop, node.id))
+    return out
 
 
 def _blank_or_clutter(line: str) -> bool:

@@ -17,6 +17,8 @@ bundled report and on synthetic texts):
   重大风险有效化解。) closes a block rather than opening one. A section has points only
   if at least two are found. A point runs to the next point or the end of its paragraph.
   Only sections have bold-lead points.
+- **List items**: the numbered items (``1.`` ``2.`` …) of a list that a salutation introduces
+  after the last section are the points of that list's section (rules in ``layouts``).
 - **Sentences** end at 。！？； (and ! ? ;), or at a line end; never inside “…”,
   「…」, 《…》 or parentheses. Every non-blank character of the text lies in exactly
   one sentence.

@@ -23,7 +23,7 @@ or at least 90 % of the upper quartile of their lengths in characters) when the 
 does not begin with indentation; after a line that ends a sentence or begins a part
 heading (一、, 第一部分), only when it is quite full (0.95 W, or that quartile in
 characters) and, for a sentence end, the next line does not begin a heading, a 一是 lead,
-a dash-led line, and is no unnumbered heading or appendix line; never before the
+a numbered item (``1.``, ``1、``, ``（1）``), a dash-led line, and is no unnumbered heading or appendix line; never before the
 salutation 各位代表 or between the lines of the head (title, dateline, speaker). Spaces at the end of the line and at the start of the
 next go with the break. A paragraph whose last line ends a sentence exactly at the width,
 followed by an unindented paragraph, cannot be told from a wrap: the two are read as one.
@@ -36,7 +36,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .layouts import CHAPTER_RE, LEAD_RE, PART_RE, SALUTE_RE, SECTION_RE, is_appendix_line, is_heading_line
+from .layouts import (
+    CHAPTER_RE, ITEM_RE, LEAD_RE, PAREN_ITEM_RE, PART_RE, SALUTE_RE, SECTION_RE, is_appendix_line, is_heading_line,
+)
 from .meta import is_complete_head_line
 from .outline import SPACE
 
@@ -45,7 +47,7 @@ _CLOSERS = set("”」』》）)】]〕’\"")
 # A line that begins one of these is a new paragraph, not the continuation of the line before:
 # a heading or a lead as the outline reads them, a dash line or the salutation.
 _PART_HEADINGS = (PART_RE, CHAPTER_RE)
-_BLOCK_STARTS = (*_PART_HEADINGS, SECTION_RE, LEAD_RE, re.compile(r"[—―─－]|--|各位代表"))
+_BLOCK_STARTS = (*_PART_HEADINGS, SECTION_RE, LEAD_RE, ITEM_RE, PAREN_ITEM_RE, re.compile(r"[—―─－]|--|各位代表"))
 OPEN_MIN = 8
 HEAD_LINES = 12  # the head (title, dateline, speaker) is among the first lines
 

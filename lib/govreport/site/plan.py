@@ -68,7 +68,9 @@ def section_units(outline) -> list[tuple[str, str]]:
         if r["level"] == "section":
             part = parts.get(r["id"].split(".")[0])
             prefix = f"part {chinese_number(part)} · " if several and part else ""
-            units.append((r["id"], f"{prefix}（{chinese_number(int(r['number']))}）{str(r['title']).strip()}"))
+            # A section without a number of its own (a list after the last section) shows none.
+            label = f"（{chinese_number(int(r['number']))}）" if int(r["number"]) else ""
+            units.append((r["id"], f"{prefix}{label}{str(r['title']).strip()}"))
         elif r["level"] == "part" and not any(s.startswith(f"{r['id']}.") for s in section_ids):
             units.append((r["id"], f"{chinese_number(int(r['number']))}、{str(r['title']).strip()}"))
     return units
