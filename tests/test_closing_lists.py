@@ -2,10 +2,10 @@
 not closing (rules in ``govreport.reading.layouts``). Synthetic texts written for the tests."""
 
 import pytest
-from documents import write_docx, write_html
+from documents import write_docx, write_html, write_pdf
 from synthetic_reports import wrap
 
-from govreport import load_report
+from govreport import load_report, paths
 from govreport.site.plan import section_units
 
 HEAD = [
@@ -158,7 +158,21 @@ def test_hard_wrapped_list(write_report, width, indent):
     check_list_is_body(r)
 
 
-def test_list_in_a_word_file_and_a_web_page(tmp_path):
+def test_list_in_a_word_file_a_web_page_and_a_pdf(tmp_path):
     lines = HEAD + [INTRO] + ITEMS + TAIL
     check_list_is_body(load_report(write_docx(tmp_path / "report.docx", lines)))
     check_list_is_body(load_report(write_html(tmp_path / "report.html", lines)))
+    check_list_is_body(load_report(write_pdf(tmp_path / "report.pdf", lines, page_numbers="- {} -")))
+
+
+def test_a_provincial_report_with_its_year_s_projects_after_the_last_section():
+    # 浙江 2025: after section （十一） of part 二, 各位代表，… introduces ten numbered projects.
+    r = load_report(paths.SEEDS_DIR / "provinces-2025" / "zhejiang-2025.docx")
+    o = r.outline
+    lst = o[(o["parent"] == "2") & (o["number"] == 0)]
+    assert len(lst) == 1 and lst["title"].iloc[0].endswith("民生实事")
+    sid = lst["id"].iloc[0]
+    assert len(o[o["parent"] == sid]) == 10
+    assert r.span("c").startswith("各位代表！") and r.node("c")["start"] > lst["end"].iloc[0]
+    inside = r.facts[r.facts["section"].str.startswith(sid + ".")]
+    assert len(inside) >= 30 and inside["is_target"].all() and set(inside["target_year"]) == {2025}
