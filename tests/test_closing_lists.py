@@ -176,3 +176,13 @@ def test_a_provincial_report_with_its_year_s_projects_after_the_last_section():
     assert r.span("c").startswith("各位代表！") and r.node("c")["start"] > lst["end"].iloc[0]
     inside = r.facts[r.facts["section"].str.startswith(sid + ".")]
     assert len(inside) >= 30 and inside["is_target"].all() and set(inside["target_year"]) == {2025}
+
+
+def test_a_section_without_a_number_is_asked_about_by_its_title(write_report):
+    """The page's question (the index card) names such a section by its title, not by an id."""
+    from govreport.analysis import section_story
+
+    r = load_report(write_report(text(HEAD + [INTRO] + ITEMS + TAIL)))
+    sid = next(s for s, _ in section_units(r.outline) if r.node(s)["number"] == 0)
+    asked = section_story.question(r, sid)
+    assert asked == "What does section “今年我们将继续办好以下四件实事” of part 二 claim, and what do its 7 figures show?"

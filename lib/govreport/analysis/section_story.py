@@ -21,7 +21,7 @@ from .notes import below
 from .prose import (
     bold, count, figure, join, kinds_text, md_escape, number, ordinal, percent, reading, times,
 )
-from .summary import characters
+from .summary import characters, short_title
 
 
 
@@ -76,7 +76,10 @@ def question(report: Report, sid: str) -> str:
     （三） of part 一 claim, and what do its 12 figures show?" (the report's index shows it on the
     page's card)."""
     node = report.node(sid)
-    name = f"{_level_word(node)} {outline_label(node).rstrip('、') or node['id']}"
+    number = outline_label(node).rstrip("、")
+    if not number and node["title"]:  # a section without a number of its own is named by its title
+        number = f"“{short_title(node['title'], width=16)}”"
+    name = f"{_level_word(node)} {number or node['id']}"
     if node["level"] == "section" and pd.notna(node["parent"]) and node["parent"] != "0":
         parent = report.node(node["parent"])
         if parent["level"] == "part":
