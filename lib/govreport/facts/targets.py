@@ -70,6 +70,7 @@ import csv
 import math
 import re
 from dataclasses import dataclass
+from itertools import compress
 from functools import lru_cache
 
 import numpy as np
@@ -300,7 +301,7 @@ def _columns(facts: pd.DataFrame, keep: list[bool] | None = None) -> dict[str, l
     ``keep`` is true (all rows when None): no DataFrame is filtered or iterated row by row."""
     out = {c: facts[c].tolist() for c in _FACT_FIELDS if c in facts.columns}
     if keep is not None:
-        out = {c: [v for v, k in zip(values, keep) if k] for c, values in out.items()}
+        out = {c: list(compress(values, keep)) for c, values in out.items()}
     return out
 
 
