@@ -101,13 +101,13 @@ def verdicts(previous: dict, current: dict) -> pd.DataFrame:
     columns, n = verdict_columns(), len(table)
     data = {}
     for name, dtype in columns.items():
-        if name in front:
-            values = pd.Series([front[name]] * n, dtype=object)
-        else:
-            values = table[name]
-            if dtype != "string" and values.dtype == dtype:
-                data[name] = values.array
-                continue
+        if name in front:  # the same on every row: a Python value (text, a year or None)
+            data[name] = pd.array([front[name]] * n, dtype=dtype)
+            continue
+        values = table[name]
+        if dtype != "string" and values.dtype == dtype:
+            data[name] = values.array
+            continue
         data[name] = (values.astype(dtype) if dtype == "string"
                       else pd.to_numeric(values, errors="coerce").astype(dtype)).array
     return pd.DataFrame(data, columns=list(columns))
