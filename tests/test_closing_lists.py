@@ -185,4 +185,4 @@ def test_a_section_without_a_number_is_asked_about_by_its_title(write_report):
     r = load_report(write_report(text(HEAD + [INTRO] + ITEMS + TAIL)))
     sid = next(s for s, _ in section_units(r.outline) if r.node(s)["number"] == 0)
     asked = section_story.question(r, sid)
-    assert asked == "What does section “今年我们将继续办好以下四件实事” of part 二 claim, and what do its 7 figures show?"
+    assert asked == "What does section “今年我们将继续办好以下四件实事” of part 二 claim, and what do its 6 figures show?"  # 65岁以上老年人 is no figure

@@ -585,3 +585,18 @@ def test_chunked_and_whole_report_facts_agree(tmp_path):
 def test_chunked_and_whole_text_facts_agree_on_fragments(text, chunk):
     whole = facts_from_text(text, "2022-01-10", chunk=len(text) + 1)
     pd.testing.assert_frame_equal(facts_from_text(text, "2022-01-10", chunk=chunk), whole, check_exact=True)
+
+
+@pytest.mark.parametrize("text, mentions", [
+    ("为全区70岁以上独居老年人安装呼叫设备1200套。", ["1200套"]),
+    ("为全县65岁及以上老人免费体检，覆盖率达到95%。", ["95%"]),
+    ("新增3岁以下婴幼儿托位800个。", ["800个"]),
+    ("为0-6岁儿童开展视力筛查。", []),
+    ("为满14周岁学生接种疫苗。", []),
+    ("人均预期寿命达到80.5岁，提高0.3岁。", ["80.5岁", "0.3岁"]),
+    ("人均预期寿命提高到79岁以上。", ["79岁"]),
+])
+def test_an_age_that_names_a_group_is_no_figure(text, mentions):
+    """60岁以上老年人, 0-6岁儿童: the age says who, not how much (``candidates._age_group``);
+    a life expectancy is a figure, and the sentence's other figures stay."""
+    assert facts_from_text(text)["mention"].tolist() == mentions

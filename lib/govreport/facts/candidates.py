@@ -23,6 +23,8 @@ HARD_RE = re.compile(r"[,;:。；：！？!?\n\r]")
 _CN_DIGITS = set("〇零一二两三四五六七八九十")
 _LATIN = re.compile(r"[A-Za-z]")
 MONEY = {"元", "美元", "欧元", "港元"}
+AGES = {"岁", "周岁"}
+_BOUND = re.compile(r"及?以[上下]")
 NOUN_START = re.compile(r"[\u4e00-\u9fffA-Za-z“\"(（]")
 
 
@@ -110,6 +112,8 @@ def find_candidates(text: str, masked: str) -> list[Fact]:
 def _amounts(masked: str, m: re.Match) -> list[Fact]:
     """Facts from one AMOUNT_RE match: one, or two for a range; none when it is no fact."""
     unit = m["unit"]
+    if unit in AGES and _age_group(masked, m.end(), ranged=m["lo_num"] is not None):
+        return []
     hi = _one_amount(masked, m, "", unit)
     if hi is None:
         return []
@@ -125,6 +129,18 @@ def _amounts(masked: str, m: re.Match) -> list[Fact]:
         lo.qualifier = lo.qualifier or "at_least"
         hi.qualifier = hi.qualifier or "at_most"
     return [lo, hi]
+
+
+def _age_group(masked: str, end: int, ranged: bool) -> bool:
+    """An age that names a group of people, not a figure: before 以上/以下 and a noun (60岁以上
+    老年人, 3岁以下婴幼儿), a range of ages before a noun (0-6岁儿童), or an age before a group
+    word of ``data/facts_words.tsv`` (65岁老人)."""
+    bound = _BOUND.match(masked, end)
+    if bound:
+        return bool(NOUN_START.match(masked, bound.end()))
+    if ranged:
+        return bool(NOUN_START.match(masked, end))
+    return masked.startswith(lexicon().age_groups, end)
 
 
 def _one_amount(masked: str, m: re.Match, p: str, unit: str, default_mult: str | None = None) -> Fact | None:

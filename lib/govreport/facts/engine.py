@@ -53,7 +53,8 @@ other reports, tests/test_fact_phrasing.py; targets in tests/test_fact_targets.p
    only digits (三大攻坚战, 两场硬仗), inside an idiom (三番五次), or a Chinese numeral up
    to 十 with 个/项/条 … right before a noun (八项规定, 四个意识, 八个字: a set phrase).
    A money amount before 以上/以下 and a noun is a size class, not an amount
-   (10亿元以上项目). A range (5%—6%, 20—30万元) is two rows: the lower bound with
+   (10亿元以上项目); an age that names a group of people is no figure either (60岁以上
+   老年人, 0-6岁儿童, 65岁老人: ``candidates._age_group``), while 人均预期寿命达到79岁 is. A range (5%—6%, 20—30万元) is two rows: the lower bound with
    qualifier at_least, the upper bound with at_most; a unit or multiplier written once
    after the upper bound applies to both.
    A rank is 第N位/名/家/个 (第5位, 第二家), or 第N / 首位 right after 居, 稳居, 位居 ….

@@ -60,6 +60,7 @@ class Lexicon:
         self.scopes, self.aspects = get("scope"), get("aspect")
         self.predicates = get("predicate")
         self.set_phrase_units = get("set_phrase_unit")
+        self.age_groups = tuple(sorted(get("age_group"), key=len, reverse=True))
         # count_noun: the noun a count without a measure word counts, and its unit
         # (贫困人口减少200万 -> 人); longest first.
         self.count_nouns = sorted(extra.get("count_noun", []), key=lambda p: -len(p[0]))
