@@ -194,13 +194,20 @@ def implied_bases(report) -> pd.DataFrame:
     """
     f = _facts(report)
     text = report.text
-    by_sentence = dict(tuple(f.groupby("sentence", sort=False)))  # a level is looked for in its sentence only
+    positions = f.groupby("sentence", sort=False).indices  # a level is looked for in its sentence only
+    framed: dict = {}
+
+    def by_sentence(sentence):  # the facts of a sentence, framed once and only when asked for
+        if sentence not in framed:
+            framed[sentence] = f.iloc[positions[sentence]]
+        return framed[sentence]
+
     rows = []
     for c in frames.rows(f):
         if c.kind == "change":
-            basis, level = "earlier level", _change_level(by_sentence[c.sentence], c, text)
+            basis, level = "earlier level", _change_level(by_sentence(c.sentence), c, text)
         elif c.kind == "share" and c.unit == "%" and _has(text[c.clause_start : c.start], "plan"):
-            basis, level = "plan", _plan_level(by_sentence[c.sentence], c, text)
+            basis, level = "plan", _plan_level(by_sentence(c.sentence), c, text)
         else:
             continue
         row = {"basis": basis, "indicator": c.indicator, "figure": _signed(c.mention, c.value, c.kind), "level": "", "implied": "",
