@@ -67,6 +67,7 @@ import csv
 import math
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from ..facts.targets import key_info, keys, report_year, review_year
@@ -143,12 +144,47 @@ def verdict(key: str, qualifier: str, target: float, result: float, unit: str,
     return ("met" if ok else "missed"), rule
 
 
-def _pick_target(rows: pd.DataFrame) -> pd.Series:
-    """The target row of a key: a main annual one first, then an annual one, then the first."""
-    for mask in (rows["main"] & (rows["horizon"] == "year"), rows["horizon"] == "year"):
-        if mask.any():
-            return rows[mask].iloc[0]
-    return rows.iloc[0]
+def _pick_target(positions: list[int], main, horizon) -> int:
+    """The target row of a key, of its rows at ``positions``: a main annual one first, then an
+    annual one, then the first."""
+    for i in positions:
+        if main[i] and horizon[i] == "year":
+            return i
+    for i in positions:
+        if horizon[i] == "year":
+            return i
+    return positions[0]
+
+
+class _Columns:
+    """``table``'s columns as arrays indexed by position, each made when first asked for:
+    ``columns[c][i]`` is the value ``table.iloc[i][c]`` gives (the same scalar, of the same
+    type) without making a row; ``columns.row(i)`` is row ``i`` as a mapping of them."""
+
+    def __init__(self, table: pd.DataFrame):
+        self._table, self._arrays = table, {}
+
+    def __getitem__(self, name: str):
+        if name not in self._arrays:
+            column = self._table[name]
+            self._arrays[name] = column.to_numpy() if isinstance(column.dtype, np.dtype) else column.array
+        return self._arrays[name]
+
+    def row(self, i: int) -> "_Row":
+        return _Row(self, i)
+
+
+class _Row:
+    def __init__(self, columns: _Columns, i: int):
+        self._columns, self._i = columns, i
+
+    def __getitem__(self, name: str):
+        return self._columns[name][self._i]
+
+
+def _mask(condition: pd.Series) -> np.ndarray:
+    """A boolean Series as a numpy mask, NA as False (as a filter ``table[condition]`` reads it)."""
+    return condition.to_numpy(dtype=bool, na_value=False)
 
 
 def _sentence_text(report, sentence: int) -> str:
@@ -166,15 +202,27 @@ def compare(previous, current, *, tolerance_points: float = TOLERANCE_POINTS,
     year = review_year(current)
     if year is None:
         year = report_year(previous)
+    # Positions and column arrays, not filtered frames and rows: a pair has a handful of keys.
     targets = previous.targets
-    targets = targets[(targets["key"] != "") & targets["scope"].isna()]
+    keep = _mask(targets["key"] != "") & targets["scope"].isna().to_numpy()
     if year is not None:
-        targets = targets[targets["target_year"].isna() | (targets["target_year"] == year)]
+        keep &= targets["target_year"].isna().to_numpy() | _mask(targets["target_year"] == year)
+    tcol = _Columns(targets)
+    by_key: dict = {}  # key -> its rows' positions, keys in order of first appearance
+    key_of = targets["key"].tolist()
+    for i in np.flatnonzero(keep).tolist():
+        if not pd.isna(key_of[i]):
+            by_key.setdefault(key_of[i], []).append(i)
     results = current.results
-    results = results[(results["key"] != "") & results["scope"].isna()]
+    rcol = _Columns(results)
+    values, units = results["value"].tolist(), results["unit"].tolist()
+    result_rows: dict = {}
+    key_of = results["key"].tolist()
+    for i in np.flatnonzero(_mask(results["key"] != "") & results["scope"].isna().to_numpy()).tolist():
+        result_rows.setdefault(key_of[i], []).append(i)
     rows = []
-    for key, group in targets.groupby("key", sort=False):
-        t = _pick_target(group)
+    for key, positions in by_key.items():
+        t = tcol.row(_pick_target(positions, tcol["main"], tcol["horizon"]))
         info = key_info(key)
         row = {
             "key": key, "label": info.label, "indicator": t["indicator"] or t["phrase"],
@@ -186,11 +234,11 @@ def compare(previous, current, *, tolerance_points: float = TOLERANCE_POINTS,
             "margin": math.nan, "verdict": "no result given",
             "rule": "The later report gives no figure for this key for the year reviewed.",
         }
-        found = results[results["key"] == key]
-        if not found.empty:
-            converted = [convert(v, u, t["unit"]) for v, u in zip(found["value"], found["unit"])]
+        found = result_rows.get(key)
+        if found:
+            converted = [convert(values[i], units[i], t["unit"]) for i in found]
             usable = [i for i, c in enumerate(converted) if c is not None]
-            r = found.iloc[usable[0] if usable else 0]
+            r = rcol.row(found[usable[0] if usable else 0])
             row.update(result_mention=r["mention"], result_value=r["value"], result_unit=r["unit"],
                        result_sentence=_sentence_text(current, r["sentence"]))
             same_kind = r["kind"] == t["kind"] or (r["kind"] in info.kinds and t["kind"] in info.kinds)
@@ -220,8 +268,10 @@ def compare(previous, current, *, tolerance_points: float = TOLERANCE_POINTS,
         rows.append(row)
     table = pd.DataFrame(rows, columns=COLUMNS)
     table["target_year"] = pd.array(table["target_year"].tolist(), dtype="Int64")
-    return table.astype({"target_value": "float64", "target_low": "float64", "target_high": "float64",
-                         "result_value": "float64", "margin": "float64"})
+    for c in ("target_value", "target_low", "target_high", "result_value", "margin"):
+        if table[c].dtype != "float64":  # (a column already float64 is left as it is: astype costs a copy)
+            table[c] = table[c].astype("float64")
+    return table
 
 
 def margin_text(margin: float, unit: str) -> str:
