@@ -167,7 +167,9 @@ class _Columns:
     def __getitem__(self, name: str):
         if name not in self._arrays:
             column = self._table[name]
-            self._arrays[name] = column.to_numpy() if isinstance(column.dtype, np.dtype) else column.array
+            # numpy scalars from numpy columns, str and NA from text (a list: faster to index), else the array's own
+            self._arrays[name] = (column.to_numpy() if isinstance(column.dtype, np.dtype)
+                                  else column.tolist() if isinstance(column.dtype, pd.StringDtype) else column.array)
         return self._arrays[name]
 
     def row(self, i: int) -> "_Row":
