@@ -289,12 +289,18 @@ def report_regions(report) -> set[str]:
     return found
 
 
+@lru_cache(maxsize=None)
+def _glossary_rows() -> tuple[dict, ...]:
+    """The glossary's rows as dicts (read, never changed, by ``_gloss_map``'s callers)."""
+    return tuple(_glossary().to_dict("records"))
+
+
 def _gloss_map(report=None) -> dict[str, dict]:
     """term -> glossary row that applies to ``report``: a gloss of the report's region first,
     else one that holds everywhere; regional glosses of other regions are left out."""
     regions = report_regions(report) if report is not None else set()
     out: dict[str, dict] = {}
-    for row in _glossary().to_dict("records"):
+    for row in _glossary_rows():
         region = row["region"]
         if region and region not in regions:
             continue
@@ -490,12 +496,13 @@ def comparison_level(report, max_units: int = 8) -> str:
 
 def _heading_spans(report) -> list[tuple[int, int]]:
     """Spans of the heading sentences: the first sentence of every part, section and point."""
+    outline, sentences = report.outline, report.sentences
+    starts, ends = sentences["start"].tolist(), sentences["end"].tolist()  # by position: the sentence id
     spans = []
-    for row in frames.rows(report.outline[report.outline["level"] != "preamble"]):
-        sid = report.sentence_at(row.start)
+    for start in outline["start"][outline["level"] != "preamble"].tolist():
+        sid = report.sentence_at(start)
         if sid is not None:
-            sentence = report.sentences.iloc[sid]
-            spans.append((int(sentence["start"]), int(sentence["end"])))
+            spans.append((int(starts[sid]), int(ends[sid])))
     return spans
 
 
@@ -879,7 +886,11 @@ def _slogans(report) -> pd.DataFrame:
              entry["gloss"] if entry else "", entry["items"] if entry else "", entry is not None)
         )
     rows.sort(key=lambda r: r[4][0])
-    return pd.DataFrame(rows, columns=SLOGAN_COLUMNS).astype({"count": int, "quoted": int, "glossed": bool})
+    table = pd.DataFrame(rows, columns=SLOGAN_COLUMNS)
+    for column, kind in (("count", int), ("quoted", int), ("glossed", bool)):
+        if table[column].dtype != kind:  # (made so already when there are rows: astype would copy)
+            table[column] = table[column].astype(kind)
+    return table
 
 
 # --- the language page's checks, as notes ---------------------------------------------------
