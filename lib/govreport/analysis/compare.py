@@ -201,6 +201,19 @@ def compare(previous, current, *, tolerance_points: float = TOLERANCE_POINTS,
     docstring for the verdict rules. Targets without a key are left out (they cannot be paired).
     When neither report's year is known, every keyed target of ``previous`` is compared.
     """
+    rows = compare_rows(previous, current, tolerance_points=tolerance_points, tolerance_share=tolerance_share)
+    table = pd.DataFrame(rows, columns=COLUMNS)
+    table["target_year"] = pd.array(table["target_year"].tolist(), dtype="Int64")
+    for c in ("target_value", "target_low", "target_high", "result_value", "margin"):
+        if table[c].dtype != "float64":  # (a column already float64 is left as it is: astype costs a copy)
+            table[c] = table[c].astype("float64")
+    return table
+
+
+def compare_rows(previous, current, *, tolerance_points: float = TOLERANCE_POINTS,
+                 tolerance_share: float = TOLERANCE_SHARE) -> list[dict]:
+    """``compare``'s rows as dicts of ``COLUMNS`` (Python and numpy values, missing ones NaN or
+    NA), before they are made a table: for a caller that builds its own (``panel.tables.verdicts``)."""
     year = review_year(current)
     if year is None:
         year = report_year(previous)
@@ -268,12 +281,7 @@ def compare(previous, current, *, tolerance_points: float = TOLERANCE_POINTS,
             row.update(verdict="no figure to compare",
                        rule="The target is written without a figure, so there is no figure to compare.")
         rows.append(row)
-    table = pd.DataFrame(rows, columns=COLUMNS)
-    table["target_year"] = pd.array(table["target_year"].tolist(), dtype="Int64")
-    for c in ("target_value", "target_low", "target_high", "result_value", "margin"):
-        if table[c].dtype != "float64":  # (a column already float64 is left as it is: astype costs a copy)
-            table[c] = table[c].astype("float64")
-    return table
+    return rows
 
 
 def margin_text(margin: float, unit: str) -> str:

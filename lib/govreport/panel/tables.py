@@ -92,24 +92,20 @@ def verdict_columns() -> dict[str, str]:
 
 def verdicts(previous: dict, current: dict) -> pd.DataFrame:
     """The compare table of two entries of one place, ``previous`` a year before ``current``."""
-    from ..analysis.compare import compare
+    import numpy as np
 
-    table = compare(Stored(previous), Stored(current))
+    from ..analysis.compare import compare_rows
+
+    rows = compare_rows(Stored(previous), Stored(current))
     p, c = previous["summary"]["row"], current["summary"]["row"]
     front = {"place": c["place"], "level": c["level"], "parent": c["parent"], "adcode": c["adcode"],
              "year": p["year"], "previous_path": p["path"], "path": c["path"]}
-    columns, n = verdict_columns(), len(table)
+    columns, n = verdict_columns(), len(rows)
     data = {}
     for name, dtype in columns.items():
-        if name in front:  # the same on every row: a Python value (text, a year or None)
-            data[name] = pd.array([front[name]] * n, dtype=dtype)
-            continue
-        values = table[name]
-        if dtype != "string" and values.dtype == dtype:
-            data[name] = values.array
-            continue
-        data[name] = (values.astype(dtype) if dtype == "string"
-                      else pd.to_numeric(values, errors="coerce").astype(dtype)).array
+        # the same on every row (a Python value: text, a year or None), else compare's column
+        values = [front[name]] * n if name in front else [r[name] for r in rows]
+        data[name] = np.array(values, dtype="float64") if dtype == "float64" else pd.array(values, dtype=dtype)
     return pd.DataFrame(data, columns=list(columns))
 
 
