@@ -600,3 +600,15 @@ def test_an_age_that_names_a_group_is_no_figure(text, mentions):
     """60岁以上老年人, 0-6岁儿童: the age says who, not how much (``candidates._age_group``);
     a life expectancy is a figure, and the sentence's other figures stay."""
     assert facts_from_text(text)["mention"].tolist() == mentions
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("改造提升3000个行政村村道。", [("3000个", "measure", "行政村村道")]),
+    ("新建和改造提升112万亩高标准农田。", [("112万亩", "measure", "高标准农田")]),
+    ("全年改造提升老旧小区500个，产业增加值提升8%。", [("500个", "measure", "老旧小区"), ("8%", "change", "产业增加值")]),
+])
+def test_a_verb_that_ends_in_a_change_verb_is_no_change(text, expected):
+    """改造提升 ("upgrade") ends in 提升 ("raise"): right before a number it counts what follows
+    (``lexicon.compound_verb_end_re``); 提升 alone is still a change."""
+    f = facts_from_text(text)
+    assert list(zip(f["mention"], f["kind"], f["indicator"])) == expected

@@ -61,7 +61,9 @@ other reports, tests/test_fact_phrasing.py; targets in tests/test_fact_targets.p
 3. **Context** (words in ``data/facts_words.tsv``). The text of the clause before the
    number is read backwards: qualifier words (超过, 突破, 超, 约, 接近, 不足 …), change
    verbs (增长, 上涨 → +, 下降, 下跌 → −), links (居, 达到, 同比, 分别, 占…的 …). What
-   remains is the subject; an action verb (购置, 争取 …) is cut off and its object kept.
+   remains is the subject; an action verb (购置, 争取 …) is cut off and its object kept. A
+   verb of the list that ends in a change verb (改造提升 "upgrade") right before the number
+   changes nothing: 改造提升3000个村道 counts roads.
    A count followed by a noun (16名医护人员) takes that noun. ``indicator`` is that phrase,
    trimmed of scope words (全市, 在…中), of a year (到2030年), of what comes before 的 or
    等, of enclosing quotes, and of the 以上/左右 of the fact before (以上、蔬菜产量). A

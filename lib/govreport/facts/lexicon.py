@@ -72,6 +72,13 @@ class Lexicon:
             rf"(?:{alt(tail)}|{PROVINCE_GROUP}|占[^,;:、。；：！？]{{0,15}}的|(?:比|较)(?:1[89]|20)\d\d年(?:底|末)?(?:同期)?)$"
         )
         self.verb_re = re.compile(alt(self.verbs | self.keeps))
+        # A verb that ends in a change verb (改造提升 "upgrade" ends in 提升 "raise") right
+        # before a number is no change: 改造提升3000个村道 counts roads.
+        compound = {v for v in self.verbs if any(v.endswith(d) and v != d for d in self.direction)}
+        # …with the verbs joined to it before (新建和改造提升200万亩).
+        self.compound_verb_end_re = (
+            re.compile(rf"(?:(?:{alt(self.verbs)})[和及与、])*(?:{alt(compound)})$") if compound else None
+        )
         self.verb_start_re = re.compile(rf"(?:{alt(self.verbs | self.keeps)})")
         multi_links = {w for w in self.links | set(self.direction) if len(w) > 1}
         # After a count the noun ends at a verb or link (16名医护人员驰援 …); not at a

@@ -115,6 +115,9 @@ class Reader:
             seg = seg[lex.lead_re.match(seg).end() if lex.lead_re.match(seg) else 0 :]
             seg = seg.lstrip("、和及与 ")
         seg_start = f.start - len(seg)
+        compound = lex.compound_verb_end_re.search(seg) if lex.compound_verb_end_re else None
+        if compound:  # 改造提升3000个…: the verb counts what follows, it changes nothing
+            seg = seg[: compound.start()]
         # Strip words from the end: qualifiers, change verbs, links.
         left, words = _tails(lex.tail_re, seg)
         for k, w in enumerate(words):
