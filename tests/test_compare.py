@@ -50,12 +50,16 @@ EXPECTED = {
 }
 
 
+def load_pair(folder, previous: str, current: str):
+    """Two reports written to ``folder`` and loaded: (previous, current)."""
+    (folder / "p.txt").write_text(previous, encoding="utf-8")
+    (folder / "c.txt").write_text(current, encoding="utf-8")
+    return load_report(folder / "p.txt"), load_report(folder / "c.txt")
+
+
 @pytest.fixture(scope="module")
 def pair(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("pair")
-    (folder / "p.txt").write_text(PREVIOUS, encoding="utf-8")
-    (folder / "c.txt").write_text(CURRENT, encoding="utf-8")
-    return load_report(folder / "p.txt"), load_report(folder / "c.txt")
+    return load_pair(tmp_path_factory.mktemp("pair"), PREVIOUS, CURRENT)
 
 
 def test_one_row_per_targeted_key_in_the_order_written(pair):
@@ -260,10 +264,7 @@ REVIEW_2026 = """政府工作报告
 
 @pytest.fixture(scope="module")
 def plan_pair(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("plan-pair")
-    (folder / "p.txt").write_text(PLAN_AND_YEAR, encoding="utf-8")
-    (folder / "c.txt").write_text(REVIEW_2026, encoding="utf-8")
-    return load_report(folder / "p.txt"), load_report(folder / "c.txt")
+    return load_pair(tmp_path_factory.mktemp("plan-pair"), PLAN_AND_YEAR, REVIEW_2026)
 
 
 def test_the_annual_target_is_compared_not_the_plan_nor_a_sub_area(plan_pair):

@@ -91,6 +91,17 @@ def site_pages(site: Path) -> list[Path]:
     return [html / "index.html"] + sorted(p for p in html.glob("*.html") if p.name != "index.html")
 
 
+def walk_next(page, site: Path, first: str) -> list[str]:
+    """The pages met by clicking "next" from ``first`` until there is none (file names)."""
+    page.goto(file_url(site / "html" / first))
+    walked = [first]
+    while page.locator("nav.site.top a.next").count():
+        page.locator("nav.site.top a.next").click()
+        page.wait_for_load_state("load")
+        walked.append(page.url.rsplit("/", 1)[1])
+    return walked
+
+
 def file_url(path: Path) -> str:
     return Path(path).resolve().as_uri()
 

@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from conftest import file_url, site_pages
+from conftest import file_url, site_pages, walk_next
 
 SITES = ["bundled", "synthetic"]
 #: Two real provincial reports' sites (conftest.PROVINCES): loaded, drawn and linked like the others.
@@ -93,13 +93,7 @@ def test_every_page_links_to_its_index_and_neighbours(request, page, name):
             assert prev == order[i - 1 : i] if i else prev == [], (href, prev)
             assert nxt == order[i + 1 : i + 2], (href, nxt)
     # Clicking "next" from the first page walks every page once, in the index's order.
-    page.goto(file_url(site / "html" / order[0]))
-    walked = [order[0]]
-    while page.locator("nav.site.top a.next").count():
-        page.locator("nav.site.top a.next").click()
-        page.wait_for_load_state("load")
-        walked.append(page.url.rsplit("/", 1)[1])
-    assert walked == order
+    assert walk_next(page, site, order[0]) == order
 
 
 @pytest.mark.parametrize("name", SITES)

@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from conftest import ROOT, file_url, site_pages
+from conftest import ROOT, file_url, site_pages, walk_next
 from test_browser import IMAGES
 
 HEAD = "政府工作报告\n——{y}年1月12日在{place}第十五届人民代表大会第{n}次会议上\n{place}{office}　周某\n各位代表：\n"
@@ -100,13 +100,7 @@ def test_panel_pages_are_chained_and_code_is_folded(page, panel_site):
     page.goto(file_url(panel_site / "html" / "index.html"))
     order = page.eval_on_selector_all("ol.pages a.title", "els => els.map(a => a.getAttribute('href'))")
     assert order == [p.name for p in site_pages(panel_site)[1:]]
-    page.goto(file_url(panel_site / "html" / order[0]))
-    walked = [order[0]]
-    while page.locator("nav.site.top a.next").count():
-        page.locator("nav.site.top a.next").click()
-        page.wait_for_load_state("load")
-        walked.append(page.url.rsplit("/", 1)[1])
-    assert walked == order
+    assert walk_next(page, panel_site, order[0]) == order
     first = page.locator("details.code").first
     code = first.locator(".highlight, pre").first
     assert not code.is_visible()
