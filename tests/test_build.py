@@ -7,6 +7,7 @@ Building whole sites (every notebook executed, tens of seconds each) is checked 
 
 import hashlib
 import json
+import os
 from html.parser import HTMLParser
 
 import nbformat
@@ -372,6 +373,26 @@ def test_notes_are_counted_from_the_outputs_and_stderr_leaves_the_page():
     assert run.count_notes(nb) == 2
     assert run.take_stderr(nb) == "cell 2: UserWarning: something"
     assert [o.get("name") for o in nb.cells[1].outputs] == [None, None, "stdout"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="Unix sockets")
+def test_a_page_kernel_talks_over_sockets_of_its_own(tmp_path):
+    """A page's kernel uses IPC in a folder of its own: no TCP port that two kernels started
+    together could both be given, and no socket file left behind."""
+    from govreport.site import run
+
+    nb = new_notebook(cells=[new_code_cell(
+        "import json\nfrom ipykernel.connect import get_connection_info\n"
+        "print(json.loads(get_connection_info())['transport'])")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, tmp_path / "page.ipynb")
+    job = run.Job("page", tmp_path / "page.ipynb", {}, (), tmp_path / "out.ipynb", tmp_path / "page.html",
+                  "page", render.Link("index.html", "index"), None, None, cwd=tmp_path)
+    executed, failure, chatter = run.execute(job)
+    assert failure is None
+    assert executed.cells[0].outputs[0]["text"] == "ipc\n"
+    assert "without encryption" not in chatter
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.ipynb", "page.ipynb"]
 
 
 def test_error_messages_lose_their_machine_paths():

@@ -7,6 +7,11 @@ goes to the build log instead:
   out of the executed notebook before it is rendered and written to the page's part of the
   site's ``build.log``; so is the kernel's own chatter on file descriptor 2 ("Kernel is
   running over TCP without encryption"). The page shows outputs, never stderr.
+- **One kernel, its own sockets.** Two pages run at a time, each in its own kernel. On
+  POSIX systems a kernel talks to its page over Unix sockets in a folder of its own
+  (``kernel_config``), not over TCP ports picked by one process and bound by another: two
+  kernels started at the same moment can no more be given the same port (which left a
+  page waiting until the build's time limit).
 - **No machine path.** The kernel runs in the report's folder and gets ``REPORT`` as the
   file name (see ``plan``), so the parameters cell shown on a page names the file, not
   where it lies on this machine.
@@ -172,6 +177,19 @@ def source_cell(executed: Path, cell_index: int) -> int | None:
     return cells[cell_index].metadata.get(POSITION)
 
 
+@contextlib.contextmanager
+def kernel_config():
+    """The configuration of a page's kernel: on POSIX, IPC transport with its socket files in a
+    temporary folder of its own (removed afterwards); elsewhere, the default (TCP)."""
+    if os.name != "posix":
+        yield {}
+        return
+    from traitlets.config import Config
+
+    with tempfile.TemporaryDirectory(prefix="govreport-kernel-") as folder:
+        yield {"config": Config({"KernelManager": {"transport": "ipc", "ip": os.path.join(folder, "k")}})}
+
+
 def execute(job: Job):
     """Run ``job.notebook`` with its parameters into ``job.executed``.
 
@@ -184,12 +202,12 @@ def execute(job: Job):
         logging.getLogger(name).setLevel(logging.ERROR)
     nb = prepare(job.notebook, job.drop_tags)
     failure = executed = None
-    with captured_stderr() as sink:
+    with captured_stderr() as sink, kernel_config() as config:
         try:
             executed = nbformat.from_dict(papermill.execute_notebook(
                 nb, str(job.executed), parameters=job.parameters, kernel_name=KERNEL,
                 progress_bar=False, cwd=str(job.cwd or job.notebook.parent), execution_timeout=CELL_TIMEOUT,
-                request_save_on_cell_execute=False,
+                request_save_on_cell_execute=False, **config,
             ))
         except PapermillExecutionError as err:
             failure = Failure(job.notebook.name, source_cell(job.executed, err.cell_index), err.ename,
