@@ -7,6 +7,8 @@ sections （一）… and bold-lead points followed by their elaboration.
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from synthetic_reports import CN, ELABORATION, synthetic_report  # noqa: F401  (re-exported)
@@ -25,3 +27,10 @@ def write_report(tmp_path):
         return path
 
     return _write
+
+
+def pytest_unconfigure(config):
+    """The test process ends next. Its last garbage collections (IPython's exit hook, the
+    interpreter's own) would walk every object the tests left, a second or more per pytest
+    worker after the last test; frozen objects are not walked, and the process exits at once."""
+    gc.freeze()

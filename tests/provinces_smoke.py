@@ -11,8 +11,9 @@ page; the notebooks draw them on the bundled report under nbval) and the calls t
 display what the calls here compute (``tables.show``, ``notes.show``, ``explore.show`` …).
 ``test_every_page_call_is_run_or_named`` keeps this list in step with the notebooks.
 
-Each report is loaded once per process (``_report``) and the pages' tables are made once
-per report (``govreport.analysis.memo``), so the test stays fast. The reports are split over
+Each report is loaded by its own test and the pages' tables are made once per report
+(``govreport.analysis.memo``), so the test stays fast; no report is kept after its test (a
+process holding fifteen reports' tables spends its garbage collections walking them). The reports are split over
 two test files (``test_provinces_smoke_1.py`` and ``_2.py``) so that ``-n 2 --dist loadfile``
 runs the halves side by side.
 """
@@ -21,7 +22,6 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
 
 from govreport import load_report, paths
 from govreport.site.plan import section_units
@@ -53,7 +53,6 @@ NOT_RUN = {
 }
 
 
-@lru_cache(maxsize=None)
 def _report(path):
     return load_report(path)
 
