@@ -120,43 +120,41 @@ def _signed(mention: str, value: float, kind: str) -> str:
 BASE_COLUMNS = ["basis", "indicator", "figure", "level", "implied", "implied_value", "unit", "note", "sentence", "text"]
 
 
-def _level_for(f: pd.DataFrame, c, eligible: pd.Series) -> pd.Series | None:
-    """The level a change or share ``c`` applies to, among the facts where ``eligible`` holds:
-    the nearest one in the same clause naming the same indicator (or any, if ``c`` names none)."""
-    same = f[eligible & (f["sentence"] == c.sentence) & (f["clause_start"] == c.clause_start) & (f["id"] != c.id)]
-    if c.indicator:
-        same = same[same["indicator"] == c.indicator]
-    if same.empty:
-        return None
-    return same.loc[(same["start"] - c.start).abs().idxmin()]
+def _level_for(facts: list, c, eligible) -> tuple | None:
+    """The level a change or share ``c`` applies to, among the facts of its sentence (rows, in
+    text order) for which ``eligible(row)`` holds: the nearest one in the same clause naming the
+    same indicator (or any, if ``c`` names none); of two as near, the first."""
+    same = [r for r in facts if r.clause_start == c.clause_start and r.id != c.id and eligible(r)
+            and (not c.indicator or r.indicator == c.indicator)]
+    return min(same, key=lambda r: abs(r.start - c.start)) if same else None
 
 
-def _change_level(f: pd.DataFrame, c, text: str) -> pd.Series | None:
+def _change_level(facts: list, c, text: str) -> tuple | None:
     """The level a change applies to: a measure (for %, or in the change's own unit) or a share in
     % (for percentage points) in the change's clause; or, when the change follows 分别, the measure
     of its indicator earlier in the sentence (…旅游收入100亿元，分别增长10%、12%)."""
     if c.unit == "%":
-        eligible = f["kind"] == "measure"
+        def eligible(r): return r.kind == "measure"
     elif c.unit in POINTS:
-        eligible = (f["kind"] == "share") & (f["unit"] == "%")
+        def eligible(r): return r.kind == "share" and r.unit == "%"
     else:
-        eligible = (f["kind"] == "measure") & (f["unit"] == c.unit)
-    level = _level_for(f, c, eligible)
+        def eligible(r): return r.kind == "measure" and r.unit == c.unit
+    level = _level_for(facts, c, eligible)
     if level is None and c.indicator and _has(text[c.clause_start : c.start], "respectively"):
-        earlier = f[eligible & (f["sentence"] == c.sentence) & (f["start"] < c.clause_start) & (f["indicator"] == c.indicator)]
-        level = earlier.iloc[-1] if len(earlier) else None
+        earlier = [r for r in facts if eligible(r) and r.start < c.clause_start and r.indicator == c.indicator]
+        level = earlier[-1] if earlier else None
     return level
 
 
-def _plan_level(f: pd.DataFrame, c, text: str) -> pd.Series | None:
+def _plan_level(facts: list, c, text: str) -> tuple | None:
     """The amount achieved that a share of a plan applies to: a measure in its clause, or the last
     measure of the clause just before when the share's clause opens with 占 (…300亿元，占年度计划的120%)."""
-    measure = f["kind"] == "measure"
-    level = _level_for(f, c, measure)
+    def measure(r): return r.kind == "measure"
+    level = _level_for(facts, c, measure)
     if level is None and text[c.clause_start : c.start].lstrip().startswith(cues()["refers_back"]):
-        before = f[measure & (f["sentence"] == c.sentence) & (f["clause_end"] <= c.clause_start)]
-        if len(before) and not text[before.iloc[-1]["clause_end"] + 1 : c.clause_start].strip():
-            level = before.iloc[-1]
+        before = [r for r in facts if measure(r) and r.clause_end <= c.clause_start]
+        if before and not text[before[-1].clause_end + 1 : c.clause_start].strip():
+            level = before[-1]
     return level
 
 
@@ -194,39 +192,36 @@ def implied_bases(report) -> pd.DataFrame:
     """
     f = _facts(report)
     text = report.text
-    positions = f.groupby("sentence", sort=False).indices  # a level is looked for in its sentence only
-    framed: dict = {}
-
-    def by_sentence(sentence):  # the facts of a sentence, framed once and only when asked for
-        if sentence not in framed:
-            framed[sentence] = f.iloc[positions[sentence]]
-        return framed[sentence]
+    facts = list(frames.rows(f))
+    by_sentence: dict = {}  # a level is looked for in its sentence only
+    for r in facts:
+        by_sentence.setdefault(r.sentence, []).append(r)
 
     rows = []
-    for c in frames.rows(f):
+    for c in facts:
         if c.kind == "change":
-            basis, level = "earlier level", _change_level(by_sentence(c.sentence), c, text)
+            basis, level = "earlier level", _change_level(by_sentence[c.sentence], c, text)
         elif c.kind == "share" and c.unit == "%" and _has(text[c.clause_start : c.start], "plan"):
-            basis, level = "plan", _plan_level(by_sentence(c.sentence), c, text)
+            basis, level = "plan", _plan_level(by_sentence[c.sentence], c, text)
         else:
             continue
         row = {"basis": basis, "indicator": c.indicator, "figure": _signed(c.mention, c.value, c.kind), "level": "", "implied": "",
                "implied_value": float("nan"), "unit": "", "note": "", "sentence": c.sentence, "text": c.text}
         if level is None:
             row["note"] = "no amount achieved in its clause" if basis == "plan" else "no level in its clause"
-        elif basis != "plan" and at_constant_prices(c.indicator, c.unit, level["unit"]):
-            row.update(level=level["mention"], unit=level["unit"], note=CONSTANT_PRICES)
+        elif basis != "plan" and at_constant_prices(c.indicator, c.unit, level.unit):
+            row.update(level=level.mention, unit=level.unit, note=CONSTANT_PRICES)
         else:
-            L = float(level["value"])
+            L = float(level.value)
             if basis == "plan":
                 value = L / (c.value / 100) if c.value else float("nan")
             elif c.unit == "%":
                 value = L / (1 + c.value / 100) if c.value > -100 else float("nan")
             else:
                 value = L - c.value
-            row.update(level=level["mention"], unit=level["unit"], implied_value=value)
+            row.update(level=level.mention, unit=level.unit, implied_value=value)
             if math.isfinite(value):
-                row["implied"] = amount_like(value, level["unit"], level["mention"])
+                row["implied"] = amount_like(value, level.unit, level.mention)
                 when = " a year earlier" if basis != "plan" and _has(text[c.clause_start : c.clause_end], "year") else " before"
                 row["note"] = "the plan" if basis == "plan" else f"the level{when}"
             else:
