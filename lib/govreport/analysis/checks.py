@@ -357,18 +357,22 @@ def repeated_values(report) -> pd.DataFrame:
     (8家企业 … 5家企业), whose indicator names what is counted, not which group.
     One row per disagreeing pair: the first figure and each later one that disagrees with it.
     """
-    f = _comparable(report)
+    groups: dict = {}  # facts by indicator, kind, unit, target status and period, in text order
+    for r in frames.rows(_comparable(report)):
+        key = (r.indicator, r.kind, r.unit, r.is_target, r.period)
+        if not any(pd.isna(k) for k in key):  # as groupby: a fact with a missing key is in no group
+            groups.setdefault(key, []).append(r)
     rows = []
-    for (ind, kind, unit, _, _), g in f.groupby(["indicator", "kind", "unit", "is_target", "period"], sort=False):
-        if g["sentence"].nunique() < 2:
+    for (ind, kind, _, _, _), g in groups.items():
+        if len({r.sentence for r in g}) < 2:
             continue
-        first = g.iloc[0]
-        for other in frames.rows(g.iloc[1:]):
-            if other.sentence == first["sentence"] or _compatible(first, other):
+        first = g[0]
+        for other in g[1:]:
+            if other.sentence == first.sentence or _compatible(first, other):
                 continue
-            rows.append({"indicator": ind, "kind": kind, "first": first["mention"], "second": other.mention,
-                         "sentence_first": first["sentence"], "sentence_second": other.sentence,
-                         "text_first": first["text"], "text_second": other.text})
+            rows.append({"indicator": ind, "kind": kind, "first": first.mention, "second": other.mention,
+                         "sentence_first": first.sentence, "sentence_second": other.sentence,
+                         "text_first": first.text, "text_second": other.text})
     return pd.DataFrame(rows, columns=REPEAT_COLUMNS)
 
 
