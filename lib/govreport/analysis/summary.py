@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
+import collections
 import re
 
 import pandas as pd
 
 from ..report import Report
-from . import memo
+from . import frames, memo
 
 
 _BLANK = re.compile(r"\s")  # for a str pattern, \s is what str.isspace() calls blank
@@ -45,67 +47,74 @@ def section_summary(report: Report) -> pd.DataFrame:
     that the characters add up to the whole body.
     """
     outline = report.outline
-    sentences = report.sentences
-    point_parents = outline.loc[outline["level"] == "point", "parent"].value_counts()
+    nodes = list(frames.rows(outline, index=False))
+    point_parents = collections.Counter(n.parent for n in nodes if n.level == "point")
+    in_section = _sentences_by_section(report)
+    starts = sorted(report.sentences["start"].tolist())
+
+    def sentences_in(a: int, b: int) -> range:  # positions (in ``starts``) of the sentences starting in [a, b)
+        return range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b))
+
     rows = []
-    for _, part in outline[outline["level"] == "part"].iterrows():
-        sections = outline[(outline["level"] == "section") & (outline["parent"] == part["id"])]
+    for part in (n for n in nodes if n.level == "part"):
+        sections = [n for n in nodes if n.level == "section" and n.parent == part.id]
         # The part's own text: before its first section (introduction), and any text between or
         # after its sections (a sub-heading, a closing paragraph).
-        bounds = [int(part["start"])]
-        for a, b in zip(sections["start"], sections["end"]):
-            bounds += [int(a), int(b)]
-        bounds.append(int(part["end"]))
+        bounds = [int(part.start)]
+        for sec in sections:
+            bounds += [int(sec.start), int(sec.end)]
+        bounds.append(int(part.end))
         gaps = list(zip(bounds[0::2], bounds[1::2]))
         pieces = gaps[:1] + [(a, b) for a, b in gaps[1:] if characters(report.text[a:b])]
-        in_pieces = pd.Series(False, index=sentences.index)
-        for a, b in pieces:
-            in_pieces |= (sentences["start"] >= a) & (sentences["start"] < b)
-        if not len(sections):
-            label, what = short_title(part["title"]) or "（无标题 untitled）", ""
+        in_pieces = set().union(*(sentences_in(a, b) for a, b in pieces))
+        if not sections:
+            label, what = short_title(part.title) or "（无标题 untitled）", ""
         elif len(pieces) == 1:
             label, what = "引言 intro", "（引言 introduction）"
         else:
             label, what = "引言及其他 intro and text between sections", "（引言及节外文字 introduction and text outside the sections）"
         rows.append(
             {
-                "id": part["id"],
-                "label": f"{part['id']} {label}",
-                "part": part["title"],
+                "id": part.id,
+                "label": f"{part.id} {label}",
+                "part": part.title,
                 "section": what,
-                "points": int(point_parents.get(part["id"], 0)),
-                "sentences": int(in_pieces.sum()),
+                "points": point_parents[part.id],
+                "sentences": len(in_pieces),
                 "characters": sum(characters(report.text[a:b]) for a, b in pieces),
             }
         )
-        for _, sec in sections.iterrows():
-            prefix = sec["id"] + "."
+        for sec in sections:
+            prefix = sec.id + "."
             rows.append(
                 {
-                    "id": sec["id"],
-                    "label": f"{sec['id']} {short_title(sec['title'])}".strip(),
-                    "part": part["title"],
-                    "section": sec["title"],
-                    "points": int(point_parents.get(sec["id"], 0)),
-                    "sentences": int(
-                        ((sentences["section"] == sec["id"]) | sentences["section"].str.startswith(prefix)).sum()
-                    ),
-                    "characters": characters(report.text[sec["start"] : sec["end"]]),
+                    "id": sec.id,
+                    "label": f"{sec.id} {short_title(sec.title)}".strip(),
+                    "part": part.title,
+                    "section": sec.title,
+                    "points": point_parents[sec.id],
+                    "sentences": sum(n for k, n in in_section.items() if k == sec.id or k.startswith(prefix)),
+                    "characters": characters(report.text[sec.start : sec.end]),
                 }
             )
-    for _, node in outline[outline["level"].isin(list(OTHER_LEVELS))].iterrows():
+    for node in (n for n in nodes if n.level in OTHER_LEVELS):
         rows.append(
             {
-                "id": node["id"],
-                "label": f"{node['id']} {short_title(node['title']) or OTHER_LEVELS[node['level']]}",
+                "id": node.id,
+                "label": f"{node.id} {short_title(node.title) or OTHER_LEVELS[node.level]}",
                 "part": "",
-                "section": node["title"],
+                "section": node.title,
                 "points": 0,
-                "sentences": int(((sentences["start"] >= node["start"]) & (sentences["start"] < node["end"])).sum()),
-                "characters": characters(report.text[node["start"] : node["end"]]),
+                "sentences": len(sentences_in(node.start, node.end)),
+                "characters": characters(report.text[node.start : node.end]),
             }
         )
     return pd.DataFrame(rows, columns=["id", "label", "part", "section", "points", "sentences", "characters"])
+
+
+def _sentences_by_section(report: Report) -> collections.Counter:
+    """How many sentences each outline node holds directly (by the sentences' ``section``)."""
+    return collections.Counter(k for k in report.sentences["section"].tolist() if isinstance(k, str))
 
 
 def table_unit(report: Report, node_id: str) -> str:
@@ -124,19 +133,18 @@ def table_unit(report: Report, node_id: str) -> str:
 @memo.per_report
 def points_by_section(report: Report) -> pd.DataFrame:
     """The points (bold lead sentences) of every section: ``section, id, point, sentences, characters``."""
-    outline = report.outline
-    sentences = report.sentences
-    titles = outline.set_index("id")["title"]
-    points = outline[outline["level"] == "point"]
+    nodes = list(frames.rows(report.outline, index=False))
+    titles = {n.id: n.title for n in nodes}
+    in_section = _sentences_by_section(report)
     rows = []
-    for _, p in points.iterrows():
+    for p in (n for n in nodes if n.level == "point"):
         rows.append(
             {
-                "section": f"{p['parent']} {titles[p['parent']]}",
-                "id": p["id"],
-                "point": p["title"],
-                "sentences": int((sentences["section"] == p["id"]).sum()),
-                "characters": characters(report.text[p["start"] : p["end"]]),
+                "section": f"{p.parent} {titles[p.parent]}",
+                "id": p.id,
+                "point": p.title,
+                "sentences": in_section[p.id],
+                "characters": characters(report.text[p.start : p.end]),
             }
         )
     return pd.DataFrame(rows, columns=["section", "id", "point", "sentences", "characters"])
@@ -236,18 +244,21 @@ def facts_by_section(report: Report) -> pd.DataFrame:
         table = pd.DataFrame(0, index=pd.Index([], name="section"), columns=["measure", "share", "change", "rank", "total"])
         return table
     units = {i: table_unit(report, i) for i in f["section"].astype(str).unique()}  # once per id, not per fact
-    section = f["section"].astype(str).map(units)
-    labels = section_summary(report).set_index("id")["label"]
-    table = pd.crosstab(section.map(lambda s: labels.get(s, s)), f["kind"])
-    for kind in ("measure", "share", "change", "rank"):
-        if kind not in table.columns:
-            table[kind] = 0
-    table = table[["measure", "share", "change", "rank"]]
-    order = [l for l in labels.values if l in table.index] + [i for i in table.index if i not in set(labels.values)]
-    table = table.loc[order]
+    labels = dict(zip(*(section_summary(report)[c].tolist() for c in ("id", "label"))))
+    kinds = ["measure", "share", "change", "rank"]
+    counts: dict = {}  # label -> facts of each kind (a label whose facts are of other kinds has a row of 0s)
+    for section, kind in zip(f["section"].astype(str).tolist(), f["kind"].tolist()):
+        if pd.isna(kind):
+            continue
+        unit = units[section]
+        row = counts.setdefault(labels.get(unit, unit), dict.fromkeys(kinds, 0))
+        if kind in row:
+            row[kind] += 1
+    known = set(labels.values())
+    order = [l for l in labels.values() if l in counts] + sorted(l for l in counts if l not in known)
+    table = pd.DataFrame([[counts[l][k] for k in kinds] for l in order], index=pd.Index(order, dtype="str", name="section"),
+                         columns=pd.Index(kinds, dtype="str"), dtype="int64")
     table["total"] = table.sum(axis=1)
-    table.index.name = "section"
-    table.columns.name = None
     return table
 
 
@@ -280,11 +291,13 @@ def outline_checks(report: Report, table: pd.DataFrame) -> list:
     if body + preamble != whole:
         out.append(note("characters add up", f"the rows hold {body:,} characters and the preamble {preamble:,}, "
                         f"{body + preamble:,} in all, but the text the outline covers has {whole:,}"))
-    nodes = report.outline.set_index("id")
-    for node_id, node in nodes[nodes["parent"].notna()].iterrows():
-        parent = nodes.loc[node["parent"]]
-        if not parent["start"] <= node["start"] < node["end"] <= parent["end"]:
-            out.append(note("outline nesting", f"{node_id} does not lie inside {node['parent']}", node["title"]))
+    nodes = {n.id: n for n in frames.rows(report.outline, index=False)}
+    for node in nodes.values():
+        if pd.isna(node.parent):
+            continue
+        parent = nodes[node.parent]
+        if not parent.start <= node.start < node.end <= parent.end:
+            out.append(note("outline nesting", f"{node.id} does not lie inside {node.parent}", node.title))
     return out
 
 
