@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from govreport import load_report
-from govreport.analysis import language
+from govreport.analysis import language, segment
 
 # Terms named in issue 5 that the user dictionary must keep whole.
 ISSUE_TERMS = ["六稳", "六保", "三大攻坚战", "散乱污", "双替代", "专精特新", "复工复产", "常态化防控", "首席服务官", "百企退城"]
@@ -73,11 +73,11 @@ def synthetic(tmp_path):
 def test_first_use_prints_nothing(capfd):
     # First in the file, so that it is usually the real first use; if the tokenizer was
     # set up already (tests run in another order), undo it and set it up again.
-    if language._JIEBA:
+    if segment._STATE:
         import jieba
 
         jieba.setLogLevel(logging.DEBUG)
-        language._JIEBA.clear()
+        segment._STATE.clear()
     report = load_report()
     language.tokens(report)
     language.section_keywords(report, top=1)
@@ -350,19 +350,3 @@ def test_the_language_checks_hold_and_a_broken_position_is_a_note(synthetic):
     moved = quotes.assign(start=quotes["start"] + 1)  # offsets one character off
     got = language.quote_checks(report, moved)
     assert len(got) == len(quotes) and got[0].check == "quote at its offsets" and "五个到位" in got[0].sentence
-
-
-def test_the_memo_of_unknown_runs_gives_jiebas_own_tokens(seed):
-    """The part-of-speech tokenizer keeps the HMM reading of runs the dictionary does not cover
-    (``language._memoize_unknown_runs``): its tokens are those of the same tokenizer without
-    the memo, on first reading and when every run comes from the memo."""
-    import jieba.posseg
-
-    ours = language._jieba()["posseg"]
-    plain = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
-    plain.tokenizer, plain.word_tag_tab = ours.tokenizer, ours.word_tag_tab
-    assert "_POSTokenizer__cut_detail" in vars(ours) and "_POSTokenizer__cut_detail" not in vars(plain)
-    text = seed.text + "\n滹沱河畔的郄家庄新建了一座栾城区图书馆，由蔺某某主持。"  # names jieba's dictionary lacks
-    expected = [(w.word, w.flag) for w in plain.cut(text)]
-    assert [(w.word, w.flag) for w in ours.cut(text)] == expected
-    assert [(w.word, w.flag) for w in ours.cut(text)] == expected  # now read from the memo

@@ -11,10 +11,10 @@
     >>> quotes = language.quotes(report)      # every “…” (or 「…」, "…") with its class
     >>> keywords = language.section_keywords(report)  # TF-IDF keywords per section (jieba.analyse)
 
-Nothing happens at import. jieba is set up on first use, once per process: its logger
-is silenced (it would announce "Building prefix dict…" on stderr), a tokenizer of our
-own is built (jieba's global one is left untouched) and the user dictionary
-``data/userdict.txt`` is loaded into it. Data files, next to this module:
+Nothing happens at import. Tokens come from ``govreport.analysis.segment``: jieba, set up
+on first use, once per process, quietly, with the user dictionary ``data/userdict.txt``
+(jieba's global tokenizer is left untouched); its part-of-speech reading is jieba.posseg's,
+token for token, done faster. Data files, next to this module:
 
 - ``data/userdict.txt``: policy terms kept as one token (六稳, 三大攻坚战, 散乱污 …).
 - ``data/stopwords.txt``: function words and the boilerplate of the genre (推进, 加强 …).
@@ -79,24 +79,19 @@ it holds and says "not in the glossary" for the others.
 from __future__ import annotations
 
 import collections
-import contextlib
 import csv
-import gc
-import logging
 import re
-import threading
-import warnings
 from functools import lru_cache
 from typing import Iterable, Sequence
 
 import pandas as pd
 
 from .. import paths
-from . import frames, memo, prose
+from . import frames, memo, prose, segment
+from .segment import USERDICT_FILE, _userdict, data_lines as _data_lines
 from .notes import note
 from .summary import short_title
 
-USERDICT_FILE = paths.DATA_DIR / "userdict.txt"
 STOPWORDS_FILE = paths.DATA_DIR / "stopwords.txt"
 GLOSSARY_FILE = paths.DATA_DIR / "glossary.csv"
 REGIONS_FILE = paths.DATA_DIR / "regions.csv"
@@ -198,31 +193,6 @@ def is_numbered_formula(term: str) -> bool:
 
 
 # --- data files ---------------------------------------------------------------
-def _data_lines(path) -> list[str]:
-    """Lines of a data file, without comments (# …) and blank lines."""
-    lines = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            lines.append(line)
-    return lines
-
-
-@lru_cache(maxsize=None)
-def _userdict() -> tuple[tuple[str, int | None, str | None], ...]:
-    entries = []
-    for line in _data_lines(USERDICT_FILE):
-        parts = line.split()
-        word, freq, tag = parts[0], None, None
-        for extra in parts[1:]:
-            if extra.isdigit():
-                freq = int(extra)
-            else:
-                tag = extra
-        entries.append((word, freq, tag))
-    return tuple(entries)
-
-
 def user_terms() -> list[str]:
     """The terms of the user dictionary, in file order."""
     return [w for w, _, _ in _userdict()]
@@ -324,92 +294,12 @@ def pinyin(term: str) -> str:
     return " ".join(s.strip() for s in lazy_pinyin(term, style=Style.TONE) if s.strip())
 
 
-# --- jieba, set up once and lazily ------------------------------------------------
-_LOCK = threading.Lock()
-_JIEBA: dict = {}
-
-
-@contextlib.contextmanager
-def _quiet_setup():
-    """Around jieba's set-up: no ResourceWarning (jieba 0.42 leaves some data files open) and
-    no garbage collection while it builds its 350 000-entry tables (about 40% faster);
-    the collector's previous state is restored."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", ResourceWarning)
-            yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _jieba() -> dict:
-    """Our own jieba tokenizer (the global one is untouched), silenced, with the user dictionary."""
-    if _JIEBA:
-        return _JIEBA
-    with _LOCK, _quiet_setup():
-        if not _JIEBA:
-            import jieba
-
-            # jieba logs "Building prefix dict…" at DEBUG level to stderr: silence it.
-            jieba.setLogLevel(logging.WARNING)
-            tokenizer = jieba.Tokenizer()
-            tokenizer.initialize()
-            # Shorter terms first: each word's frequency is suggested (jieba's
-            # suggest_freq) against what is already there, so that longer terms that
-            # contain shorter ones (大数据+网格化 contains 大数据) still win.
-            for word, freq, tag in sorted(_userdict(), key=lambda e: len(e[0])):
-                tokenizer.add_word(word, freq, tag or "nz")
-            import jieba.posseg
-
-            # A part-of-speech tokenizer on top of ours. POSTokenizer(tokenizer) would read
-            # jieba's 350 000-line dictionary a second time for the tags (0.6 s); the tag
-            # table jieba.posseg built at import is the same, so ours starts from a copy
-            # of it (a copy: our user-dictionary tags must not leak into jieba's global one).
-            posseg = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
-            posseg.tokenizer = tokenizer
-            posseg.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
-            _memoize_unknown_runs(posseg)
-            _JIEBA.update(tokenizer=tokenizer, posseg=posseg)
-    return _JIEBA
-
-
-#: Runs of unknown characters whose HMM reading is kept (``_memoize_unknown_runs``).
-HMM_MEMO = 200_000
-
-
-def _memoize_unknown_runs(posseg) -> None:
-    """Keep the HMM reading of each run of characters that the dictionary does not cover.
-
-    jieba.posseg reads such a run (a name, a new word) with a Viterbi pass over its
-    part-of-speech HMM, in pure Python: about 40% of the time a report takes to segment.
-    The reading depends on the run alone, and runs recur within a report and across reports
-    (about half of the runs of the 31 provincial reports of 2025 were seen before), so each is
-    read once per process and kept (at most ``HMM_MEMO`` runs; the memo starts afresh when
-    full). The tokens are those jieba gives: ``tests/test_language.py`` checks it.
-    """
-    detail = getattr(posseg, "_POSTokenizer__cut_detail", None)  # the run reader jieba's __cut_DAG calls
-    if detail is None:  # another jieba: segment without the memo
-        return
-    kept: dict[str, list] = {}
-
-    def read_run(run: str) -> list:
-        words = kept.get(run)
-        if words is None:
-            if len(kept) >= HMM_MEMO:
-                kept.clear()
-            words = kept[run] = list(detail(run))
-        return words
-
-    posseg._POSTokenizer__cut_detail = read_run
-
+# --- jieba (set up in ``segment``) ------------------------------------------------
 
 def _tfidf():
-    state = _jieba()
+    state = segment.setup()
     if "tfidf" not in state:
-        with _LOCK, _quiet_setup():
+        with segment._LOCK, segment._quiet_setup():
             if "tfidf" not in state:
                 import copy
 
@@ -427,7 +317,7 @@ def _tfidf():
 
 def cut(text: str) -> list[str]:
     """Segment a string with the project's tokenizer (user dictionary loaded)."""
-    return list(_jieba()["tokenizer"].cut(text))
+    return list(segment.setup()["tokenizer"].cut(text))
 
 
 # --- per-report caches and outline helpers --------------------------------------------
@@ -555,8 +445,8 @@ def tokens(report) -> pd.DataFrame:
     """
     cache = _cache(report)
     if "tokens" not in cache:
-        posseg = _jieba()["posseg"]
         exclude = own_names(report)
+        terms: dict[tuple[str, str], bool] = {}  # is_term of each (token, pos), decided once
         rows = []
         for sentence in frames.rows(report.sentences):
             # Correction: in a hard-wrapped text (meta["wrapped"]) a sentence holds line
@@ -565,10 +455,13 @@ def tokens(report) -> pd.DataFrame:
             # then spans it).
             text, where = _without_breaks(sentence.text, sentence.start)
             pos = 0
-            for word, flag in posseg.cut(text):
+            for word, flag in segment.pos_cut(text):
                 if word.strip():
                     start, end = where[pos], where[pos + len(word) - 1] + 1
-                    rows.append((sentence.id, sentence.section, start, end, word, flag, is_term(word, flag, exclude)))
+                    term = terms.get((word, flag))
+                    if term is None:
+                        term = terms[word, flag] = is_term(word, flag, exclude)
+                    rows.append((sentence.id, sentence.section, start, end, word, flag, term))
                 pos += len(word)
             if pos != len(text):  # posseg returns every character; anything else is a bug
                 raise RuntimeError(f"token offsets drifted in sentence {sentence.id}")
