@@ -60,6 +60,17 @@ def test_results_in_input_order_and_errors_as_results():
     assert sorted(seen) == [(0, 1), (1, 2), (2, 3)]
 
 
+def test_items_added_during_the_run_go_before_the_rest_and_their_results_follow():
+    # a result below 10 asks for its tenfold; one worker: the item given out already runs first
+    order = []
+    got = batch.run(abs, [-1, -2, -3], jobs=1, on_result=lambda i, r: order.append(i),
+                    more=lambda i, r: [-10 * r] if r < 10 else [], progress=False)
+    assert got == [1, 2, 3, 10, 20, 30]
+    assert order == [0, 1, 3, 4, 2, 5]
+    assert sorted(batch.run(abs, [-1, -2, -3, -4], jobs=2, more=lambda i, r: [-10 * r] if r < 10 else [],
+                            progress=False)) == [1, 2, 3, 4, 10, 20, 30, 40]
+
+
 def spawn_then_die(pid_file):
     """Start a process in a session of its own (as Jupyter starts a kernel), then die."""
     child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"], start_new_session=True)

@@ -294,6 +294,8 @@ def test_interrupted_run_writes_nothing_and_the_rerun_resumes(tmp_path):
     assert proc.returncode == 143
     assert "interrupted" in err and "nothing written" in err
     assert not (tmp_path / "out" / "reports.csv").exists()
+    # the targets and results written while reading went with the temporary folder
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
     kept = len(list(cache.glob("*/*.pkl")))
     assert 2 <= kept < 8
     done = subprocess.run([sys.executable, "-m", "govreport", "panel", "reports", "-o", "out", "--jobs", "1"],

@@ -32,6 +32,11 @@ and die with the main process even when it is killed outright (Linux: ``PR_SET_P
 While ``run`` runs, the main process adopts the orphans of a dead worker (Linux:
 ``PR_SET_CHILD_SUBREAPER``), so that they are stopped too.
 
+Items can be added while the run goes on: ``more(i, result)``, called after each result,
+returns items to run next (before those not yet started), whose results follow the given
+items' in the order they were added (so their positions depend on when results came in).
+The panel starts a pair's comparison as soon as both its reports are read.
+
 A progress bar on standard error (tqdm; only when it is a terminal) counts the items done,
 failed (``failed(result)`` is true) and remaining.
 
@@ -259,6 +264,7 @@ def run(func: Callable, items: Sequence, *, jobs: int | None = None, timeout: fl
         on_result: Callable[[int, object], None] | None = None,
         on_error: Callable[[object, str], object] | None = None,
         failed: Callable[[object], bool] | None = None,
+        more: Callable[[int, object], Sequence] | None = None,
         progress: bool | None = None, unit: str = "file", context: str = "fork") -> list:
     """``func(item)`` for each item on ``jobs`` worker processes (all cores by default), the
     results in the order of ``items``.
@@ -267,7 +273,8 @@ def run(func: Callable, items: Sequence, *, jobs: int | None = None, timeout: fl
     called in this process as each result comes in (also for errors). ``on_error(item,
     message)`` makes the result of an item whose worker died, timed out or raised (default:
     a ``Failure``). ``failed(result)``: whether a result counts as failed in the progress
-    bar. ``progress``: the bar on standard error (default: when it is a terminal).
+    bar. ``more(i, result)``: items to add, run before the remaining ones (see the module
+    docstring). ``progress``: the bar on standard error (default: when it is a terminal).
 
     Raises ``Interrupted`` (with ``done`` and ``total``) on SIGINT, SIGTERM or SIGHUP, and
     ``WorkersDied`` when ``DEATHS_IN_A_ROW`` workers die one after the other; no worker is
@@ -277,6 +284,7 @@ def run(func: Callable, items: Sequence, *, jobs: int | None = None, timeout: fl
 
     if not items:
         return []
+    items = list(items)
     on_error = on_error or Failure
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(items) or 1))
     progress = sys.stderr.isatty() if progress is None else progress
@@ -293,7 +301,18 @@ def run(func: Callable, items: Sequence, *, jobs: int | None = None, timeout: fl
             bar.set_postfix_str(f"{state['failed']} failed", refresh=False)
         if on_result is not None:
             on_result(i, result)
+        added = list(more(i, result)) if more is not None else []
+        if added:
+            pending.extendleft(range(len(items) + len(added) - 1, len(items) - 1, -1))
+            items.extend(added)
+            results.extend([None] * len(added))
+            bar.total = len(items)
         bar.update()
+
+    def give_next(w: _Worker) -> None:
+        if pending:
+            i = pending.popleft()
+            w.give(i, items[i])
 
     ctx = get_context(context)
     pending = deque(range(len(items)))
@@ -304,9 +323,8 @@ def run(func: Callable, items: Sequence, *, jobs: int | None = None, timeout: fl
                 workers = [_Worker(ctx, func) for _ in range(jobs)]
                 while state["done"] < len(items):
                     for w in workers:
-                        if w.index is None and pending:
-                            i = pending.popleft()
-                            w.give(i, items[i])
+                        if w.index is None:
+                            give_next(w)
                     busy = [w for w in workers if w.index is not None]
                     wait = None
                     if timeout is not None:
@@ -324,6 +342,7 @@ def run(func: Callable, items: Sequence, *, jobs: int | None = None, timeout: fl
                             if got == i:
                                 w.index = None
                                 state["deaths"] = 0
+                                give_next(w)  # before this result is handled: the worker goes on meanwhile
                                 finish(i, value if kind == "ok" else on_error(items[i], value), kind == "ok")
                                 continue
                         if w.conn in ready or w.process.sentinel in ready:

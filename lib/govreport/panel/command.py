@@ -6,13 +6,16 @@ Steps, each a function here:
    (as ``govreport facts`` finds them).
 2. ``read_all``: each file's entry (``entry.read_entry``) from the cache ``OUT/.cache/`` when
    its content, its given metadata and the library are unchanged, else read in a worker
-   process and stored at once (a stopped run keeps what it finished).
-3. ``mark_duplicates``: two reports of one place and year: the first by path is used, the
-   other's ``duplicate_of`` names it, and its rows are left out of every other table.
-4. ``compare_all``: the verdicts and slogan changes of every pair of consecutive years of a
-   place, in worker processes, cached under the names of both entries.
-5. ``write_panel``: reports, targets, results, verdicts, escalation, levels and slogans, as
-   CSV and Parquet, written into a temporary folder report by report and moved into OUT.
+   process and stored at once (a stopped run keeps what it finished). As the entries come
+   in, a ``stream.Stream`` handles them in file order: two reports of one place and year
+   (the first by path is used, the other's ``duplicate_of`` names it, and its rows are left
+   out of every other table); the targets and results rows, written at once; the
+   comparison of each pair of consecutive years of a place (verdicts and slogan changes),
+   given to a worker as soon as both its reports are in, cached under the names of both.
+3. ``compare_all``: the pairs the reading left (when every entry came from the cache, or a
+   run stopped).
+4. ``write_panel``: reports, escalation, levels, verdicts and slogans, as CSV and Parquet,
+   beside the targets and results, into a temporary folder moved into OUT when all is written.
 
 Exit status: 0, 1 when a file could not be read (its row says why), 2 when no report was
 found or the arguments are wrong.
@@ -33,6 +36,7 @@ import pyarrow as pa
 from .. import batch, collect
 from ..reading.files import REPORT_SUFFIXES
 from . import entry as entries
+from .stream import Stream, place_key
 from .tables import (ESCALATION_COLUMNS, LEVEL_COLUMNS, MAIN_COLUMNS, escalation, levels, slogan_changes, slogan_frame,
                      verdict_columns, verdicts)
 from .write import TableWriter, write_frame
@@ -60,6 +64,11 @@ def _read_and_store(plan: dict[str, tuple[dict, str]], path: str) -> dict:
     return e["summary"]
 
 
+def _task(plan: dict[str, tuple[dict, str]], item: str | tuple[str, str, str]) -> dict | None:
+    """A worker's task: a file to read (a path) or a pair to compare (a tuple, ``compare_task``)."""
+    return _compare_and_store(item) if isinstance(item, tuple) else _read_and_store(plan, item)
+
+
 def _warm_up() -> None:
     """Load once, before forking, what every worker needs (fact engine, key table, places)."""
     from ..facts import facts_from_text
@@ -79,21 +88,23 @@ def _error_summary(path: str, message: str, status: str = "error") -> dict:
     return {"row": row, "parent_adcode": "", "main": []}
 
 
-def read_all(files: list[str], cache: Path, jobs: int = 1, given: dict | None = None,
+def read_all(files: list[str], cache: Path, stream_for, jobs: int = 1, given: dict | None = None,
              timeout: float | None = None) -> tuple[list[dict], int, Exception | None]:
     """The summary of every file, in order, how many were read (not taken from the cache),
     and ``batch.WorkersDied`` when the run stopped because workers kept dying (the files
     not read then have status ``not read``). Each summary gets ``key``, its entry's name in
-    the cache. Entries are stored as they are read: an interrupted run keeps them."""
+    the cache. Entries are stored as they are read: an interrupted run keeps them.
+    ``stream_for(keys)`` gives the ``stream.Stream`` that takes the summaries as they come
+    in; the pairs it starts are compared by the same workers, before the files left to read."""
     given = given or {}
     keys = [entries.cache_key(f, entries.sha256_of(f), given.get(f, {})) for f in files]
-    summaries: list = [None] * len(files)
-    tasks, slots = [], []
+    stream = stream_for(keys)
+    tasks, slots, pair_tasks = [], [], []
     for i, (f, key) in enumerate(zip(files, keys)):
         where = entries.cache_file(cache, key)
         cached = entries.load_cached(where, "summary") if where.exists() else None
         if cached is not None:
-            summaries[i] = cached["summary"]
+            pair_tasks.extend(stream.add(i, cached["summary"]))
         else:
             tasks.append((f, given.get(f, {}), str(where)))
             slots.append(i)
@@ -101,34 +112,24 @@ def read_all(files: list[str], cache: Path, jobs: int = 1, given: dict | None = 
     if tasks:
         if jobs > 1 and len(tasks) > 1:
             _warm_up()
+        plan = {t[0]: (t[1], t[2]) for t in tasks}
+        n = len(pair_tasks)
+
+        def on_error(item, message):
+            return None if isinstance(item, tuple) else _error_summary(item, message)
+
+        def more(i, result):  # a file read (or failed): the pairs it completes
+            return stream.add(slots[i - n], result) if n <= i < n + len(tasks) else []
+
         try:
-            plan = {t[0]: (t[1], t[2]) for t in tasks}
-            results = batch.run(functools.partial(_read_and_store, plan), [t[0] for t in tasks], jobs=jobs,
-                                timeout=timeout, on_error=lambda path, message: _error_summary(path, message),
-                                failed=lambda s: s["row"]["status"] != "ok")
+            batch.run(functools.partial(_task, plan), pair_tasks + [t[0] for t in tasks], jobs=jobs, timeout=timeout,
+                      on_error=on_error, more=more, unit="task", failed=lambda s: s is not None and s["row"]["status"] != "ok")
         except batch.WorkersDied as err:
             stopped = err
-            results = [r if r is not None else _error_summary(t[0], collect.NOT_READ, "not read")
-                       for t, r in zip(tasks, err.results)]
-        for i, s in zip(slots, results):
-            summaries[i] = s
-    for s, key in zip(summaries, keys):
-        s["key"] = key
-    return summaries, len(tasks), stopped
-
-
-def mark_duplicates(summaries: list[dict]) -> None:
-    """Set ``duplicate_of`` on the second and later reports of one place and year."""
-    first: dict = {}
-    for s in summaries:
-        row = s["row"]
-        if row["status"] != "ok" or not row["place"] or row["year"] is None:
-            continue
-        key = (row["adcode"] or row["place"], row["year"])
-        if key in first:
-            row["duplicate_of"] = first[key]
-        else:
-            first[key] = row["path"]
+            for i, (t, r) in enumerate(zip(tasks, err.results[n:n + len(tasks)])):
+                if r is None:
+                    stream.add(slots[i], _error_summary(t[0], collect.NOT_READ, "not read"))
+    return stream.summaries, len(tasks), stopped
 
 
 def used(summaries: list[dict]) -> list[dict]:
@@ -150,8 +151,8 @@ def pairs(summaries: list[dict]) -> list[tuple[dict, dict]]:
     by_place: dict = {}
     for s in used(summaries):
         row = s["row"]
-        if row["year"] is not None and (row["adcode"] or row["place"]):
-            by_place.setdefault(row["adcode"] or row["place"], {})[int(row["year"])] = s
+        if row["year"] is not None and place_key(row) is not None:
+            by_place.setdefault(place_key(row), {})[int(row["year"])] = s
     out = []
     for place in sorted(by_place):
         years = by_place[place]
@@ -163,6 +164,16 @@ def _pair_file(cache: Path, previous: dict, current: dict) -> Path:
     return entries.cache_file(cache / "pairs", hashlib.sha256(f"{previous['key']} {current['key']}".encode()).hexdigest())
 
 
+def compare_task(cache: Path, started: set, previous: dict, current: dict) -> tuple[str, str, str] | None:
+    """The task comparing two entries (their cache files and the pair's), or None when the
+    pair's file exists or its task was given already (``started``: their pair files)."""
+    where = _pair_file(cache, previous, current)
+    if where in started or where.exists():
+        return None
+    started.add(where)
+    return str(entries.cache_file(cache, previous["key"])), str(entries.cache_file(cache, current["key"])), str(where)
+
+
 def _compare_and_store(task: tuple[str, str, str]) -> None:
     """A worker's task: the verdicts and slogan changes of one pair, rendered, stored."""
     rendered = entries.rendered
@@ -172,15 +183,16 @@ def _compare_and_store(task: tuple[str, str, str]) -> None:
     entries.store({"summary": {}, "rendered": pair}, Path(where))
 
 
-def compare_all(summaries: list[dict], cache: Path, jobs: int = 1) -> list[Path]:
-    """The cache file of every pair's verdicts and slogans, computing the missing ones."""
+def compare_all(summaries: list[dict], cache: Path, jobs: int = 1, started: set | None = None) -> list[Path]:
+    """The cache file of every pair's verdicts and slogans, computing the missing ones that
+    were not tried already (``started``: a pair whose comparison failed adds no rows)."""
+    started = set() if started is None else started
     files, tasks = [], []
     for previous, current in pairs(summaries):
-        where = _pair_file(cache, previous, current)
-        files.append(where)
-        if not where.exists():
-            tasks.append((str(entries.cache_file(cache, previous["key"])), str(entries.cache_file(cache, current["key"])),
-                          str(where)))
+        files.append(_pair_file(cache, previous, current))
+        task = compare_task(cache, started, previous, current)
+        if task is not None:
+            tasks.append(task)
     if tasks:
         # A pair whose comparison fails (its worker died, or a bug) adds no rows; nothing stops the panel.
         batch.run(_compare_and_store, tasks, jobs=jobs, on_error=lambda task, message: None)
@@ -188,9 +200,9 @@ def compare_all(summaries: list[dict], cache: Path, jobs: int = 1) -> list[Path]
 
 
 def write_panel(summaries: list[dict], cache: Path, pair_files: list[Path], folder: Path) -> None:
-    """Write every table into ``folder`` (see the module docstring). The small tables made
-    from the summaries come first, while little else is in memory; then the rows of each
-    report and each pair, read from the cache one file at a time (``write.TableWriter``)."""
+    """Write the tables but targets and results (``stream.Stream`` writes those) into
+    ``folder`` (see the module docstring): the small ones made from the summaries first,
+    then the rows of each pair, read from the cache one file at a time (``write.TableWriter``)."""
     write_frame(folder, "reports", reports_table(summaries))
     good = used(summaries)
     main = pd.DataFrame([m for s in good for m in s["main"]], columns=MAIN_COLUMNS)
@@ -199,19 +211,15 @@ def write_panel(summaries: list[dict], cache: Path, pair_files: list[Path], fold
     write_frame(folder, "levels", levels(main, esc)[LEVEL_COLUMNS])
     del main, esc
     pa.default_memory_pool().release_unused()
-    empty = {"targets": entries.typed(pd.DataFrame(columns=entries.ROW_COLUMNS)),
-             "verdicts": pd.DataFrame(columns=list(verdict_columns())).astype(verdict_columns()),
+    empty = {"verdicts": pd.DataFrame(columns=list(verdict_columns())).astype(verdict_columns()),
              "slogans": slogan_frame([])}
-    empty["results"] = empty["targets"]
-    for names, files in ((("targets", "results"), [entries.cache_file(cache, s["key"]) for s in good]),
-                         (("verdicts", "slogans"), pair_files)):
-        writers = {name: TableWriter(folder, name, empty[name]) for name in names}
-        for f in files:
-            e = entries.load_cached(f, "rendered")
-            for name, w in writers.items():
-                w.add(*e["rendered"][name])
-        for w in writers.values():
-            w.close()
+    writers = {name: TableWriter(folder, name, table) for name, table in empty.items()}
+    for f in pair_files:
+        e = entries.load_cached(f, "rendered")
+        for name, w in writers.items():
+            w.add(*e["rendered"][name])
+    for w in writers.values():
+        w.close()
 
 
 def prune(cache: Path, keep: set[Path]) -> None:
@@ -230,10 +238,21 @@ def build(paths: list[str], out: Path, jobs: int = 1, meta: str | None = None,
 
     files = collect.find_reports(paths)
     cache = out / CACHE
-    summaries, fresh, stopped = read_all(files, cache, jobs, read_manifest(meta, files), timeout)
-    mark_duplicates(summaries)
-    pair_files = compare_all(summaries, cache, jobs)
+    given = read_manifest(meta, files)
+    started: set = set()
     with staging(out.parent, f".{out.name}.tmp-") as tmp:
+        streams = []
+
+        def stream_for(keys):
+            streams.append(Stream(tmp, cache, keys, functools.partial(compare_task, cache, started)))
+            return streams[-1]
+
+        try:
+            summaries, fresh, stopped = read_all(files, cache, stream_for, jobs, given, timeout)
+        finally:
+            for s in streams:
+                s.close()
+        pair_files = compare_all(summaries, cache, jobs, started)
         write_panel(summaries, cache, pair_files, tmp)
         out.mkdir(parents=True, exist_ok=True)
         for name in TABLES:
