@@ -350,3 +350,61 @@ def test_the_language_checks_hold_and_a_broken_position_is_a_note(synthetic):
     moved = quotes.assign(start=quotes["start"] + 1)  # offsets one character off
     got = language.quote_checks(report, moved)
     assert len(got) == len(quotes) and got[0].check == "quote at its offsets" and "五个到位" in got[0].sentence
+
+
+# --- the per-report memos: counted from plain rows, kept once, handed out as copies ----------------------
+def test_ranking_is_by_count_then_first_appearance_whatever_the_row_order():
+    # Rows as _token_rows has them: (sentence, section, start, end, token, pos, is_term).
+    rows = [
+        (0, "1", 30, 32, "河道", "n", True), (0, "1", 0, 2, "果园", "n", True), (0, "1", 10, 12, "河道", "n", True),
+        (0, "1", 5, 7, "果园", "n", True), (0, "1", 20, 22, "茶山", "n", True), (0, "1", 3, 4, "的", "uj", False),
+        (0, "1", 40, 42, "茶山", "n", True), (0, "1", 50, 52, "渔港", "n", True),
+    ]
+    expected = [("果园", 2), ("河道", 2), ("茶山", 2), ("渔港", 1)]  # ties: 果园 at 0, 河道 at 10, 茶山 at 20
+    assert language._ranked(rows) == expected
+    assert language._ranked(reversed(rows)) == expected
+
+
+def _pandas_term_counts(toks: pd.DataFrame) -> pd.Series:
+    """Term counts computed another way: a groupby over the tokens table."""
+    toks = toks[toks["is_term"] & (toks["section"] != "0")]
+    grouped = toks.groupby("token", sort=False)["start"].agg(["size", "min"])
+    grouped = grouped.sort_values(["size", "min"], ascending=[False, True], kind="stable")
+    return grouped["size"].astype(int).rename("count").rename_axis("term")
+
+
+def test_term_counts_and_unit_terms_agree_with_a_count_over_the_tokens_table(seed, synthetic):
+    made_up = synthetic(
+        "一、工作回顾\n(一)果园增收。果园扩种，河道清淤，河道治理。\n(二)茶山兴旺。茶山绿化，茶山旅游，果园管护。\n"
+    )
+    for report in (seed, made_up):
+        toks = language.tokens(report)
+        pd.testing.assert_series_equal(language.term_counts(report, top=None), _pandas_term_counts(toks))
+        level = language.comparison_level(report)
+        table = language.unit_terms(report, level, top=None)
+        toks = toks.assign(unit=language.units_of(report, toks["section"], level))
+        for unit, got in table.groupby("unit", sort=False):
+            expected = _pandas_term_counts(toks[toks["unit"] == unit])
+            assert got["term"].tolist() == expected.index.tolist() and got["count"].tolist() == expected.tolist()
+    # 果园 and 茶山 tie at 3: 果园 is written first, so it comes first
+    assert list(language.term_counts(made_up, top=3).items()) == [("果园", 3), ("茶山", 3), ("河道", 2)]
+
+
+def test_memoized_tables_are_copies(seed):
+    """Changing a table handed out changes nothing for the next caller."""
+    for get in (language.tokens, language.quotes, language.slogans, language.units):
+        first = get(seed)
+        kept = first.copy(deep=True)
+        first.iloc[0, 0] = first.iloc[1, 0]
+        pd.testing.assert_frame_equal(get(seed), kept)
+    counts = language.term_counts(seed, top=None)
+    counts.iloc[0] = -1
+    assert language.term_counts(seed, top=None).iloc[0] > 0
+
+
+def test_keyword_counts_are_the_tokens_of_the_unit(seed):
+    keywords = language.section_keywords(seed, "section", top=3)
+    toks = language.tokens(seed)
+    toks = toks.assign(unit=language.units_of(seed, toks["section"], "section"))
+    for row in keywords.itertuples():
+        assert row.count == ((toks["unit"] == row.unit) & (toks["token"] == row.keyword)).sum()

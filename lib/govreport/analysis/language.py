@@ -82,6 +82,7 @@ import collections
 import csv
 import re
 from functools import lru_cache
+from operator import itemgetter
 from typing import Iterable, Sequence
 
 import pandas as pd
@@ -168,6 +169,11 @@ _CUES_BEFORE = {
     "honour": ["荣获", "获评", "评为", "授予", "入选", "荣膺"],
     "campaign": ["开展", "举办", "启动"],
 }
+
+
+#: The cue words compiled, in the order they are tried: (kind, cue, cue at the end of a text).
+_CUE_RES = [(kind, re.compile(cue), re.compile(f"(?:{cue})$")) for kind in ("honour", "platform", "campaign") for cue in _CUES[kind]]
+_CUE_BEFORE_RES = [(kind, re.compile(cue)) for kind, cues in _CUES_BEFORE.items() for cue in cues]
 
 
 def _numbers_count(term: str) -> bool:
@@ -363,6 +369,14 @@ def units(report, level: str = "section") -> pd.DataFrame:
     """The outline nodes at ``level``: ``id, title, label, start, end`` (label = id + short title)."""
     if level not in LEVELS:
         raise ValueError(f"level must be one of {LEVELS}, not {level!r}")
+    cache = _cache(report)
+    key = ("units", level)
+    if key not in cache:
+        cache[key] = _units(report, level)
+    return cache[key].copy()
+
+
+def _units(report, level: str) -> pd.DataFrame:
     nodes = report.outline[report.outline["level"] == level]
     return pd.DataFrame(
         {
@@ -445,6 +459,20 @@ def tokens(report) -> pd.DataFrame:
     """
     cache = _cache(report)
     if "tokens" not in cache:
+        rows = _token_rows(report)
+        if rows:  # column by column: far faster than rows of mixed types
+            table = pd.DataFrame({name: list(map(itemgetter(i), rows)) for i, name in enumerate(TOKEN_COLUMNS)})
+        else:
+            table = pd.DataFrame(rows, columns=TOKEN_COLUMNS)
+        cache["tokens"] = table.astype({"sentence": int, "start": int, "end": int, "is_term": bool})
+    return cache["tokens"].copy()
+
+
+def _token_rows(report) -> list[tuple]:
+    """The rows of ``tokens`` as plain tuples, in its column order, made once per report
+    (shared: read them, never change them; walking them is many times faster than a table)."""
+    cache = _cache(report)
+    if "token_rows" not in cache:
         exclude = own_names(report)
         terms: dict[tuple[str, str], bool] = {}  # is_term of each (token, pos), decided once
         rows = []
@@ -465,29 +493,35 @@ def tokens(report) -> pd.DataFrame:
                 pos += len(word)
             if pos != len(text):  # posseg returns every character; anything else is a bug
                 raise RuntimeError(f"token offsets drifted in sentence {sentence.id}")
-        cache["tokens"] = pd.DataFrame(rows, columns=TOKEN_COLUMNS).astype(
-            {"sentence": int, "start": int, "end": int, "is_term": bool}
-        )
-    return cache["tokens"].copy()
+        cache["token_rows"] = rows
+    return cache["token_rows"]
 
 
-def _terms(report, preamble: bool = False) -> pd.DataFrame:
-    toks = tokens(report)
-    toks = toks[toks["is_term"]]
-    if not preamble:
-        toks = toks[toks["section"] != "0"]
-    return toks
+def _ranked(rows: Iterable[tuple]) -> list[tuple[str, int]]:
+    """(term, count) of the content terms among token ``rows``, most frequent first; ties in
+    order of first appearance (the smallest start: no two tokens start at one offset)."""
+    in_order = sorted((r for r in rows if r[6]), key=itemgetter(2))  # (already in order: one pass)
+    counts = collections.Counter(r[4] for r in in_order)  # keys in order of first appearance
+    return sorted(counts.items(), key=itemgetter(1), reverse=True)  # stable: ties keep that order
 
 
-def _ranked_counts(toks: pd.DataFrame) -> pd.Series:
-    """Counts of each token, most frequent first; ties in order of first appearance."""
-    if toks.empty:
+def _counts_series(ranked: list[tuple[str, int]], report) -> pd.Series:
+    """``ranked`` as a Series term -> count (the term index has the tokens' string dtype)."""
+    if not ranked:
         return pd.Series(dtype=int, name="count")
-    grouped = toks.groupby("token", sort=False)["start"].agg(["size", "min"])
-    grouped = grouped.sort_values(["size", "min"], ascending=[False, True], kind="stable")
-    counts = grouped["size"].astype(int).rename("count")
-    counts.index.name = "term"
-    return counts
+    index = pd.Index([t for t, _ in ranked], dtype=_cache(report)["tokens"]["token"].dtype, name="term")
+    return pd.Series([n for _, n in ranked], index=index, dtype=int, name="count")
+
+
+def _report_ranked(report, preamble: bool) -> list[tuple[str, int]]:
+    """``_ranked`` over the report's tokens (the preamble's too when ``preamble``), made once."""
+    tokens(report)  # (the table too: its string dtype names the index)
+    cache = _cache(report)
+    key = ("ranked", preamble)
+    if key not in cache:
+        rows = _token_rows(report)
+        cache[key] = _ranked(rows if preamble else (r for r in rows if r[1] != "0"))
+    return cache[key]
 
 
 def term_counts(report, top: int | None = 20, preamble: bool = False) -> pd.Series:
@@ -496,19 +530,18 @@ def term_counts(report, top: int | None = 20, preamble: bool = False) -> pd.Seri
     The preamble (dateline, speaker, salutation) is left out unless ``preamble=True``.
     Ties are ordered by first appearance, so the result is deterministic.
     """
-    counts = _ranked_counts(_terms(report, preamble))
-    return counts if top is None else counts.head(top)
+    ranked = _report_ranked(report, preamble)
+    return _counts_series(ranked if top is None else ranked[:top], report)
 
 
 def unit_terms(report, level: str = "section", top: int | None = 8) -> pd.DataFrame:
     """The most frequent content terms of every unit at ``level``: ``unit, label, rank, term, count``."""
-    toks = _terms(report)
-    toks = toks.assign(unit=units_of(report, toks["section"], level))
+    tokens(report)
+    by_unit = _rows_by_unit(report, level)
     parts = []
     for unit in frames.rows(units(report, level)):
-        counts = _ranked_counts(toks[toks["unit"] == unit.id])
-        if top is not None:
-            counts = counts.head(top)
+        ranked = _ranked(r for r in by_unit.get(unit.id, ()) if r[1] != "0")
+        counts = _counts_series(ranked if top is None else ranked[:top], report)
         parts.append(
             pd.DataFrame({"unit": unit.id, "label": unit.label, "rank": range(1, len(counts) + 1),
                           "term": counts.index, "count": counts.to_numpy()})
@@ -539,14 +572,27 @@ def section_keywords(report, level: str = "section", top: int = 10) -> pd.DataFr
     return ranked[ranked["rank"] <= top].reset_index(drop=True)
 
 
-def _tokens_by_unit(report, level: str) -> dict[str | None, list[tuple[str, str]]]:
-    """The report's tokens as (token, part of speech), in order, under the unit at ``level``
-    that holds each (plain lists: iterating them is many times faster than a table's columns)."""
-    toks = tokens(report)
-    out: dict[str | None, list[tuple[str, str]]] = {}
-    for unit, word, pos in zip(units_of(report, toks["section"], level), toks["token"].tolist(), toks["pos"].tolist()):
-        out.setdefault(unit, []).append((word, pos))
-    return out
+def _rows_by_unit(report, level: str) -> dict[str | None, list[tuple]]:
+    """The report's token rows (``_token_rows``), in order, under the unit at ``level`` that
+    holds each; made once per report and level (shared: read, never change)."""
+    cache = _cache(report)
+    key = ("rows by unit", level)
+    if key not in cache:
+        rows = _token_rows(report)
+        out: dict[str | None, list[tuple]] = {}
+        for unit, row in zip(units_of(report, [r[1] for r in rows], level), rows):
+            out.setdefault(unit, []).append(row)
+        cache[key] = out
+    return cache[key]
+
+
+def _unit_counts(report, level: str) -> dict[str | None, collections.Counter]:
+    """Occurrences of each token (any part of speech) in each unit at ``level``, made once."""
+    cache = _cache(report)
+    key = ("unit counts", level)
+    if key not in cache:
+        cache[key] = {unit: collections.Counter(r[4] for r in rows) for unit, rows in _rows_by_unit(report, level).items()}
+    return cache[key]
 
 
 def _keywords(report, level: str) -> pd.DataFrame:
@@ -561,21 +607,33 @@ def _keywords(report, level: str) -> pd.DataFrame:
     exclude = own_names(report)
     stop = extractor.stop_words
     allowed = frozenset(TERM_POS)
-    by_unit = _tokens_by_unit(report, level)
-    rows = []
+    by_unit = _rows_by_unit(report, level)
+    unit_counts = _unit_counts(report, level)
+    idf, median = extractor.idf_freq, extractor.median_idf
+    candidate: dict[tuple[str, str], bool] = {}  # (token, pos) -> a candidate, decided once
+    columns: list[list] = [[] for _ in KEYWORD_COLUMNS]
     for unit in frames.rows(units(report, level)):
-        inside = by_unit.get(unit.id, [])
-        counts = collections.Counter(word for word, _ in inside)
+        counts = unit_counts.get(unit.id, {})
         freq: dict[str, float] = {}
-        for word, pos in inside:
-            if pos in allowed and len(word.strip()) >= 2 and word.lower() not in stop:
+        for _, _, _, _, word, pos, _ in by_unit.get(unit.id, ()):
+            ok = candidate.get((word, pos))
+            if ok is None:
+                ok = candidate[word, pos] = pos in allowed and len(word.strip()) >= 2 and word.lower() not in stop
+            if ok:
                 freq[word] = freq.get(word, 0.0) + 1.0
         total = sum(freq.values())
-        weights = {w: n * extractor.idf_freq.get(w, extractor.median_idf) / total for w, n in freq.items()}
-        tags = [(w, x) for w, x in sorted(weights.items(), key=lambda kv: kv[1], reverse=True) if w not in exclude]
-        for rank, (word, weight) in enumerate(tags, 1):
-            rows.append((unit.id, unit.label, rank, word, float(weight), int(counts.get(word, 0))))
-    return pd.DataFrame(rows, columns=KEYWORD_COLUMNS)
+        weights = {w: n * idf.get(w, median) / total for w, n in freq.items()}
+        tags = [(w, x) for w, x in sorted(weights.items(), key=itemgetter(1), reverse=True) if w not in exclude]
+        n = len(tags)
+        columns[0] += [unit.id] * n
+        columns[1] += [unit.label] * n
+        columns[2] += range(1, n + 1)
+        columns[3] += [w for w, _ in tags]
+        columns[4] += [float(x) for _, x in tags]
+        columns[5] += [int(counts.get(w, 0)) for w, _ in tags]
+    if not columns[0]:
+        return pd.DataFrame([], columns=KEYWORD_COLUMNS)
+    return pd.DataFrame(dict(zip(KEYWORD_COLUMNS, columns)))  # column by column: far faster than rows
 
 
 def keyword_matrix(report, level: str = "section", top: int = 4, max_keywords: int = 16) -> pd.DataFrame:
@@ -583,11 +641,11 @@ def keyword_matrix(report, level: str = "section", top: int = 4, max_keywords: i
     order of the unit that ranks them first) against the units (columns, labelled)."""
     keywords = section_keywords(report, level, top=top)
     chosen = list(dict.fromkeys(keywords.sort_values(["unit", "rank"], kind="stable")["keyword"]))[:max_keywords]
-    by_unit = _tokens_by_unit(report, level)
+    unit_counts = _unit_counts(report, level)
     table = units(report, level)
     matrix = pd.DataFrame(0, index=pd.Index(chosen, name="keyword"), columns=table["label"].tolist())
     for unit in frames.rows(table):
-        counts = collections.Counter(word for word, _ in by_unit.get(unit.id, []))
+        counts = unit_counts.get(unit.id, {})
         matrix[unit.label] = [int(counts.get(k, 0)) for k in chosen]
     return matrix
 
@@ -600,21 +658,19 @@ def _mask_quotes(text: str) -> str:
 
 def _first_cue(head: str) -> tuple[str, str] | None:
     best = None
-    for kind in ("honour", "platform", "campaign"):
-        for cue in _CUES[kind]:
-            m = re.search(cue, head)
-            if m and (best is None or (m.start(), -len(m.group())) < (best[0], -len(best[2]))):
-                best = (m.start(), kind, m.group())
+    for kind, cue, _ in _CUE_RES:
+        m = cue.search(head)
+        if m and (best is None or (m.start(), -len(m.group())) < (best[0], -len(best[2]))):
+            best = (m.start(), kind, m.group())
     return None if best is None else (best[1], best[2])
 
 
 def _last_cue_before(before: str) -> tuple[str, str] | None:
     best = None
-    for kind, cues in _CUES_BEFORE.items():
-        for cue in cues:
-            for m in re.finditer(cue, before):
-                if best is None or m.end() > best[0]:
-                    best = (m.end(), kind, m.group())
+    for kind, cue in _CUE_BEFORE_RES:
+        for m in cue.finditer(before):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), kind, m.group())
     return None if best is None else (best[1], best[2])
 
 
@@ -634,10 +690,9 @@ def _clause_before(masked: str, pos: int) -> str:
 
 def classify_quote(inner: str, before: str, after: str) -> tuple[str, str]:
     """(kind, cue) of a quoted expression given the clause text before and after it."""
-    for kind in ("honour", "platform", "campaign"):
-        for cue in _CUES[kind]:
-            if m := re.search(f"(?:{cue})$", inner):
-                return kind, f"quote ends in {m.group()}"
+    for kind, _, at_end in _CUE_RES:
+        if m := at_end.search(inner):
+            return kind, f"quote ends in {m.group()}"
     if (after_cue := _first_cue(after)) is not None:
         return after_cue[0], f"followed by {after_cue[1]}"
     if (before_cue := _last_cue_before(before)) is not None:
@@ -652,8 +707,15 @@ def quotes(report) -> pd.DataFrame:
     == quote``); ``quote``; ``section`` (section id, else part id, else "0"); ``sentence``;
     ``kind`` (slogan, campaign, platform, honour); ``cue`` (what decided the kind; empty for
     the default); ``numbered`` (a numbered formula by the slogan rule); ``gloss`` (English,
-    from the glossary, or empty).
+    from the glossary, or empty). Made once per report; each call returns a copy.
     """
+    cache = _cache(report)
+    if "quotes" not in cache:
+        cache["quotes"] = _quotes(report)
+    return cache["quotes"].copy()
+
+
+def _quotes(report) -> pd.DataFrame:
     text = report.text
     masked = _mask_quotes(text)
     found = list(QUOTE_RE.finditer(text))
