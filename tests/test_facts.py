@@ -602,6 +602,17 @@ def test_an_age_that_names_a_group_is_no_figure(text, mentions):
     assert facts_from_text(text)["mention"].tolist() == mentions
 
 
+@pytest.mark.parametrize("text, mentions", [
+    ("全县学校配备急救箱，达到每1000名学生12个。", ["12个"]),
+    ("每10万人口拥有公共图书馆藏书达到8000册，每万人口拥有医生30人。", ["8000册", "30人"]),
+    ("公交车每15分钟一班，每户补助500元。", ["500元"]),
+])
+def test_what_a_rate_is_per_is_no_figure(text, mentions):
+    """每1000名学生12个: the 1000 students say what the 12 are per (``candidates._one_amount``);
+    每户补助500元 still gives 500元."""
+    assert facts_from_text(text)["mention"].tolist() == mentions
+
+
 @pytest.mark.parametrize("text, expected", [
     ("改造提升3000个行政村村道。", [("3000个", "measure", "行政村村道")]),
     ("新建和改造提升112万亩高标准农田。", [("112万亩", "measure", "高标准农田")]),

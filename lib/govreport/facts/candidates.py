@@ -152,6 +152,8 @@ def _one_amount(masked: str, m: re.Match, p: str, unit: str, default_mult: str |
     before = masked[start - 1] if start > 0 else ""
     if before == "第":
         return None  # an ordinal: 第四次会议, 第十三届
+    if before == "每":
+        return None  # what a rate is per, no figure: 每10万人口45台 (45 per 100,000 people)
     digits = nb.is_digits(num)
     if digits:
         if before and _LATIN.match(before):
