@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 from ..reading.numerals import ORDINAL_CHARS, chinese_number
 from ..report import Report
-from . import frames, sections
+from . import fact_index, frames, sections
 from .notes import below
 from .prose import (
     bold, count, figure, join, kinds_text, md_escape, number, ordinal, percent, reading, times,
@@ -58,7 +59,7 @@ def _level_word(node) -> str:
 
 def this(report: Report, sid: str) -> str:
     """'This section' or 'This part' (a page may read a part that has no sections)."""
-    return f"This {_level_word(sections.node(report, sid))}"
+    return f"This {_level_word(sections.node_row(report, sid))}"
 
 
 UNTITLED = {"closing": "结束语 The closing", "appendix": "附 The appendix"}
@@ -66,7 +67,7 @@ UNTITLED = {"closing": "结束语 The closing", "appendix": "附 The appendix"}
 
 def section_heading(report: Report, sid: str) -> str:
     """A Markdown heading with the section's own title, in Chinese, with its outline number."""
-    node = sections.node(report, sid)
+    node = sections.node_row(report, sid)
     title = md_escape(node["title"]) or UNTITLED.get(node["level"], "（无标题 untitled）")
     return f"## {md_escape(outline_label(node, report))}{title}"
 
@@ -75,31 +76,33 @@ def question(report: Report, sid: str) -> str:
     """The page's own question, naming the section (and its part) by number: "What does section
     （三） of part 一 claim, and what do its 12 figures show?" (the report's index shows it on the
     page's card)."""
-    node = report.node(sid)
+    node = sections.node_row(report, sid)
     number = outline_label(node).rstrip("、")
     if not number and node["title"]:  # a section without a number of its own is named by its title
         number = f"“{short_title(node['title'], width=16)}”"
     name = f"{_level_word(node)} {number or node['id']}"
     if node["level"] == "section" and pd.notna(node["parent"]) and node["parent"] != "0":
-        parent = report.node(node["parent"])
+        parent = sections.node_row(report, node["parent"])
         if parent["level"] == "part":
             name += f" of part {outline_label(parent).rstrip('、') or parent['id']}"
-    n = len(sections.node_facts(report, sid))
+    n = len(sections.positions(report, sid))
     figures = f"what do its {count(n, 'figure')} show" if n else "does it give any figure"
     return f"What does {name} claim, and {figures}?"
 
 
 def section_claim(report: Report, sid: str) -> str:
     """What the section claims (its heading), where it sits, and how big it is."""
-    node = sections.node(report, sid)
+    node = sections.node_row(report, sid)
     word = _level_word(node)
-    facts = sections.node_facts(report, sid)
-    pts = sections.points(report, sid)
-    sent = report.sentences
-    inside = sent[(sent["start"] >= node["start"]) & (sent["start"] < node["end"])]
+    kind = fact_index.of(report).col("kind")
+    kinds = [kind[p] for p in sections.positions(report, sid)]
+    n_points = len(fact_index.of(report).points(sid))
+    starts = report.sentence_starts
+    sentences = int(np.count_nonzero((starts >= node["start"]) & (starts < node["end"])))
+    text = report.text[node["start"] : node["end"]]
     where = ""
     if pd.notna(node["parent"]) and node["parent"] != "0":
-        parent = sections.node(report, node["parent"])
+        parent = sections.node_row(report, node["parent"])
         where = f", in part {md_escape(outline_label(parent, report))}{md_escape(parent['title'])}"
     claim = (
         f"**The claim.** The {word}'s heading, {md_escape(outline_label(node, report))}{bold(node['title'])}, is its claim{where}."
@@ -107,49 +110,51 @@ def section_claim(report: Report, sid: str) -> str:
         else f"**The claim.** This {word} has no heading of its own{where}; its claim is its text."
     )
     size = (
-        f"It runs to {count(len(inside), 'sentence')} ({number(characters(report.span(sid)))} non-blank characters) "
-        f"in {count(len(pts), 'point')} (bold lead sentences)"
-        if len(pts)
-        else f"It runs to {count(len(inside), 'sentence')} ({number(characters(report.span(sid)))} non-blank characters); "
+        f"It runs to {count(sentences, 'sentence')} ({number(characters(text))} non-blank characters) "
+        f"in {count(n_points, 'point')} (bold lead sentences)"
+        if n_points
+        else f"It runs to {count(sentences, 'sentence')} ({number(characters(text))} non-blank characters); "
         "no point (bold lead sentence) is found in it"
     )
-    if facts.empty:
+    if not kinds:
         figs = "and gives no figure at all."
     else:
-        figs = f"and gives {count(len(facts), 'figure')}: {kinds_text(facts['kind'].value_counts())}."
+        figs = f"and gives {count(len(kinds), 'figure')}: {kinds_text(sections.kind_counts(kinds))}."
     return f"{claim}\n\n{size}, {figs}"
 
 
 def largest_amounts(report: Report, sid: str, per_unit: int = 3) -> str:
     """The largest amounts and counts of the section, unit by unit, as written, with their reading."""
-    groups = sections.measures_by_unit(sections.node_facts(report, sid))
+    groups = sections.measure_groups(report, sid)
     if not groups:
         return f"{this(report, sid)} gives no amount or count (no figure with a unit of measure)."
     lines = []
-    for unit, g in groups.items():
-        top = g.head(per_unit)
-        more = f", of {count(len(g), 'figure')} in this unit" if len(g) > per_unit else ""
+    for unit, rows in groups:
+        top = rows[:per_unit]
+        more = f", of {count(len(rows), 'figure')} in this unit" if len(rows) > per_unit else ""
         lines.append(
-            f"- in {bold(unit) if unit else 'no unit'}{more}: " + "; ".join(figure(r) for _, r in top.iterrows())
+            f"- in {bold(unit) if unit else 'no unit'}{more}: "
+            + "; ".join(figure(sections.fact_record(report, p)) for p in top)
         )
     return f"The largest amounts and counts, unit by unit ({count(len(groups), 'unit')}):\n\n" + "\n".join(lines)
 
 
 def changes(report: Report, sid: str) -> str:
     """The changes against an earlier period, with the base each implies when its level is given."""
-    facts = sections.node_facts(report, sid)
-    ch = facts[facts["kind"] == "change"]
-    if ch.empty:
+    index = fact_index.of(report)
+    kind, ids = index.col("kind"), index.col("id")
+    ch = [p for p in sections.positions(report, sid) if kind[p] == "change"]
+    if not ch:
         return f"{this(report, sid)} gives no change against an earlier period."
-    based = sections.changes_with_base(report, sid)
     lines = []
-    with_level = based[based["level"] != ""]
-    for r in frames.rows(with_level):
+    with_level = [r for r in sections._changes_with_base(report, sid) if r["level"] != ""]
+    for r in with_level:
         lines.append(
-            f"- {md_escape(r.indicator)}: {bold(r.level)}, a change of {'+' if r.change_pct >= 0 else '−'}"
-            f"{number(abs(r.change_pct))}%, so about {bold(reading(r.implied_base, r.unit))} before"
+            f"- {md_escape(r['indicator'])}: {bold(r['level'])}, a change of {'+' if r['change_pct'] >= 0 else '−'}"
+            f"{number(abs(r['change_pct']))}%, so about {bold(reading(r['implied_base'], r['unit']))} before"
         )
-    rest = [r for _, r in ch.iterrows() if r["id"] not in set(with_level["fact"])]
+    based = {r["fact"] for r in with_level}
+    rest = [sections.fact_record(report, p) for p in ch if ids[p] not in based]
     head = f"{this(report, sid)} gives {count(len(ch), 'change')} against an earlier period."
     if lines:
         head += (
@@ -173,22 +178,24 @@ def changes(report: Report, sid: str) -> str:
 
 def figures_per_point(report: Report, sid: str) -> str:
     """How the figures spread over the points, and which points give none."""
-    per = sections.figures_per_point(report, sid)
-    if per.empty:
-        return f"No point (bold lead sentence) is found in this {_level_word(sections.node(report, sid))}, so its figures cannot be given point by point."
-    pts = sections.points(report, sid)
-    with_figs = [(i, t, n) for (i, t), n in zip(zip(pts["id"], pts["title"]), per.values) if n > 0]
-    without = [(i, t) for (i, t), n in zip(zip(pts["id"], pts["title"]), per.values) if n == 0]
+    pts = fact_index.of(report).points(sid)
+    word = _level_word(sections.node_row(report, sid))
+    if not pts:
+        return f"No point (bold lead sentence) is found in this {word}, so its figures cannot be given point by point."
+    counts = sections.point_counts(report, sid)
+    per = [counts.get(i, 0) for i, _ in pts]
+    with_figs = [(i, t, n) for (i, t), n in zip(pts, per) if n > 0]
+    without = [(i, t) for (i, t), n in zip(pts, per) if n == 0]
     out = f"Of its {count(len(pts), 'point')}, {number(len(with_figs))} "
     out += "carries" if len(with_figs) == 1 else "carry"
     out += " figures"
     if with_figs:
         busiest = max(with_figs, key=lambda x: x[2])
         out += f"; the most, {count(busiest[2], 'figure')}, in {md_escape(busiest[0])} {bold(busiest[1])}"
-    total = int(per.sum())
-    outside = len(sections.node_facts(report, sid)) - total
+    total = sum(per)
+    outside = len(sections.positions(report, sid)) - total
     if outside:
-        out += f" ({count(outside, 'figure')} of the {_level_word(sections.node(report, sid))} {'stands' if outside == 1 else 'stand'} outside every point)"
+        out += f" ({count(outside, 'figure')} of the {word} {'stands' if outside == 1 else 'stand'} outside every point)"
     out += ". "
     if without:
         out += (
@@ -203,36 +210,40 @@ def figures_per_point(report: Report, sid: str) -> str:
 
 def targets(report: Report, sid: str) -> str:
     """The targets (planned or expected figures) the section sets."""
-    facts = sections.node_facts(report, sid)
-    t = sections.targets(facts)
-    if t.empty:
-        if facts.empty:
+    index = fact_index.of(report)
+    facts = sections.positions(report, sid)
+    is_target = index.col("is_target")
+    t = [p for p in facts if bool(is_target[p])]
+    if not t:
+        if not facts:
             return f"{this(report, sid)} sets no target: it gives no figure at all."
         return f"{this(report, sid)} sets no target: its {count(len(facts), 'figure')} {'is a result' if len(facts) == 1 else 'are results'} or descriptions, none planned or expected."
     years = ""
-    if "target_year" in t.columns and t["target_year"].notna().any():
-        ys = sorted({str(int(y)) for y in t["target_year"].dropna() if str(y).strip() not in ("", "nan")})
+    given = [y for y in (index.col("target_year")[p] for p in t) if not pd.isna(y)] if index.has("target_year") else []
+    if given:
+        ys = sorted({str(int(y)) for y in given if str(y).strip() not in ("", "nan")})
         if ys:
             years = f" (for {join(ys)})"
-    shown = "; ".join(figure(r) for _, r in t.head(8).iterrows())
+    shown = "; ".join(figure(sections.fact_record(report, p)) for p in t[:8])
     more = f"; and {count(len(t) - 8, 'other')}" if len(t) > 8 else ""
     return f"{this(report, sid)} sets {count(len(t), 'target')}{years}: {shown}{more}."
 
 
 def slogans(report: Report, sid: str) -> str:
     """The numbered slogans (提法) counted within the section."""
-    s = sections.slogans(report, sid)
-    if s.empty:
-        return f"No numbered slogan (提法) occurs in this {_level_word(sections.node(report, sid))}."
-    total = int(s["count"].sum())
+    s = sections.slogans_in(report, sid)
+    word = _level_word(sections.node_row(report, sid))
+    if not s:
+        return f"No numbered slogan (提法) occurs in this {word}."
+    total = sum(n for _, _, n, _ in s)
     items = []
-    for r in frames.rows(s):
-        gloss = f" “{md_escape(r.gloss)}”" if r.gloss else " (not in the glossary)"
-        elsewhere = r.report_count - r.count
+    for term, gloss, n, report_count in s:
+        gloss = f" “{md_escape(gloss)}”" if gloss else " (not in the glossary)"
+        elsewhere = report_count - n
         tail = f", {times(elsewhere)} more elsewhere in the report" if elsewhere else ""
-        items.append(f"{bold(r.term)} ({times(r.count)} here{tail}){gloss}")
+        items.append(f"{bold(term)} ({times(n)} here{tail}){gloss}")
     return (
-        f"{count(len(s), 'numbered slogan')} {'occurs' if len(s) == 1 else 'occur'} in this {_level_word(sections.node(report, sid))}, "
+        f"{count(len(s), 'numbered slogan')} {'occurs' if len(s) == 1 else 'occur'} in this {word}, "
         f"{times(total)} in all (counted within it): " + "; ".join(items) + "."
     )
 
@@ -246,7 +257,7 @@ def durations(report: Report, sid: str) -> str:
     """Counts of days that run from a date in the same sentence, checked against the report's date."""
     d = sections.durations(report, sid)
     if d.empty:
-        return f"No count of days in this {_level_word(sections.node(report, sid))} runs from a date given with it."
+        return f"No count of days in this {_level_word(sections.node_row(report, sid))} runs from a date given with it."
     items = []
     for r in frames.rows(d):
         item = f"{md_escape(r.indicator)} **{number(r.days)}天**, from {r.since} to {r.until}"
@@ -287,11 +298,11 @@ def checks(n_facts: int, lists: pd.DataFrame, notes: list) -> str:
 
 def status(report: Report, sid: str, facts: pd.DataFrame) -> str:
     """One line for a themed page's opening: the section, its points and figures by kind."""
-    node = sections.node(report, sid)
-    kinds = f" ({kinds_text(facts['kind'].value_counts())})" if len(facts) else ""
+    node = sections.node_row(report, sid)
+    kinds = f" ({kinds_text(sections.kind_counts(facts['kind'].tolist()))})" if len(facts) else ""
     return (
         f"{md_escape(outline_label(node, report))}{md_escape(node['title'])}: "
-        f"{count(len(sections.points(report, sid)), 'point')}, {count(len(facts), 'figure')}{kinds}."
+        f"{count(len(fact_index.of(report).points(sid)), 'point')}, {count(len(facts), 'figure')}{kinds}."
     )
 
 

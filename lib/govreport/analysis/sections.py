@@ -2,17 +2,21 @@
 
 Everything works from ``report.facts`` and ``report.outline``, so the same calls run on
 any report: ``section_facts(report, "1.2")`` is section (二) of part 一 wherever it is.
+The questions about one section are answered from the report's ``fact_index`` (plain lists
+made once per report); the tables returned are built from it at the end.
 """
 
 from __future__ import annotations
 
 import math
+from collections import namedtuple
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from ..report import Report
-from . import checks, frames, language, memo, prose
+from . import checks, fact_index, language, memo, prose
 from .notes import Note, note
 from .prose import count, kinds_text, number
 
@@ -30,12 +34,19 @@ def node(report: Report, node_id: str) -> pd.Series:
     return found if found is not None else report.node(node_id)  # report.node names the ids there are
 
 
+def positions(report: Report, node_id: str) -> list[int]:
+    """Row positions in ``report.facts`` of the facts of ``node_facts(report, node_id)``
+    (``fact_index``: shared, never change it); KeyError naming the ids for an unknown node."""
+    index = fact_index.of(report)
+    if node_id not in index.nodes:
+        report.node(node_id)  # raises, naming the ids there are
+    return index.positions(node_id)
+
+
 @memo.per_report
 def node_facts(report: Report, node_id: str) -> pd.DataFrame:
     """The facts whose mention lies inside the span of outline node ``node_id``."""
-    node_row = node(report, node_id)
-    f = report.facts
-    return f[(f["start"] >= node_row["start"]) & (f["end"] <= node_row["end"])]
+    return fact_index.rows_at(report.facts, positions(report, node_id))
 
 
 def point_of(report: Report, section_ids: pd.Series) -> pd.Series:
@@ -57,15 +68,21 @@ def facts_table(report: Report, facts: pd.DataFrame) -> pd.DataFrame:
 @memo.per_report
 def section_facts(report: Report, section_id: str) -> pd.DataFrame:
     """All facts of a section (its points and the text between them), as a display table
-    (made once per report and section: ``memo.per_report``)."""
-    return facts_table(report, node_facts(report, section_id))
+    (made once per report and section: ``memo.per_report``): the rows of the section from
+    the display table of all the report's facts (made once per report)."""
+    rows = positions(report, section_id)
+    if not rows:
+        return facts_table(report, node_facts(report, section_id))
+    cache = memo.cache(report)
+    if "sections.all_facts" not in cache:
+        cache["sections.all_facts"] = facts_table(report, report.facts)
+    return fact_index.rows_at(cache["sections.all_facts"], rows).reset_index(drop=True)
 
 
 @memo.per_report
 def points(report: Report, section_id: str) -> pd.DataFrame:
     """The point nodes of a section, in order."""
-    o = report.outline
-    return o[(o["level"] == "point") & (o["parent"] == section_id)].reset_index(drop=True)
+    return fact_index.rows_at(report.outline, fact_index.of(report).point_rows(section_id)).reset_index(drop=True)
 
 
 def amount(value: float, unit: str) -> str:
@@ -83,15 +100,37 @@ def figure_text(row) -> str:
     return f"{row.indicator} {row.mention}"
 
 
+def kind_counts(kinds: list) -> dict:
+    """``{kind: n}`` as ``Series.value_counts`` gives it: most frequent first, ties in order of
+    first appearance, missing kinds left out (``prose.kinds_text`` reads it)."""
+    counts: dict = {}
+    for k in kinds:
+        if k == k and k is not None:  # value_counts drops NaN and None
+            counts[k] = counts.get(k, 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: -kv[1]))
+
+
+#: A fact as ``figure_text`` reads it.
+Figure = namedtuple("Figure", "kind value unit indicator mention")
+NO_FIGURE = "No figure: this point is a claim without a number."
+
+
+def read_figures(figures: list, targets: int) -> str:
+    """``reading`` of facts given as ``Figure`` tuples, ``targets`` of them targets."""
+    if not figures:
+        return NO_FIGURE
+    texts = [figure_text(f) for f in figures]
+    shown = "; ".join(texts[:6]) + ("; …" if len(texts) > 6 else "")
+    tail = f"; {targets} of them {'a target' if targets == 1 else 'targets'}" if targets else ""
+    return f"{count(len(figures), 'figure')} ({kinds_text(kind_counts([f.kind for f in figures]))}{tail}): {shown}."
+
+
 def reading(facts: pd.DataFrame) -> str:
     """One sentence that reads a point's facts: how many, of which kinds, and the figures themselves."""
     if facts.empty:
-        return "No figure: this point is a claim without a number."
-    figures = [figure_text(row) for row in frames.rows(facts)]
-    shown = "; ".join(figures[:6]) + ("; …" if len(figures) > 6 else "")
-    targets = int(facts["is_target"].sum())
-    tail = f"; {targets} of them {'a target' if targets == 1 else 'targets'}" if targets else ""
-    return f"{count(len(facts), 'figure')} ({kinds_text(facts['kind'].value_counts())}{tail}): {shown}."
+        return NO_FIGURE
+    columns = [facts[c].tolist() for c in Figure._fields]
+    return read_figures(list(map(Figure._make, zip(*columns))), int(facts["is_target"].sum()))
 
 
 @dataclass
@@ -109,21 +148,30 @@ def walk(report: Report, section_id: str) -> list[PointFacts]:
     paragraph) come last, under the section's own id, so that no fact is left out.
     """
     table = section_facts(report, section_id)
-    rows = table.groupby("point", sort=False).indices  # point id -> positions of its facts, in order
+    index = fact_index.of(report)
+    rows: dict[str, list[int]] = {}  # point id -> positions of its facts in ``table``, in order
+    where = positions(report, section_id)
+    for k, p in enumerate(where):
+        rows.setdefault(index.point(p), []).append(k)
     empty = table.iloc[:0]
+    cols = [index.col(c) for c in Figure._fields]
+    target = index.col("is_target")
 
-    def of(point_id: str) -> pd.DataFrame:
-        return table.iloc[rows[point_id]].reset_index(drop=True) if point_id in rows else empty
+    def of(point_id: str) -> tuple[pd.DataFrame, str]:
+        if point_id not in rows:
+            return empty, NO_FIGURE
+        at = [where[k] for k in rows[point_id]]
+        figures = [Figure(*(c[p] for c in cols)) for p in at]
+        text = read_figures(figures, int(sum(target[p] for p in at)))
+        return fact_index.rows_at(table, rows[point_id]).reset_index(drop=True), text
 
     out = []
-    p = points(report, section_id)
-    for point_id, title in zip(p["id"], p["title"]):
-        f = of(point_id)
-        out.append(PointFacts(point_id, title, f, reading(f)))
-    rest = of("")
+    for point_id, title in index.points(section_id):
+        out.append(PointFacts(point_id, title, *of(point_id)))
+    rest, text = of("")
     if not rest.empty or not out:
         title = "(outside the points)" if out else "(the whole text: no point is found in it)"
-        out.append(PointFacts(section_id, title, rest, reading(rest)))
+        out.append(PointFacts(section_id, title, rest, text))
     return out
 
 
@@ -177,36 +225,59 @@ def changes_with_base(report: Report, section_id: str) -> pd.DataFrame:
     (``checks.at_constant_prices``). ``fact`` is the
     change's id in ``report.facts``.
     """
-    f = node_facts(report, section_id)
-    changes = f[(f["kind"] == "change") & (f["unit"] == "%")]
+    columns = ["indicator", "change", "change_pct", "level", "level_value", "unit", "implied_base", "fact"]
+    return pd.DataFrame(_changes_with_base(report, section_id), columns=columns)
+
+
+def _changes_with_base(report: Report, section_id: str) -> list[dict]:
+    """The rows of ``changes_with_base``, made once per report and section (shared: read them only)."""
+    cache = memo.cache(report).setdefault("sections.changes_with_base", {})
+    if section_id in cache:
+        return cache[section_id]
+    index = fact_index.of(report)
+    kind, unit, sentence, indicator = (index.col(c) for c in ("kind", "unit", "sentence", "indicator"))
+    value, mention, ids = index.col("value"), index.col("mention"), index.col("id")
+    where = positions(report, section_id)
     rows = []
-    for c in frames.rows(changes):
-        same = f[(f["sentence"] == c.sentence) & (f["kind"] == "measure") & (f["indicator"] == c.indicator)]
-        level = same.iloc[0] if len(same) else None
-        if level is not None and checks.at_constant_prices(c.indicator, c.unit, level["unit"]):
+    for c in where:
+        if kind[c] != "change" or unit[c] != "%":
+            continue
+        level = next((p for p in where if sentence[p] == sentence[c] and kind[p] == "measure" and indicator[p] == indicator[c]), None)
+        if level is not None and checks.at_constant_prices(indicator[c], unit[c], unit[level]):
             level = None  # real growth on a nominal level: no base (checks.at_constant_prices)
-        base = level["value"] / (1 + c.value / 100) if level is not None else float("nan")
+        base = value[level] / (1 + value[c] / 100) if level is not None else float("nan")
         rows.append(
             {
-                "indicator": c.indicator,
-                "change": c.mention,
-                "change_pct": c.value,
-                "level": level["mention"] if level is not None else "",
-                "level_value": level["value"] if level is not None else float("nan"),
-                "unit": level["unit"] if level is not None else "",
+                "indicator": indicator[c],
+                "change": mention[c],
+                "change_pct": value[c],
+                "level": mention[level] if level is not None else "",
+                "level_value": value[level] if level is not None else float("nan"),
+                "unit": unit[level] if level is not None else "",
                 "implied_base": base,
-                "fact": c.id,
+                "fact": ids[c],
             }
         )
-    columns = ["indicator", "change", "change_pct", "level", "level_value", "unit", "implied_base", "fact"]
-    return pd.DataFrame(rows, columns=columns)
+    cache[section_id] = rows
+    return rows
 
 
-def _runs(report: Report, facts: pd.DataFrame) -> list[list]:
-    """The runs of ``enumerations``, each a list of fact rows (itertuples) in text order."""
-    f = facts.sort_values("start")
+#: The columns ``_runs`` reads.
+RUN_COLUMNS = ("start", "end", "sentence", "unit", "mention", "indicator")
+Run = namedtuple("Run", RUN_COLUMNS)
+
+
+def _runs(report: Report, facts) -> list[list]:
+    """The runs of ``enumerations``, each a list of ``Run`` rows in text order. ``facts`` is a
+    facts table, or a list of ``Run`` rows (in table order)."""
+    if isinstance(facts, pd.DataFrame):
+        facts = list(map(Run._make, zip(*(facts[c].tolist() for c in RUN_COLUMNS))))
+    if not facts:
+        return []
+    order = np.asarray([r.start for r in facts]).argsort(kind="quicksort")  # as sort_values("start")
     runs, current = [], []
-    for row in frames.rows(f):
+    for k in order.tolist():
+        row = facts[k]
         prev = current[-1] if current else None
         if prev and report.read_span(prev.end, row.start) == "、" and row.sentence == prev.sentence and row.unit == prev.unit:
             current.append(row)
@@ -217,6 +288,13 @@ def _runs(report: Report, facts: pd.DataFrame) -> list[list]:
     if len(current) > 1:
         runs.append(current)
     return runs
+
+
+def _node_runs(report: Report, node_id: str) -> list[list]:
+    """``_runs`` of the facts of ``node_id`` (``node_facts``), from the report's index."""
+    index = fact_index.of(report)
+    cols = [index.col(c) for c in RUN_COLUMNS]
+    return _runs(report, [Run(*(c[p] for c in cols)) for p in positions(report, node_id)])
 
 
 def enumerations(report: Report, facts: pd.DataFrame) -> pd.DataFrame:
@@ -249,19 +327,19 @@ def check_figures(report: Report, facts: pd.DataFrame, section_id: str) -> list[
     failure, with the sentence; an empty list when every check holds.
     """
     out = []
-    o, f = report.outline, report.facts
-    nodes = dict(zip(o["id"], zip(o["start"].tolist(), o["end"].tolist())))
-    spans = dict(zip(f["id"].tolist(), zip(f["start"].tolist(), f["end"].tolist())))
-    for fact in frames.rows(facts):
-        where = fact.point or section_id
-        lo, hi = nodes[where]
-        start, end = spans[fact.id]
+    index = fact_index.of(report)
+    nodes, spans = index.nodes, index.spans()
+    columns = (facts[c].tolist() for c in ("id", "point", "mention", "sentence_text"))
+    for fact_id, point, mention, sentence_text in zip(*columns):
+        where = point or section_id
+        lo, hi = nodes[where]["start"], nodes[where]["end"]
+        start, end = spans[fact_id]
         if not lo <= start < end <= hi:
-            out.append(note("figure inside its span", f"{fact.mention} lies outside {where}", fact.sentence_text))
+            out.append(note("figure inside its span", f"{mention} lies outside {where}", sentence_text))
         read = report.read_span(start, end)
-        if read != fact.mention:
-            out.append(note("figure at its offsets", f"{fact.mention} is not the text at its offsets ({read})", fact.sentence_text))
-    for run in _runs(report, node_facts(report, section_id)):
+        if read != mention:
+            out.append(note("figure at its offsets", f"{mention} is not the text at its offsets ({read})", sentence_text))
+    for run in _node_runs(report, section_id):
         names = [r.indicator for r in run]
         if len(set(names)) < len(run):
             shared = prose.join(dict.fromkeys(f"“{n}”" if n else "no indicator" for n in names))
@@ -283,14 +361,18 @@ def pick(facts: pd.DataFrame, indicators: list[str], kind: str | None = None) ->
 @memo.per_report
 def figures_per_point(report: Report, section_id: str) -> pd.Series:
     """Number of facts in each point of the section (0 for a claim made without a figure)."""
-    table = section_facts(report, section_id)
-    counts = table["point"].value_counts()
-    p = points(report, section_id)
-    return pd.Series(
-        [int(counts.get(i, 0)) for i in p["id"]],
-        index=[f"{i} {t}" for i, t in zip(p["id"], p["title"])],
-        name="figures",
-    )
+    counts = point_counts(report, section_id)
+    p = fact_index.of(report).points(section_id)
+    return pd.Series([counts.get(i, 0) for i, _ in p], index=[f"{i} {t}" for i, t in p], name="figures")
+
+
+def point_counts(report: Report, section_id: str) -> dict[str, int]:
+    """How many facts of the section lie in each point (``""``: outside every point)."""
+    index = fact_index.of(report)
+    counts: dict[str, int] = {}
+    for p in positions(report, section_id):
+        counts[index.point(p)] = counts.get(index.point(p), 0) + 1
+    return counts
 
 
 @memo.per_report
@@ -300,23 +382,25 @@ def durations(report: Report, section_id: str) -> pd.DataFrame:
     Columns: ``indicator, days, since, until`` (since + days), ``report_date`` and
     ``days_before_report`` (how many days before the report's date the count ends; negative if after).
     """
-    f = node_facts(report, section_id)
-    days = f[(f["kind"].isin(["measure", "change"])) & (f["unit"] == "天")]
-    dates = report.dates
+    index = fact_index.of(report)
+    kind, unit, sentence, start, value, indicator = (
+        index.col(c) for c in ("kind", "unit", "sentence", "start", "value", "indicator")
+    )
+    days = [p for p in positions(report, section_id) if kind[p] in ("measure", "change") and unit[p] == "天"]
     rows = []
-    for d in frames.rows(days):
-        sentence = report.sentences.iloc[d.sentence]
-        inside = dates[(dates["start"] >= sentence["start"]) & (dates["end"] <= d.start)]
+    for d in days:
+        dates = report.dates
+        inside = dates[(dates["start"] >= int(report.sentence_starts[sentence[d]])) & (dates["end"] <= start[d])]
         full = inside[inside["date"].str.len() == 10]
         if full.empty:
             continue
         since = pd.Timestamp(full.iloc[-1]["date"])
-        until = since + pd.Timedelta(days=int(d.value))
+        until = since + pd.Timedelta(days=int(value[d]))
         rdate = report.meta.get("date")
         rows.append(
             {
-                "indicator": d.indicator,
-                "days": int(d.value),
+                "indicator": indicator[d],
+                "days": int(value[d]),
                 "since": since.date().isoformat(),
                 "until": until.date().isoformat(),
                 "report_date": rdate,
@@ -353,11 +437,8 @@ def slogans(report: Report, section_id: str) -> pd.DataFrame:
     Columns as ``language.slogans``, with ``count`` and ``quoted`` counting the occurrences
     inside the section's span only (``starts`` likewise), and ``report_count`` the whole report's.
     """
-    lo, hi = node(report, section_id)[["start", "end"]]
-    s = language.slogans(report)
-    starts = [[x for x in xs if lo <= x < hi] for xs in s["starts"]]
-    inside = [i for i, xs in enumerate(starts) if xs]
-    starts = [starts[i] for i in inside]
+    s = _report_slogans(report)[0]
+    inside, starts = _slogans_inside(report, section_id)
     out = s.iloc[inside].reset_index(drop=True)
     out = out.assign(report_count=out["count"], starts=pd.Series(starts, index=out.index, dtype=object),
                      count=[len(xs) for xs in starts])
@@ -369,6 +450,40 @@ def slogans(report: Report, section_id: str) -> pd.DataFrame:
     return out.astype({"count": int, "quoted": int})
 
 
+def _report_slogans(report: Report) -> tuple:
+    """``language.slogans(report)`` and its ``term``, ``gloss``, ``starts`` and ``count`` as lists,
+    once per report (shared: read them only)."""
+    cache = memo.cache(report)
+    if "sections.slogans" not in cache:
+        s = language.slogans(report)
+        columns = (s["term"].tolist(), s["gloss"].tolist(), [list(xs) for xs in s["starts"]], s["count"].tolist())
+        cache["sections.slogans"] = (s, *columns)
+    return cache["sections.slogans"]
+
+
+def _slogans_inside(report: Report, section_id: str) -> tuple[list[int], list[list[int]]]:
+    """The rows of ``language.slogans`` that occur in the section, and their starts there."""
+    index = fact_index.of(report)
+    if section_id not in index.nodes:
+        report.node(section_id)  # raises, naming the ids there are
+    lo, hi = index.nodes[section_id]["start"], index.nodes[section_id]["end"]
+    inside, starts = [], []
+    for i, xs in enumerate(_report_slogans(report)[3]):
+        here = [x for x in xs if lo <= x < hi]
+        if here:
+            inside.append(i)
+            starts.append(here)
+    return inside, starts
+
+
+def slogans_in(report: Report, section_id: str) -> list[tuple[str, str, int, int]]:
+    """``(term, gloss, count here, count in the report)`` of each numbered slogan of the
+    section, in the order of ``slogans`` (plain values, for the page's sentence)."""
+    _, terms, glosses, _, counts = _report_slogans(report)
+    inside, starts = _slogans_inside(report, section_id)
+    return [(terms[i], glosses[i], len(xs), counts[i]) for i, xs in zip(inside, starts)]
+
+
 def section_id(report: Report, value) -> str:
     """The outline id meant by a ``SECTION`` parameter: a string as given ("1.2", "3"), an int
     as a part (3 -> "3"), a float as papermill passes ``-p SECTION 3.2`` (3.2 -> "3.2").
@@ -378,7 +493,7 @@ def section_id(report: Report, value) -> str:
     pass the id as a string. Anything that names no node of the outline (other than the
     preamble) is rejected with the list of ids there are.
     """
-    ids = [i for i in report.outline["id"] if i != "0"]
+    ids = [i for i in fact_index.of(report).ids if i != "0"]
     how = "pass it as a string: papermill -p SECTION '\"1.10\"' or -r SECTION 1.10"
     if isinstance(value, bool) or value is None:
         raise ValueError(f"SECTION must be an outline id such as \"1.2\", not {value!r}; {how}")
@@ -408,19 +523,93 @@ def section_id(report: Report, value) -> str:
 def measures_by_unit(facts: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """The section's amounts and counts (``kind == "measure"``) grouped by unit, each group
     largest first; units with the most figures first (ties in order of first appearance)."""
-    m = facts[facts["kind"] == "measure"]
-    ranked = m.sort_values("value", ascending=False, kind="stable")  # one sort: each group keeps this order
-    rows = ranked.groupby("unit", sort=False).indices
-    units = [u for u in dict.fromkeys(m["unit"]) if u in rows]  # in order of first appearance
-    return {u: ranked.iloc[rows[u]] for u in sorted(units, key=lambda u: -len(rows[u]))}
+    m, order, groups = _ranked_measures(*(facts[c].tolist() for c in ("kind", "value", "unit")))
+    # The index each group keeps: the rows' labels as the selection, the sort and the
+    # grouping leave them (``_split``).
+    ranked_index = facts.index.take(m).take(order)
+    return _split(facts, [(u, [m[order[r]] for r in rows], ranked_index.take(rows)) for u, rows in groups])
+
+
+def measure_groups(report: Report, node_id: str) -> list[tuple[str, list[int]]]:
+    """``measures_by_unit`` of ``node_facts(report, node_id)`` as plain values: ``(unit, row
+    positions in report.facts)`` per group, in the same order."""
+    where = positions(report, node_id)
+    index = fact_index.of(report)
+    m, order, groups = _ranked_measures(*([index.col(c)[p] for p in where] for c in ("kind", "value", "unit")))
+    return [(u, [where[m[order[r]]] for r in rows]) for u, rows in groups]
+
+
+def _ranked_measures(kind: list, value: list, unit: list) -> tuple[list[int], list[int], list]:
+    """The rule of ``measures_by_unit`` on plain columns: ``m``, the positions of the measures;
+    ``order``, positions in ``m`` largest value first (ties in table order, NaN last: a stable
+    sort); ``groups``, ``(unit, positions in order)`` with the units that have the most figures
+    first, ties in order of first appearance (a missing unit forms no group)."""
+    m = [i for i, k in enumerate(kind) if k == "measure"]
+    values = [value[i] for i in m]
+    order = sorted((j for j, v in enumerate(values) if v == v), key=lambda j: -values[j])
+    order += [j for j, v in enumerate(values) if v != v]
+    rows: dict = {}
+    for r, j in enumerate(order):
+        u = unit[m[j]]
+        if u == u and u is not None:
+            rows.setdefault(u, []).append(r)
+    units = [u for u in dict.fromkeys(unit[i] for i in m) if u in rows]
+    units.sort(key=lambda u: -len(rows[u]))
+    return m, order, [(u, rows[u]) for u in units]
+
+
+def _split(facts: pd.DataFrame, groups: list) -> dict[str, pd.DataFrame]:
+    """``{key: rows of facts}`` from ``(key, row positions, index)`` per group: one take of all
+    the rows, then a slice per group, with the index given."""
+    if not groups:
+        return {}
+    out, a = {}, 0
+    table = fact_index.rows_at(facts, [p for _, rows, _ in groups for p in rows])
+    for key, rows, index in groups:
+        part = table.iloc[a : a + len(rows)]
+        part.index = index
+        out[key] = part
+        a += len(rows)
+    return out
 
 
 def changes_by_unit(facts: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """The section's changes against an earlier period, grouped by unit (one chart axis each)."""
-    c = facts[facts["kind"] == "change"]
-    return {unit: g for unit, g in c.groupby("unit", sort=False)}
+    """The section's changes against an earlier period, grouped by unit (one chart axis each):
+    units in order of first appearance, rows in table order (as ``groupby(sort=False)``)."""
+    kind, unit = facts["kind"].tolist(), facts["unit"].tolist()
+    c = [i for i, k in enumerate(kind) if k == "change"]
+    groups: dict = {}  # unit -> positions in c
+    for j, i in enumerate(c):
+        if unit[i] == unit[i] and unit[i] is not None:
+            groups.setdefault(unit[i], []).append(j)
+    index = facts.index.take(c).take([j for rows in groups.values() for j in rows])
+    out, a = [], 0
+    for u, rows in groups.items():
+        out.append((u, [c[j] for j in rows], index[a : a + len(rows)]))
+        a += len(rows)
+    return _split(facts, out)
 
 
 def targets(facts: pd.DataFrame) -> pd.DataFrame:
     """The figures of ``facts`` that are targets (``is_target``): planned or expected, not results."""
-    return facts[facts["is_target"].astype(bool)].reset_index(drop=True)
+    keep = np.flatnonzero(facts["is_target"].astype(bool).to_numpy()).tolist()
+    return fact_index.rows_at(facts, keep).reset_index(drop=True)
+
+
+def node_row(report: Report, node_id: str) -> dict:
+    """The outline row of ``node_id`` as a dict (``fact_index``: shared, read it only);
+    KeyError naming the ids for an unknown node."""
+    index = fact_index.of(report)
+    if node_id not in index.nodes:
+        report.node(node_id)  # raises, naming the ids there are
+    return index.nodes[node_id]
+
+
+#: The columns of a fact that ``prose.figure`` reads.
+FIGURE_COLUMNS = ("mention", "value", "unit", "kind", "qualifier", "indicator")
+
+
+def fact_record(report: Report, position: int) -> dict:
+    """The fact at row ``position`` of ``report.facts``, as ``prose.figure`` reads it."""
+    index = fact_index.of(report)
+    return {c: index.col(c)[position] for c in FIGURE_COLUMNS}
