@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from govreport import load_report
@@ -89,3 +90,29 @@ def test_rendered_is_what_to_csv_and_arrow_give():
         body, arrow_table = entry.rendered(t)
         assert body == csv_body(t)
         assert arrow_table.equals(arrow(t), check_metadata=True) and arrow_table.schema == arrow(t).schema
+
+
+def test_columns_made_from_the_stages_rows_are_those_of_its_table():
+    # rows as facts.targets gives them, with the odd values a row can hold: NA, None, NaN, a
+    # numpy integer, a missing text; each column made from the values is the table's column
+    import numpy as np
+
+    from govreport.facts.targets import COLUMNS, _frame
+
+    def row(**values):
+        base = dict(zip(COLUMNS, (7, "gdp_growth", "地区生产总值", "地区生产总值", "增长5%", 5.0, 5.0, 5.0, "%",
+                                  "about", "change", 2024, "year", True, None, 3, 4, "")))
+        return tuple({**base, **values}[c] for c in COLUMNS)
+
+    rows = [row(), row(fact=pd.NA, high=math.nan, scope="城区", statement=np.int64(3), main=False),
+            row(label=None, target_year=None, statement=pd.NA, phrase='说"好",再说'),
+            row(fact=np.int64(9), low=-0.0, value=1.5e16, mention=pd.NA)]
+    schema = entry.row_schema()
+    for cut in (rows, rows[:1], []):
+        table = _frame(cut)
+        for name in COLUMNS:
+            kind = schema.field(name).type
+            got, want = entry._row_column(name, tuple(r[COLUMNS.index(name)] for r in cut), kind), \
+                entry._column(table[name], kind)
+            assert got[1] == want[1], name
+            assert pa.chunked_array([got[0]], type=kind).equals(pa.chunked_array([want[0]], type=kind)), name

@@ -388,10 +388,14 @@ _INT_COLUMNS = ("fact", "target_year", "statement")
 _FLOAT_COLUMNS = ("value", "low", "high")
 
 
-def _frame(records) -> pd.DataFrame:
-    """The table of ``records`` ((offset, *row of ``COLUMNS``)), in order of offset (stable)."""
-    records = sorted(records, key=lambda r: r[0])
-    columns = list(zip(*records))[1:] if records else [()] * len(COLUMNS)
+def _in_order(records) -> list[tuple]:
+    """The rows of ``records`` ((offset, *row of ``COLUMNS``)) in order of offset (stable)."""
+    return [r[1:] for r in sorted(records, key=lambda r: r[0])]
+
+
+def _frame(rows: list[tuple]) -> pd.DataFrame:
+    """The table of ``rows`` (tuples of ``COLUMNS``)."""
+    columns = list(zip(*rows)) if rows else [()] * len(COLUMNS)
     data = {}
     for name, values in zip(COLUMNS, columns):
         if name in _INT_COLUMNS:
@@ -412,6 +416,12 @@ def _frame(records) -> pd.DataFrame:
 def targets(report) -> pd.DataFrame:
     """One row per target of ``report`` (``is_target`` facts), keyed, and one per qualitative
     target of the main list; see the module docstring."""
+    return _frame(target_rows(report))
+
+
+def target_rows(report) -> list[tuple]:
+    """The rows of ``targets`` as tuples of ``COLUMNS`` (Python values, missing ones None, NaN
+    or NA), before they are made a table: for a caller that builds its own (``govreport.panel``)."""
     facts = report.facts
     main = main_targets(report)
     main_ids = frozenset(int(i) for i in main["id"])
@@ -422,7 +432,7 @@ def targets(report) -> pd.DataFrame:
         years = [report_year(report)] * len(facts["id"])
     records = _records(report, facts, years, main_ids=main_ids)
     # the qualitative targets first where one begins where a figure's row does (stable order)
-    return _frame([(pos, *r) for pos, r in _phrases(report, main)] + records)
+    return _in_order([(pos, *r) for pos, r in _phrases(report, main)] + records)
 
 
 # An item of a main list that only qualifies the list (在实际工作中争取更好结果): no target.
@@ -532,6 +542,11 @@ def review_year(report) -> int | None:
 
 def results(report) -> pd.DataFrame:
     """One row per result of the year ``report`` reviews (figures that are not targets), keyed."""
+    return _frame(result_rows(report))
+
+
+def result_rows(report) -> list[tuple]:
+    """The rows of ``results`` as tuples of ``COLUMNS`` (as ``target_rows``)."""
     facts = report.facts
     year = review_year(report)
     starts = report.sentence_starts
@@ -546,7 +561,7 @@ def results(report) -> pd.DataFrame:
         keep.append(result_of_year(text_of[s], len(report.read_span(int(starts[s]), a)), year))
     facts = _columns(facts, keep)
     records = _records(report, facts, [None] * len(facts["id"]), is_results=True)
-    return _frame([(pos, *r) for pos, r in _level_results(report, year)] + records)
+    return _in_order([(pos, *r) for pos, r in _level_results(report, year)] + records)
 
 
 _LEVEL = re.compile(r"持平")

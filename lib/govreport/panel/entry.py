@@ -190,32 +190,61 @@ def rendered(table: pd.DataFrame) -> tuple[bytes, object]:
     return (_csv_lines(list(fields)) if len(table) else b""), pa.Table.from_arrays(list(arrays), schema=schema)
 
 
-def _rendered(report, table: pd.DataFrame, joined: dict) -> tuple[bytes, object]:
-    """``table`` (rows of the targets stage, ``TARGET_COLUMNS``) with ``joined`` (the place
-    columns, the same on every row) and each row's sentence, as ``write.rendered`` gives the
-    ``typed`` table of ``ROW_COLUMNS``: its CSV lines and its Arrow table, built straight from
-    the columns (a typed DataFrame costs several times more)."""
+def _row_column(name: str, values: tuple, kind) -> tuple[object, list[str]]:
+    """A column of the targets stage's rows (``facts.targets.target_rows``) as ``_column`` gives
+    it once ``facts.targets`` has made the rows a table (float64, int64, bool, Int64, object
+    for ``scope``, str), made from the Python values; a value of another type than the
+    column's (never seen) is converted as the table does."""
+    import numpy as np
     import pyarrow as pa
 
-    n = len(table)
+    if name in _FLOATS:
+        array = np.array(values, dtype="float64")
+        return pa.array(array, type=kind, from_pandas=True), ["" if v != v else repr(v) for v in array.tolist()]
+    if name in _INTS:
+        array = np.array(values, dtype="int64")
+        return pa.array(array, type=kind), array.astype(str).tolist()
+    if name == "main":
+        array = np.array(values, dtype="bool")
+        return pa.array(array, type=kind), ["True" if v else "False" for v in array.tolist()]
+    if name == "scope":
+        plain = [None if pd.isna(v) else v for v in values]
+        return pa.array(plain, type=kind, from_pandas=True), [v if isinstance(v, str) else "" for v in plain]
+    if name in _NULLABLE_INTS:
+        if all(v is None or v is pd.NA or type(v) is int for v in values):
+            plain = [None if v is pd.NA else v for v in values]
+            return pa.array(plain, type=kind), ["" if v is None else str(v) for v in plain]
+        return _column(pd.Series(pd.array(list(values), dtype="Int64")), kind)
+    if all(type(v) is str for v in values):
+        return pa.array(values, type=kind), list(values)
+    return _column(pd.Series(pd.array(list(values), dtype="str")), kind)
+
+
+def _rendered(report, rows: list[tuple], joined: dict) -> tuple[bytes, object]:
+    """``rows`` (of the targets stage, tuples of ``TARGET_COLUMNS``) with ``joined`` (the place
+    columns, the same on every row) and each row's sentence, as ``write.rendered`` gives the
+    ``typed`` table of ``ROW_COLUMNS``: its CSV lines and its Arrow table, built straight from
+    the values (a typed DataFrame costs several times more, and so does the stage's table)."""
+    import pyarrow as pa
+
+    n = len(rows)
     schema = row_schema()
-    sentences = table["sentence"].tolist()
+    columns = dict(zip(TARGET_COLUMNS, zip(*rows))) if n else dict.fromkeys(TARGET_COLUMNS, ())
+    sentences = [int(k) for k in columns["sentence"]]
     text_of = {k: report.sentence_text(k) for k in set(sentences)}
     texts = [text_of[k] for k in sentences]
     arrays, fields = [], []
-    for name in ROW_COLUMNS:
-        kind = schema.field(name).type
-        if name in joined:
-            value = joined[name]
-            arrays.append(pa.array([value] * n, type=kind))
-            fields.append([("" if value is None else str(value))] * n)
-        elif name == "sentence_text":
-            arrays.append(pa.array(texts, type=kind))
-            fields.append(texts)
+    for column in ROW_COLUMNS:
+        kind = schema.field(column).type
+        if column in joined:
+            value = joined[column]
+            arrow, shown = pa.array([value] * n, type=kind), [("" if value is None else str(value))] * n
+        elif column == "sentence_text":
+            arrow, shown = pa.array(texts, type=kind), texts
         else:
-            arrow, shown = _column(table[name], kind)
-            arrays.append(arrow)
-            fields.append(shown)
+            arrow, shown = _row_column(column, columns[column], kind)
+        arrays.append(arrow)
+        fields.append(shown)
     return (_csv_lines(fields) if n else b""), pa.Table.from_arrays(arrays, schema=schema)
 
 
@@ -277,12 +306,14 @@ def read_entry(path: str, given: dict | None = None) -> dict:
     for a bad file: its row has status ``error`` and the error, and the entry no tables."""
     from .. import ReportError, load_report
     from ..analysis.language import slogans
+    from ..facts.targets import result_rows, target_rows
+
     given = {k: v for k, v in (given or {}).items() if v}
     row = dict.fromkeys(REPORT_COLUMNS)
     row.update(path=path, sha256=sha256_of(path), status="error", error="")
     try:
         report = load_report(path, **given)
-        tables = {name: getattr(report, name) for name in ("targets", "results")}
+        tables = {"targets": target_rows(report), "results": result_rows(report)}
         found = slogans(report)[["term", "count"]].reset_index(drop=True)
     except ReportError as err:
         row["error"] = str(err)
