@@ -41,6 +41,7 @@ def by_pandas(report, path: str, joined: dict):
         rendered[name] = (csv_body(t), arrow(t))
         keyed[name] = t[t["key"] != ""].reset_index(drop=True)
     main = list(main_rows(keyed["targets"]).itertuples(index=False, name=None))
+    keyed = {name: t[entry.KEYED_COLUMNS] for name, t in keyed.items()}
     return rendered, keyed, main
 
 
@@ -112,7 +113,31 @@ def test_columns_made_from_the_stages_rows_are_those_of_its_table():
         table = _frame(cut)
         for name in COLUMNS:
             kind = schema.field(name).type
-            got, want = entry._row_column(name, tuple(r[COLUMNS.index(name)] for r in cut), kind), \
+            dtype = entry._ROW_DTYPES.get(name, "str")
+            got, want = entry._values_column(dtype, tuple(r[COLUMNS.index(name)] for r in cut), kind), \
                 entry._column(table[name], kind)
             assert got[1] == want[1], name
             assert pa.chunked_array([got[0]], type=kind).equals(pa.chunked_array([want[0]], type=kind)), name
+
+
+def test_a_pairs_tables_made_from_their_values_are_those_of_their_frames(tmp_path):
+    from test_panel import report_text
+
+    from govreport.panel.tables import slogan_changes, slogan_rows, slogan_values, verdict_values, verdicts
+
+    read = []
+    for year, result, target, slogan in ((2023, "4.0%", "6.5%以上", "四个示范"), (2024, "6.1%", "6%左右", "五个示范")):
+        path = tmp_path / f"baoding-{year}.txt"
+        path.write_text(report_text("保定市", year, result, target, slogan), encoding="utf-8")
+        read.append(entry.read_entry(str(path)))
+    previous, current = read
+    table = verdicts(previous, current)
+    assert len(table) >= 2 and table["target_year"].notna().any()
+    made = entry.rendered_columns(verdict_values(previous, current))
+    assert made[0] == entry.rendered(table)[0] and made[1].equals(entry.rendered(table)[1], check_metadata=True)
+    changes = slogan_changes(previous, current)
+    assert set(changes["change"]) == {"gained", "dropped"}
+    for rows in (slogan_rows(previous, current), []):
+        made = entry.rendered_columns(slogan_values(rows))
+        want = entry.rendered(slogan_changes(previous, current) if rows else changes.iloc[0:0])
+        assert made[0] == want[0] and made[1].equals(want[1], check_metadata=True)

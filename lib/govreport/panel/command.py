@@ -37,8 +37,8 @@ from .. import batch, collect
 from ..reading.files import REPORT_SUFFIXES
 from . import entry as entries
 from .stream import Stream, place_key
-from .tables import (ESCALATION_COLUMNS, LEVEL_COLUMNS, MAIN_COLUMNS, escalation, levels, slogan_changes, slogan_frame,
-                     verdict_columns, verdicts)
+from .tables import (ESCALATION_COLUMNS, LEVEL_COLUMNS, MAIN_COLUMNS, escalation, levels, slogan_frame, slogan_rows,
+                     slogan_values, verdict_columns, verdict_values)
 from .write import TableWriter, write_frame
 
 TABLES = ("reports", "targets", "results", "verdicts", "escalation", "levels", "slogans")
@@ -176,10 +176,11 @@ def compare_task(cache: Path, started: set, previous: dict, current: dict) -> tu
 
 def _compare_and_store(task: tuple[str, str, str]) -> None:
     """A worker's task: the verdicts and slogan changes of one pair, rendered, stored."""
-    rendered = entries.rendered
+    rendered = entries.rendered_columns
     previous, current, where = (entries.load_cached(Path(task[0]), rendered=False),
                                 entries.load_cached(Path(task[1]), rendered=False), task[2])
-    pair = {"verdicts": rendered(verdicts(previous, current)), "slogans": rendered(slogan_changes(previous, current))}
+    pair = {"verdicts": rendered(verdict_values(previous, current)),
+            "slogans": rendered(slogan_values(slogan_rows(previous, current)))}
     entries.store({"summary": {}, "rendered": pair}, Path(where))
 
 

@@ -28,6 +28,8 @@ from .places import locate
 TARGET_COLUMNS = TARGETS_COLUMNS
 PLACE_COLUMNS = ["path", "place", "level", "parent", "adcode", "year"]
 ROW_COLUMNS = PLACE_COLUMNS + TARGET_COLUMNS + ["sentence_text"]
+# What a comparison reads of a report's keyed rows (``tables.Stored``, ``analysis.compare.compare_rows``).
+KEYED_COLUMNS = [c for c in ROW_COLUMNS if c not in PLACE_COLUMNS + ["fact", "label", "statement"]]
 REPORT_COLUMNS = ["path", "sha256", "status", "error", "place", "level", "year", "date", "speaker", "office", "format",
                   "adcode", "parent", "note", "duplicate_of", "targets", "results"]
 META_KEYS = ["place", "level", "year", "date", "speaker", "office"]
@@ -190,34 +192,54 @@ def rendered(table: pd.DataFrame) -> tuple[bytes, object]:
     return (_csv_lines(list(fields)) if len(table) else b""), pa.Table.from_arrays(list(arrays), schema=schema)
 
 
-def _row_column(name: str, values: tuple, kind) -> tuple[object, list[str]]:
-    """A column of the targets stage's rows (``facts.targets.target_rows``) as ``_column`` gives
-    it once ``facts.targets`` has made the rows a table (float64, int64, bool, Int64, object
-    for ``scope``, str), made from the Python values; a value of another type than the
-    column's (never seen) is converted as the table does."""
+def _values_column(dtype: str, values, kind) -> tuple[object, list[str]]:
+    """What ``_column`` gives for a column of ``dtype`` made of ``values`` (Python or numpy
+    values; missing ones None, NaN or NA), made from the values: float64, int64 and bool as
+    numpy makes them, ``object`` as ``facts.targets`` makes ``scope`` (missing values None),
+    Int64 and text (``str``, ``string``) as ``pandas.array`` does. A value of another type
+    than the column's (a figure in a text column) is converted by ``pandas.array`` itself."""
     import numpy as np
     import pyarrow as pa
 
-    if name in _FLOATS:
+    if dtype == "float64":
         array = np.array(values, dtype="float64")
         return pa.array(array, type=kind, from_pandas=True), ["" if v != v else repr(v) for v in array.tolist()]
-    if name in _INTS:
+    if dtype == "int64":
         array = np.array(values, dtype="int64")
         return pa.array(array, type=kind), array.astype(str).tolist()
-    if name == "main":
+    if dtype == "bool":
         array = np.array(values, dtype="bool")
         return pa.array(array, type=kind), ["True" if v else "False" for v in array.tolist()]
-    if name == "scope":
+    if dtype == "object":
         plain = [None if pd.isna(v) else v for v in values]
         return pa.array(plain, type=kind, from_pandas=True), [v if isinstance(v, str) else "" for v in plain]
-    if name in _NULLABLE_INTS:
-        if all(v is None or v is pd.NA or type(v) is int for v in values):
-            plain = [None if v is pd.NA else v for v in values]
+    if dtype == "Int64":
+        if all(v is None or v is pd.NA or type(v) is int or isinstance(v, np.integer) for v in values):
+            plain = [None if v is None or v is pd.NA else int(v) for v in values]
             return pa.array(plain, type=kind), ["" if v is None else str(v) for v in plain]
-        return _column(pd.Series(pd.array(list(values), dtype="Int64")), kind)
-    if all(type(v) is str for v in values):
+    elif all(type(v) is str for v in values):
         return pa.array(values, type=kind), list(values)
-    return _column(pd.Series(pd.array(list(values), dtype="str")), kind)
+    return _column(pd.Series(pd.array(list(values), dtype=dtype)), kind)
+
+
+def rendered_columns(columns: dict[str, tuple[str, list]]) -> tuple[bytes, object]:
+    """What ``rendered`` gives for the table of these columns (name: (dtype, values), as
+    ``_values_column`` takes them), made without the table."""
+    import pyarrow as pa
+
+    schema = _schema(tuple((name, dtype) for name, (dtype, _) in columns.items()))
+    arrays, fields = [], []
+    for name, (dtype, values) in columns.items():
+        arrow, shown = _values_column(dtype, values, schema.field(name).type)
+        arrays.append(arrow)
+        fields.append(shown)
+    n = len(next(iter(columns.values()))[1]) if columns else 0
+    return (_csv_lines(fields) if n else b""), pa.Table.from_arrays(arrays, schema=schema)
+
+
+# The dtype ``facts.targets`` gives each column of its table.
+_ROW_DTYPES = {**dict.fromkeys(_FLOATS, "float64"), **dict.fromkeys(_INTS, "int64"),
+               **dict.fromkeys(_NULLABLE_INTS, "Int64"), "main": "bool", "scope": "object"}
 
 
 def _rendered(report, rows: list[tuple], joined: dict) -> tuple[bytes, object]:
@@ -242,18 +264,19 @@ def _rendered(report, rows: list[tuple], joined: dict) -> tuple[bytes, object]:
         elif column == "sentence_text":
             arrow, shown = pa.array(texts, type=kind), texts
         else:
-            arrow, shown = _row_column(column, columns[column], kind)
+            arrow, shown = _values_column(_ROW_DTYPES.get(column, "str"), columns[column], kind)
         arrays.append(arrow)
         fields.append(shown)
     return (_csv_lines(fields) if n else b""), pa.Table.from_arrays(arrays, schema=schema)
 
 
 def _keyed(rows) -> pd.DataFrame:
-    """The rows of an Arrow table of ``_rendered`` with a key, as a ``typed`` DataFrame."""
+    """The rows of an Arrow table of ``_rendered`` with a key, in ``KEYED_COLUMNS``, as a
+    ``typed`` DataFrame."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    kept = rows.filter(pc.not_equal(rows.column("key"), ""))
+    kept = rows.filter(pc.not_equal(rows.column("key"), "")).select(KEYED_COLUMNS)
     mapping = {pa.large_string(): pd.StringDtype("pyarrow"), pa.int64(): pd.Int64Dtype()}
     table = kept.to_pandas(types_mapper=mapping.get, split_blocks=True)
     table["sentence"] = table["sentence"].astype("int64")
@@ -302,7 +325,7 @@ def read_entry(path: str, given: dict | None = None) -> dict:
     """The entry of one report file (see the module docstring): ``summary`` (the row of
     ``reports``, the parent's code, the main targets as tuples of ``tables.MAIN_COLUMNS``),
     ``rendered`` (targets and results as CSV lines and an Arrow table, ready to write),
-    ``keyed`` (their keyed rows, what compare reads), ``slogans`` and ``text``. Never raises
+    ``keyed`` (their keyed rows in ``KEYED_COLUMNS``, what compare reads), ``slogans`` and ``text``. Never raises
     for a bad file: its row has status ``error`` and the error, and the entry no tables."""
     from .. import ReportError, load_report
     from ..analysis.language import slogans

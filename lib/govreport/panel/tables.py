@@ -94,23 +94,33 @@ def verdicts(previous: dict, current: dict) -> pd.DataFrame:
     """The compare table of two entries of one place, ``previous`` a year before ``current``."""
     import numpy as np
 
+    data = {name: np.array(values, dtype="float64") if dtype == "float64" else pd.array(values, dtype=dtype)
+            for name, (dtype, values) in verdict_values(previous, current).items()}
+    return pd.DataFrame(data, columns=list(data))
+
+
+def verdict_values(previous: dict, current: dict) -> dict[str, tuple[str, list]]:
+    """The columns of ``verdicts`` as (dtype, values) before they are made a table (for
+    ``entry.rendered_columns``)."""
     from ..analysis.compare import compare_rows
 
     rows = compare_rows(Stored(previous), Stored(current))
     p, c = previous["summary"]["row"], current["summary"]["row"]
     front = {"place": c["place"], "level": c["level"], "parent": c["parent"], "adcode": c["adcode"],
              "year": p["year"], "previous_path": p["path"], "path": c["path"]}
-    columns, n = verdict_columns(), len(rows)
-    data = {}
-    for name, dtype in columns.items():
-        # the same on every row (a Python value: text, a year or None), else compare's column
-        values = [front[name]] * n if name in front else [r[name] for r in rows]
-        data[name] = np.array(values, dtype="float64") if dtype == "float64" else pd.array(values, dtype=dtype)
-    return pd.DataFrame(data, columns=list(columns))
+    n = len(rows)
+    # the same on every row (a Python value: text, a year or None), else compare's column
+    return {name: (dtype, [front[name]] * n if name in front else [r[name] for r in rows])
+            for name, dtype in verdict_columns().items()}
 
 
 def slogan_changes(previous: dict, current: dict) -> pd.DataFrame:
     """Slogans gained and dropped from ``previous`` to ``current`` (see the module docstring)."""
+    return slogan_frame(slogan_rows(previous, current))
+
+
+def slogan_rows(previous: dict, current: dict) -> list[tuple]:
+    """The rows of ``slogan_changes``, tuples of ``SLOGAN_COLUMNS``."""
     p, c = previous["summary"]["row"], current["summary"]["row"]
     rows = []
     for change, have, other in (("gained", current["slogans"], previous["text"]),
@@ -118,7 +128,7 @@ def slogan_changes(previous: dict, current: dict) -> pd.DataFrame:
         for term, count in zip(have["term"].tolist(), have["count"].tolist()):
             if term not in other:
                 rows.append((c["place"], c["year"], p["path"], c["path"], term, change, int(count)))
-    return slogan_frame(rows)
+    return rows
 
 
 def slogan_frame(rows: list[tuple]) -> pd.DataFrame:
@@ -126,10 +136,15 @@ def slogan_frame(rows: list[tuple]) -> pd.DataFrame:
     count as int64."""
     import numpy as np
 
+    return pd.DataFrame({name: np.array(values, dtype="int64") if dtype == "int64" else pd.array(values, dtype=dtype)
+                         for name, (dtype, values) in slogan_values(rows).items()}, columns=SLOGAN_COLUMNS)
+
+
+def slogan_values(rows: list[tuple]) -> dict[str, tuple[str, list]]:
+    """The columns of ``slogan_frame(rows)`` as (dtype, values) (for ``entry.rendered_columns``)."""
     columns = list(zip(*rows)) if rows else [()] * len(SLOGAN_COLUMNS)
-    return pd.DataFrame({name: np.array(values, dtype="int64") if name in ("year", "count")
-                         else pd.array(list(values), dtype="string") for name, values in zip(SLOGAN_COLUMNS, columns)},
-                        columns=SLOGAN_COLUMNS)
+    return {name: ("int64" if name in ("year", "count") else "string", list(values))
+            for name, values in zip(SLOGAN_COLUMNS, columns)}
 
 
 def escalation(main: pd.DataFrame, reports: list[dict]) -> pd.DataFrame:
