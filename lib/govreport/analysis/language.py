@@ -85,6 +85,7 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Iterable, Sequence
 
+import numpy as np
 import pandas as pd
 
 from .. import paths
@@ -460,12 +461,29 @@ def tokens(report) -> pd.DataFrame:
     cache = _cache(report)
     if "tokens" not in cache:
         rows = _token_rows(report)
-        if rows:  # column by column: far faster than rows of mixed types
-            table = pd.DataFrame({name: list(map(itemgetter(i), rows)) for i, name in enumerate(TOKEN_COLUMNS)})
+        if rows:  # column by column, each of its dtype: far faster than rows of mixed types
+            dtypes = {"sentence": "int64", "start": "int64", "end": "int64", "is_term": "bool"}
+            cache["tokens"] = pd.DataFrame(
+                {name: _column(list(map(itemgetter(i), rows)), dtypes.get(name)) for i, name in enumerate(TOKEN_COLUMNS)}
+            )
         else:
             table = pd.DataFrame(rows, columns=TOKEN_COLUMNS)
-        cache["tokens"] = table.astype({"sentence": int, "start": int, "end": int, "is_term": bool})
+            cache["tokens"] = table.astype({"sentence": int, "start": int, "end": int, "is_term": bool})
     return cache["tokens"].copy()
+
+
+def _column(values: list, dtype: str | None = None):
+    """A table column made from a list of Python values: numbers and booleans as a NumPy array
+    of ``dtype``, strings (``dtype`` None) in the string dtype pandas gives a list of strings."""
+    if dtype is not None:
+        return np.array(values, dtype=dtype)
+    return pd.array(values, dtype=_string_dtype())
+
+
+@lru_cache(maxsize=None)
+def _string_dtype():
+    """The dtype pandas infers for a column of strings (``str`` under pandas 3)."""
+    return pd.Series(["x"]).dtype
 
 
 def _token_rows(report) -> list[tuple]:
@@ -481,16 +499,23 @@ def _token_rows(report) -> list[tuple]:
             # breaks that split its words; they are cut out before segmenting, and each
             # token is mapped back to its offsets in report.text (a token cut by a break
             # then spans it).
-            text, where = _without_breaks(sentence.text, sentence.start)
+            text, where, base = sentence.text, None, sentence.start
+            if "\n" in text or "\r" in text:
+                text, where = _without_breaks(text, base)
+            sid, section = sentence.id, sentence.section
             pos = 0
             for word, flag in segment.pos_cut(text):
+                n = len(word)
                 if word.strip():
-                    start, end = where[pos], where[pos + len(word) - 1] + 1
+                    if where is None:
+                        start, end = base + pos, base + pos + n
+                    else:
+                        start, end = where[pos], where[pos + n - 1] + 1
                     term = terms.get((word, flag))
                     if term is None:
                         term = terms[word, flag] = is_term(word, flag, exclude)
-                    rows.append((sentence.id, sentence.section, start, end, word, flag, term))
-                pos += len(word)
+                    rows.append((sid, section, start, end, word, flag, term))
+                pos += n
             if pos != len(text):  # posseg returns every character; anything else is a bug
                 raise RuntimeError(f"token offsets drifted in sentence {sentence.id}")
         cache["token_rows"] = rows
@@ -633,7 +658,8 @@ def _keywords(report, level: str) -> pd.DataFrame:
         columns[5] += [int(counts.get(w, 0)) for w, _ in tags]
     if not columns[0]:
         return pd.DataFrame([], columns=KEYWORD_COLUMNS)
-    return pd.DataFrame(dict(zip(KEYWORD_COLUMNS, columns)))  # column by column: far faster than rows
+    dtypes = (None, None, "int64", None, "float64", "int64")  # column by column: far faster than rows
+    return pd.DataFrame({name: _column(values, dtype) for name, values, dtype in zip(KEYWORD_COLUMNS, columns, dtypes)})
 
 
 def keyword_matrix(report, level: str = "section", top: int = 4, max_keywords: int = 16) -> pd.DataFrame:

@@ -24,6 +24,9 @@ machine and read by every later process); nothing is written in the repository.
    runs recur within a report and across reports, so each is read once per process and kept
    (at most ``RUN_MEMO`` runs; the memo starts afresh when full).
 
+The words of each block are kept too (at most ``BLOCK_MEMO`` blocks): a report read again in
+the same process (the tests load the bundled report many times) costs little the second time.
+
 ``tests/test_segment.py`` checks the tokens against jieba's own reader on the bundled report
 and on texts made to reach its corner cases.
 """
@@ -48,6 +51,8 @@ MIN_FLOAT = -3.14e100
 #: Runs of characters outside the dictionary whose HMM reading is kept.
 RUN_MEMO = 200_000
 
+#: Blocks (runs of Chinese, latin letters and digits between punctuation) whose words are kept.
+BLOCK_MEMO = 200_000
 #: Fragments whose place in the prefix table is kept (``_Reader._mark``).
 MARK_MEMO = 1_000_000
 _UNSEEN = object()
@@ -145,7 +150,8 @@ class _Reader:
         self.tags = word_tag_tab
         self.marks: dict = {}  # fragment -> None, False or weight (see _mark)
         self.lone = log(1) - self.logtotal  # the weight of a character that is no word (jieba: log(freq or 1))
-        self.runs: dict[str, list] = {}
+        self.runs: dict[str, list] = {}  # run of characters outside the dictionary -> its words (HMM)
+        self.blocks: dict[str, list] = {}  # block of Chinese, latin and digits -> its words
         self.char_states, self.start_p, self.trans_p, self.emit_p = P.char_state_tab_P, P.start_P, P.trans_P, P.emit_P
         self.all_states = self.trans_p.keys()
         # For each state, the states that can move into it, with the transition's score (the
@@ -163,12 +169,17 @@ class _Reader:
     # -- jieba.posseg.POSTokenizer.__cut_internal
     def cut(self, text: str) -> list[tuple[str, str]]:
         out: list[tuple[str, str]] = []
-        han, skip, re_num, re_eng = self.re_han_internal, self.re_skip_internal, self.re_num, self.re_eng
+        han, skip, re_num, re_eng, blocks = self.re_han_internal, self.re_skip_internal, self.re_num, self.re_eng, self.blocks
         for blk in han.split(text):
             if not blk:
                 continue
             if han.match(blk):
-                self._cut_block(blk, out)
+                words = blocks.get(blk)
+                if words is None:
+                    if len(blocks) >= BLOCK_MEMO:
+                        blocks.clear()
+                    words = blocks[blk] = self._cut_block(blk)
+                out.extend(words)
             else:
                 for x in skip.split(blk):
                     if skip.match(x):
@@ -220,8 +231,9 @@ class _Reader:
         return w
 
     # -- jieba.posseg.POSTokenizer.__cut_DAG
-    def _cut_block(self, s: str, out: list) -> None:
-        ends, tags, freq = self._route(s), self.tags, self.freq
+    def _cut_block(self, s: str) -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        ends, tags = self._route(s), self.tags
         n = len(s)
         x = 0
         buf_start = None
@@ -239,6 +251,7 @@ class _Reader:
             x = y
         if buf_start is not None:
             self._flush(s[buf_start:], out)
+        return out
 
     def _flush(self, buf: str, out: list) -> None:
         tags = self.tags
