@@ -41,3 +41,17 @@ def test_the_outline_by_id_is_made_once():
     report.outline = pd.DataFrame({"id": ["1", "1.1"], "level": ["part", "section"]})
     one = memo.outline_by_id(report)
     assert one is memo.outline_by_id(report) and one.at["1.1", "level"] == "section"
+
+
+def test_once_is_made_once_per_process_and_handed_out_as_copies():
+    made = []
+
+    def empty():
+        made.append(1)
+        return pd.DataFrame([], columns=["river", "length"])
+
+    first = memo.once("test_memo.rivers", empty)
+    first["source"] = []  # a caller's change stays its own
+    second = memo.once("test_memo.rivers", empty)
+    assert made == [1] and list(second.columns) == ["river", "length"] and second is not first
+    assert memo.copy([1, 2]) == [1, 2] and memo.copy("长江") == "长江"

@@ -3,8 +3,8 @@ checks behind the answer and behind each check's own cell), so it is computed on
 report and arguments.
 
 ``@per_report`` caches ``fn(report, *args)`` in a dictionary that lives as long as the
-report (a weak reference: nothing outlives it) and returns a copy of a DataFrame or Series,
-so a caller that changes its table changes nothing for the next one. Under pandas 3's
+report (a weak reference: nothing outlives it) and returns a copy of a DataFrame or Series
+(``copy``), so a caller that changes its table changes nothing for the next one. Under pandas 3's
 copy-on-write that copy is shallow (a change to it copies the data it changes, never the
 memo's); with pandas 2 it is a deep copy. A report that cannot be weakly referenced is not
 cached.
@@ -49,9 +49,26 @@ def per_report(fn):
         key = (fn.__module__, fn.__qualname__, args)
         if key not in memo:
             memo[key] = fn(report, *args)
-        value = memo[key]
-        if isinstance(value, (pd.DataFrame, pd.Series)):
-            return value.copy(deep=_DEEP)
-        return value.copy() if hasattr(value, "copy") else value
+        return copy(memo[key])
 
     return wrapper
+
+
+def copy(value):
+    """The copy a memo hands out: a DataFrame or Series copied as the module docstring says
+    (shallow under pandas 3), anything else with its own ``copy()`` (a list, a dict) copied
+    that way, the rest (a string, a number) as it is."""
+    if isinstance(value, (pd.DataFrame, pd.Series)):
+        return value.copy(deep=_DEEP)
+    return value.copy() if hasattr(value, "copy") else value
+
+
+_ONCE: dict = {}
+
+
+def once(key: str, make):
+    """``make()``, made once per process and kept under ``key``; each call returns a ``copy``
+    (for a table that does not depend on the report, such as an empty table of given columns)."""
+    if key not in _ONCE:
+        _ONCE[key] = make()
+    return copy(_ONCE[key])

@@ -71,9 +71,11 @@ def section_facts(report: Report, section_id: str) -> pd.DataFrame:
     (made once per report and section: ``memo.per_report``): the rows of the section from
     the display table of all the report's facts (made once per report)."""
     rows = positions(report, section_id)
-    if not rows:
-        return facts_table(report, node_facts(report, section_id))
     cache = memo.cache(report)
+    if not rows:  # the same empty table for every node without a fact
+        if "sections.no_facts" not in cache:
+            cache["sections.no_facts"] = facts_table(report, node_facts(report, section_id))
+        return cache["sections.no_facts"]
     if "sections.all_facts" not in cache:
         cache["sections.all_facts"] = facts_table(report, report.facts)
     return fact_index.rows_at(cache["sections.all_facts"], rows).reset_index(drop=True)
@@ -304,6 +306,10 @@ def enumerations(report: Report, facts: pd.DataFrame) -> pd.DataFrame:
     In a "respectively" list each figure must have its own indicator, so ``values`` should
     equal ``indicators``; ``check_figures`` notes a list where they differ.
     """
+    runs = _runs(report, facts)
+    columns = ["mentions", "values", "indicators", "names"]
+    if not runs:
+        return memo.once("sections.no_enumerations", lambda: pd.DataFrame([], columns=columns))
     return pd.DataFrame(
         [
             {
@@ -312,9 +318,9 @@ def enumerations(report: Report, facts: pd.DataFrame) -> pd.DataFrame:
                 "indicators": len({r.indicator for r in run}),
                 "names": " / ".join(r.indicator for r in run),
             }
-            for run in _runs(report, facts)
+            for run in runs
         ],
-        columns=["mentions", "values", "indicators", "names"],
+        columns=columns,
     )
 
 
@@ -407,7 +413,10 @@ def durations(report: Report, section_id: str) -> pd.DataFrame:
                 "days_before_report": (pd.Timestamp(rdate) - until).days if rdate else None,
             }
         )
-    return pd.DataFrame(rows, columns=["indicator", "days", "since", "until", "report_date", "days_before_report"])
+    columns = ["indicator", "days", "since", "until", "report_date", "days_before_report"]
+    if not rows:
+        return memo.once("sections.no_durations", lambda: pd.DataFrame([], columns=columns))
+    return pd.DataFrame(rows, columns=columns)
 
 
 LEVEL_PREFIXES = (("国家", "national 国家级"), ("全国", "national 国家级"), ("中国", "national 国家级"),
@@ -439,6 +448,9 @@ def slogans(report: Report, section_id: str) -> pd.DataFrame:
     """
     s = _report_slogans(report)[0]
     inside, starts = _slogans_inside(report, section_id)
+    cache = memo.cache(report)
+    if not inside and "sections.no_slogans" in cache:  # the same empty table for every section without one
+        return cache["sections.no_slogans"]
     out = s.iloc[inside].reset_index(drop=True)
     out = out.assign(report_count=out["count"], starts=pd.Series(starts, index=out.index, dtype=object),
                      count=[len(xs) for xs in starts])
@@ -447,7 +459,9 @@ def slogans(report: Report, section_id: str) -> pd.DataFrame:
         sum(1 for x in xs if language.is_quoted(text, x, x + len(t)))
         for t, xs in zip(out["term"], out["starts"])
     ]
-    return out.astype({"count": int, "quoted": int})
+    if not inside:
+        cache["sections.no_slogans"] = out = out.astype({"count": int, "quoted": int})
+    return out  # count and quoted: Python ints, so int64 already when there are rows
 
 
 def _report_slogans(report: Report) -> tuple:
