@@ -408,3 +408,14 @@ def test_keyword_counts_are_the_tokens_of_the_unit(seed):
     toks = toks.assign(unit=language.units_of(seed, toks["section"], "section"))
     for row in keywords.itertuples():
         assert row.count == ((toks["unit"] == row.unit) & (toks["token"] == row.keyword)).sum()
+
+
+def test_segmenting_a_report_leaves_the_garbage_collector_as_it_was(synthetic):
+    """Tokens are made with the cyclic collector paused (many small objects, no cycles);
+    afterwards it is on again if it was on."""
+    import gc
+
+    report = synthetic("一、工作回顾\n(一)果园增收。果园扩种，河道清淤。\n")
+    assert gc.isenabled()
+    assert len(language.tokens(report)) > 0
+    assert gc.isenabled()

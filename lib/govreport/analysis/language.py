@@ -89,6 +89,7 @@ import numpy as np
 import pandas as pd
 
 from .. import paths
+from ..reading.gcpause import paused_gc
 from . import frames, memo, prose, segment
 from .segment import USERDICT_FILE, _userdict, data_lines as _data_lines
 from .notes import note
@@ -491,35 +492,41 @@ def _token_rows(report) -> list[tuple]:
     (shared: read them, never change them; walking them is many times faster than a table)."""
     cache = _cache(report)
     if "token_rows" not in cache:
-        exclude = own_names(report)
-        terms: dict[tuple[str, str], bool] = {}  # is_term of each (token, pos), decided once
-        rows = []
-        for sentence in frames.rows(report.sentences):
-            # Correction: in a hard-wrapped text (meta["wrapped"]) a sentence holds line
-            # breaks that split its words; they are cut out before segmenting, and each
-            # token is mapped back to its offsets in report.text (a token cut by a break
-            # then spans it).
-            text, where, base = sentence.text, None, sentence.start
-            if "\n" in text or "\r" in text:
-                text, where = _without_breaks(text, base)
-            sid, section = sentence.id, sentence.section
-            pos = 0
-            for word, flag in segment.pos_cut(text):
-                n = len(word)
-                if word.strip():
-                    if where is None:
-                        start, end = base + pos, base + pos + n
-                    else:
-                        start, end = where[pos], where[pos + n - 1] + 1
-                    term = terms.get((word, flag))
-                    if term is None:
-                        term = terms[word, flag] = is_term(word, flag, exclude)
-                    rows.append((sid, section, start, end, word, flag, term))
-                pos += n
-            if pos != len(text):  # posseg returns every character; anything else is a bug
-                raise RuntimeError(f"token offsets drifted in sentence {sentence.id}")
-        cache["token_rows"] = rows
+        with paused_gc():  # many small objects, no cycles: see govreport.reading.gcpause
+            cache["token_rows"] = _segment_sentences(report)
     return cache["token_rows"]
+
+
+def _segment_sentences(report) -> list[tuple]:
+    """The token rows of every sentence (``_token_rows``), segmented."""
+    exclude = own_names(report)
+    terms: dict[tuple[str, str], bool] = {}  # is_term of each (token, pos), decided once
+    rows = []
+    for sentence in frames.rows(report.sentences):
+        # Correction: in a hard-wrapped text (meta["wrapped"]) a sentence holds line
+        # breaks that split its words; they are cut out before segmenting, and each
+        # token is mapped back to its offsets in report.text (a token cut by a break
+        # then spans it).
+        text, where, base = sentence.text, None, sentence.start
+        if "\n" in text or "\r" in text:
+            text, where = _without_breaks(text, base)
+        sid, section = sentence.id, sentence.section
+        pos = 0
+        for word, flag in segment.pos_cut(text):
+            n = len(word)
+            if word.strip():
+                if where is None:
+                    start, end = base + pos, base + pos + n
+                else:
+                    start, end = where[pos], where[pos + n - 1] + 1
+                term = terms.get((word, flag))
+                if term is None:
+                    term = terms[word, flag] = is_term(word, flag, exclude)
+                rows.append((sid, section, start, end, word, flag, term))
+            pos += n
+        if pos != len(text):  # posseg returns every character; anything else is a bug
+            raise RuntimeError(f"token offsets drifted in sentence {sentence.id}")
+    return rows
 
 
 def _ranked(rows: Iterable[tuple]) -> list[tuple[str, int]]:

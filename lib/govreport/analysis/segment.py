@@ -170,10 +170,11 @@ class _Reader:
     def cut(self, text: str) -> list[tuple[str, str]]:
         out: list[tuple[str, str]] = []
         han, skip, re_num, re_eng, blocks = self.re_han_internal, self.re_skip_internal, self.re_num, self.re_eng, self.blocks
-        for blk in han.split(text):
+        # The split alternates: text between blocks (even places), blocks (odd places).
+        for i, blk in enumerate(han.split(text)):
             if not blk:
                 continue
-            if han.match(blk):
+            if i % 2:
                 words = blocks.get(blk)
                 if words is None:
                     if len(blocks) >= BLOCK_MEMO:
@@ -271,8 +272,8 @@ class _Reader:
     def _detail(self, run: str) -> list[tuple[str, str]]:
         out: list[tuple[str, str]] = []
         han, skip = self.re_han_detail, self.re_skip_detail
-        for blk in han.split(run):
-            if han.match(blk):
+        for i, blk in enumerate(han.split(run)):  # (odd places: the Chinese runs)
+            if i % 2:
                 out.extend(self._hmm(blk))
             else:
                 for x in skip.split(blk):
