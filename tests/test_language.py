@@ -419,3 +419,12 @@ def test_segmenting_a_report_leaves_the_garbage_collector_as_it_was(synthetic):
     assert gc.isenabled()
     assert len(language.tokens(report)) > 0
     assert gc.isenabled()
+
+
+def test_pinyin_is_worked_out_once_per_term():
+    language.pinyin.cache_clear()
+    assert language.pinyin("三江两岸") == "sān jiāng liǎng àn"
+    assert language.pinyin("双12行动") == "shuāng 12 xíng dòng"  # digits kept as they are
+    assert language.pinyin("三江两岸") == "sān jiāng liǎng àn"  # from the memo this time
+    info = language.pinyin.cache_info()
+    assert (info.hits, info.misses) == (1, 2)

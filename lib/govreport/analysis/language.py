@@ -295,6 +295,7 @@ def with_gloss_notes(table: pd.DataFrame, column: str = "gloss") -> pd.DataFrame
     return table.assign(**{column: table[column].where(table[column] != "", NOT_GLOSSED)})
 
 
+@lru_cache(maxsize=4096)  # the same formulas (十四五, 两新) recur from report to report
 def pinyin(term: str) -> str:
     """Pinyin with tone marks, syllables separated by spaces (pypinyin); digits kept as they are."""
     from pypinyin import Style, lazy_pinyin
@@ -393,8 +394,8 @@ def _units(report, level: str) -> pd.DataFrame:
 
 def comparison_level(report, max_units: int = 8) -> str:
     """The outline level to compare units at: sections when there are 2…max_units, else parts."""
-    counts = report.outline["level"].value_counts()
-    sections, parts = int(counts.get("section", 0)), int(counts.get("part", 0))
+    counts = collections.Counter(report.outline["level"].tolist())
+    sections, parts = counts["section"], counts["part"]
     if 2 <= sections <= max_units or parts < 2:
         return "section"
     return "part"
