@@ -66,7 +66,7 @@ def test_entry_rows_are_the_typed_tables(tmp_path, place):
     for name in ("targets", "results"):
         assert e["rendered"][name][0] == rendered[name][0]
         assert e["rendered"][name][1].equals(rendered[name][1], check_metadata=True)
-        pd.testing.assert_frame_equal(e["keyed"][name], keyed[name], check_exact=True)
+        pd.testing.assert_frame_equal(entry.keyed_frame(e["keyed"][name]), keyed[name], check_exact=True)
     assert len(main) >= 4 and len(e["summary"]["main"]) == len(main)
     assert all(same_values(a, b) for a, b in zip(e["summary"]["main"], main))
     # the table has what makes the rows differ: a range, a missing bound, a scope, a quoted comma

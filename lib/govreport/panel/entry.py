@@ -270,13 +270,18 @@ def _rendered(report, rows: list[tuple], joined: dict) -> tuple[bytes, object]:
     return (_csv_lines(fields) if n else b""), pa.Table.from_arrays(arrays, schema=schema)
 
 
-def _keyed(rows) -> pd.DataFrame:
-    """The rows of an Arrow table of ``_rendered`` with a key, in ``KEYED_COLUMNS``, as a
-    ``typed`` DataFrame."""
-    import pyarrow as pa
+def _keyed(rows):
+    """The rows of an Arrow table of ``_rendered`` with a key, in ``KEYED_COLUMNS`` (an Arrow
+    table: ``keyed_frame`` makes it a DataFrame when a comparison reads it)."""
     import pyarrow.compute as pc
 
-    kept = rows.filter(pc.not_equal(rows.column("key"), "")).select(KEYED_COLUMNS)
+    return rows.filter(pc.not_equal(rows.column("key"), "")).select(KEYED_COLUMNS)
+
+
+def keyed_frame(kept) -> pd.DataFrame:
+    """Keyed rows (``_keyed``) as a ``typed`` DataFrame."""
+    import pyarrow as pa
+
     mapping = {pa.large_string(): pd.StringDtype("pyarrow"), pa.int64(): pd.Int64Dtype()}
     table = kept.to_pandas(types_mapper=mapping.get, split_blocks=True)
     table["sentence"] = table["sentence"].astype("int64")
@@ -325,7 +330,7 @@ def read_entry(path: str, given: dict | None = None) -> dict:
     """The entry of one report file (see the module docstring): ``summary`` (the row of
     ``reports``, the parent's code, the main targets as tuples of ``tables.MAIN_COLUMNS``),
     ``rendered`` (targets and results as CSV lines and an Arrow table, ready to write),
-    ``keyed`` (their keyed rows in ``KEYED_COLUMNS``, what compare reads), ``slogans`` and ``text``. Never raises
+    ``keyed`` (their keyed rows in ``KEYED_COLUMNS``, what compare reads, as Arrow tables), ``slogans`` and ``text``. Never raises
     for a bad file: its row has status ``error`` and the error, and the entry no tables."""
     from .. import ReportError, load_report
     from ..analysis.language import slogans

@@ -23,6 +23,8 @@ a place's year (``reports.duplicate_of`` names the copy used instead). The rules
 
 from __future__ import annotations
 
+from functools import cached_property
+
 import pandas as pd
 
 HARD_WORDS = ("确保", "不低于")
@@ -62,20 +64,39 @@ def main_rows(targets: pd.DataFrame) -> pd.DataFrame:
 
 
 class Stored:
-    """A report as its cache entry holds it: what ``govreport.compare`` reads of a report."""
+    """A report as its cache entry holds it: what ``govreport.compare`` reads of a report (its
+    keyed rows made DataFrames when first read: a comparison reads the earlier report's
+    targets and the later one's results)."""
 
     def __init__(self, entry: dict):
         row = entry["summary"]["row"]
         self.path = row["path"]
         self.meta = {"year": row["year"], "place": row["place"], "level": row["level"]}
-        self.targets = entry["keyed"]["targets"]
-        self.results = entry["keyed"]["results"]
-        self._sentences = {}
-        for t in (self.targets, self.results):
-            self._sentences.update(zip(t["sentence"].tolist(), t["sentence_text"].tolist()))
+        self._keyed = entry["keyed"]
+        self._sentences: dict = {}  # table -> {sentence: its text}, made when first asked for
+
+    @cached_property
+    def targets(self) -> pd.DataFrame:
+        from .entry import keyed_frame
+
+        return keyed_frame(self._keyed["targets"])
+
+    @cached_property
+    def results(self) -> pd.DataFrame:
+        from .entry import keyed_frame
+
+        return keyed_frame(self._keyed["results"])
 
     def sentence_text(self, sentence: int) -> str:
-        return self._sentences.get(int(sentence), "")
+        """The text of a sentence that has keyed rows (the same in either table), else ""."""
+        for name in ("targets", "results"):
+            if name not in self._sentences:
+                t = self._keyed[name]
+                self._sentences[name] = dict(zip(t.column("sentence").to_pylist(),
+                                                 t.column("sentence_text").to_pylist()))
+            if int(sentence) in self._sentences[name]:
+                return self._sentences[name][int(sentence)]
+        return ""
 
     def main_targets(self) -> pd.DataFrame:
         return self.targets[self.targets["main"]]
