@@ -185,11 +185,12 @@ def test_rerun_reads_only_changed_files(tmp_path, monkeypatch, capsys):
     write_panel(tmp_path / "reports")
     monkeypatch.chdir(tmp_path)
     cli.main(["panel", "reports", "-o", "out", "--jobs", "1"])
-    first = (tmp_path / "out" / "targets.csv").read_bytes()
+    tables = [tmp_path / "out" / f"{name}.{ext}" for name in command.TABLES for ext in ("csv", "parquet")]
+    first = [t.read_bytes() for t in tables]
     capsys.readouterr()
     assert cli.main(["panel", "reports", "-o", "out", "--jobs", "1"]) == 0
     assert "(0 afresh, 8 from the cache)" in capsys.readouterr().out
-    assert (tmp_path / "out" / "targets.csv").read_bytes() == first
+    assert [t.read_bytes() for t in tables] == first  # the tables as the cache gives them back
     changed = tmp_path / "reports" / "2024" / "hebei-2024.txt"
     changed.write_text(report_text("河北省", 2024, "5.6%", "5.2%左右", "两个先行"), encoding="utf-8")
     assert cli.main(["panel", "reports", "-o", "out", "--jobs", "1"]) == 0

@@ -87,19 +87,47 @@ def load_cached(path: Path, upto: str = "rest", rendered: bool = True) -> dict |
         return None
 
 
+def _table_from_ipc(data: bytes):
+    """An Arrow table stored by ``_Pickler``."""
+    import pyarrow as pa
+
+    return pa.ipc.open_stream(data).read_all()
+
+
+class _Pickler(pickle.Pickler):
+    """A pickler that stores Arrow tables in Arrow's own stream format (several times faster
+    to write and to read than a table pickled column by column), as ``_table_from_ipc(bytes)``."""
+
+    def reducer_override(self, obj):
+        if type(obj).__name__ != "Table" or type(obj).__module__ != "pyarrow.lib":
+            return NotImplemented
+        import pyarrow as pa
+
+        sink = pa.BufferOutputStream()
+        with pa.ipc.new_stream(sink, obj.schema) as writer:
+            writer.write_table(obj)
+        return _table_from_ipc, (sink.getvalue().to_pybytes(),)
+
+
+def _dump(data, f) -> None:
+    _Pickler(f, protocol=pickle.HIGHEST_PROTOCOL).dump(data)
+
+
 def store(entry: dict, path: Path) -> None:
     """Write ``entry`` to ``path`` atomically (a stopped run leaves no half-written entry), in
     three pickles: the summary, the rendered tables (pickled bytes of their pickle), the
-    rest; a rerun reads what it needs."""
+    rest; a rerun reads what it needs. Arrow tables are stored in Arrow's stream format."""
+    import io
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:
         with os.fdopen(fd, "wb") as f:
             pickle.dump(entry["summary"], f, protocol=pickle.HIGHEST_PROTOCOL)
-            rendered = {k: v for k, v in entry.items() if k == "rendered"}
-            pickle.dump(pickle.dumps(rendered, protocol=pickle.HIGHEST_PROTOCOL), f, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.dump({k: v for k, v in entry.items() if k not in ("summary", "rendered")}, f,
-                        protocol=pickle.HIGHEST_PROTOCOL)
+            rendered = io.BytesIO()
+            _dump({k: v for k, v in entry.items() if k == "rendered"}, rendered)
+            pickle.dump(rendered.getvalue(), f, protocol=pickle.HIGHEST_PROTOCOL)
+            _dump({k: v for k, v in entry.items() if k not in ("summary", "rendered")}, f)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
