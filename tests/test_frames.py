@@ -15,11 +15,17 @@ TABLES = [
     pd.DataFrame({"class": ["x"], "1st": [1], "two words": [2], "id": [3]}, index=["k"]),  # names that get renamed
     pd.DataFrame({"a": pd.Series([], dtype=float)}),
     pd.DataFrame(index=range(2)),
+    pd.DataFrame(  # text with a gap, a nullable integer, dates, and a repeated column name
+        [["大桥", 3, "2025-01-02", 1.5], [None, None, "2025-03-04", 2.0]], columns=["name", "year", "day", "name"]
+    ).astype({"year": "Int64", "day": "datetime64[ns]"}),
+    pd.DataFrame({"text": pd.array(["港口", "机场"], dtype="str"), "n": pd.array([1, 2], dtype="int32")}, index=["甲", "乙"]),
 ]
 
 
 def _same(x, y):
-    return x == y or (isinstance(x, float) and isinstance(y, float) and math.isnan(x) and math.isnan(y)) or (x is y)
+    if x is y:  # pd.NA, or the same object
+        return True
+    return (isinstance(x, float) and isinstance(y, float) and math.isnan(x) and math.isnan(y)) or bool(x == y)
 
 
 @pytest.mark.parametrize("index", [True, False])

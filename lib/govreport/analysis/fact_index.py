@@ -31,7 +31,7 @@ import bisect
 import numpy as np
 import pandas as pd
 
-from . import memo
+from . import frames, memo
 
 
 class FactIndex:
@@ -39,7 +39,7 @@ class FactIndex:
 
     def __init__(self, report):
         facts = report.facts
-        self._cols = {c: _values(facts[c]) for c in facts.columns}
+        self._cols = {c: list(frames.values(column)) for c, column in facts.items()}
         self.n = len(facts)
         self.nodes: dict[str, dict] = {}
         outline = report.outline
@@ -100,15 +100,6 @@ class FactIndex:
             nodes = self.nodes
             self._point_of = [s if s in nodes and nodes[s]["level"] == "point" else "" for s in self._cols["section"]]
         return self._point_of[position]
-
-
-def _values(column: pd.Series) -> list:
-    """``list(column)``, made faster where ``tolist`` gives the same values (NumPy columns and
-    text: Python scalars; ``nan`` for missing text); other columns are iterated (a nullable
-    integer gives NumPy integers and ``pd.NA``)."""
-    if isinstance(column.array, pd.arrays.NumpyExtensionArray) or column.dtype == "str":
-        return column.tolist()
-    return list(column)
 
 
 def of(report) -> FactIndex:
