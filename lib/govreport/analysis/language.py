@@ -298,7 +298,8 @@ def with_gloss_notes(table: pd.DataFrame, column: str = "gloss") -> pd.DataFrame
 @lru_cache(maxsize=4096)  # the same formulas (十四五, 两新) recur from report to report
 def pinyin(term: str) -> str:
     """Pinyin with tone marks, syllables separated by spaces (pypinyin); digits kept as they are."""
-    from pypinyin import Style, lazy_pinyin
+    with paused_gc():  # (the first import builds pypinyin's tables: many objects, no cycles)
+        from pypinyin import Style, lazy_pinyin
 
     return " ".join(s.strip() for s in lazy_pinyin(term, style=Style.TONE) if s.strip())
 
