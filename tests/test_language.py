@@ -428,3 +428,14 @@ def test_pinyin_is_worked_out_once_per_term():
     assert language.pinyin("三江两岸") == "sān jiāng liǎng àn"  # from the memo this time
     info = language.pinyin.cache_info()
     assert (info.hits, info.misses) == (1, 2)
+
+
+def test_a_section_without_content_terms_gives_no_rows_and_the_others_are_counted(synthetic):
+    report = synthetic("一、工作回顾\n(一)果园增收。果园扩种，河道清淤。\n(二)2021年\n(三)茶山兴旺。茶山绿化。\n")
+    table = language.unit_terms(report, "section", top=None)
+    assert list(table.columns) == ["unit", "label", "rank", "term", "count"]
+    assert table["unit"].unique().tolist() == ["1.1", "1.3"]  # 1.2 holds a year only
+    assert table[table["unit"] == "1.3"][["rank", "term", "count"]].values.tolist() == [
+        [1, "茶山", 2], [2, "兴旺", 1], [3, "绿化", 1]
+    ]
+    assert language.unit_terms(report, "section", top=1)["term"].tolist() == ["果园", "茶山"]

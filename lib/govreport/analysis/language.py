@@ -572,15 +572,28 @@ def unit_terms(report, level: str = "section", top: int | None = 8) -> pd.DataFr
     """The most frequent content terms of every unit at ``level``: ``unit, label, rank, term, count``."""
     tokens(report)
     by_unit = _rows_by_unit(report, level)
+    table = units(report, level)
+    ranked = [_ranked(r for r in by_unit.get(unit, ()) if r[1] != "0") for unit in table["id"].tolist()]
+    if top is not None:
+        ranked = [r[:top] for r in ranked]
+    columns = ["unit", "label", "rank", "term", "count"]
+    if ranked and all(ranked):  # one table, column by column
+        n = [len(r) for r in ranked]
+        return pd.DataFrame({
+            "unit": _column([u for u, k in zip(table["id"].tolist(), n) for _ in range(k)]),
+            "label": _column([l for l, k in zip(table["label"].tolist(), n) for _ in range(k)]),
+            "rank": _column([i for k in n for i in range(1, k + 1)], "int64"),
+            "term": _column([t for r in ranked for t, _ in r]),
+            "count": _column([c for r in ranked for _, c in r], "int64"),
+        })
+    # A unit without terms: a table per unit, put together (pandas then decides the dtypes).
     parts = []
-    for unit in frames.rows(units(report, level)):
-        ranked = _ranked(r for r in by_unit.get(unit.id, ()) if r[1] != "0")
-        counts = _counts_series(ranked if top is None else ranked[:top], report)
+    for unit, label, r in zip(table["id"].tolist(), table["label"].tolist(), ranked):
+        counts = _counts_series(r, report)
         parts.append(
-            pd.DataFrame({"unit": unit.id, "label": unit.label, "rank": range(1, len(counts) + 1),
+            pd.DataFrame({"unit": unit, "label": label, "rank": range(1, len(counts) + 1),
                           "term": counts.index, "count": counts.to_numpy()})
         )
-    columns = ["unit", "label", "rank", "term", "count"]
     return pd.concat(parts, ignore_index=True)[columns] if parts else pd.DataFrame(columns=columns)
 
 
@@ -889,10 +902,11 @@ def token_checks(report, tokens: pd.DataFrame) -> list:
     sentences' text without blanks: one note per failed check (``govreport.analysis.notes``)."""
     out = []
     words = tokens["token"].tolist()  # plain lists: far faster to walk than a table's columns
-    for s, e, t, sid in zip(tokens["start"].tolist(), tokens["end"].tolist(), words, tokens["sentence"].tolist()):
-        if report.read_span(s, e) != t:
-            out.append(note("token at its offsets", f"the token {t} is not the text at its offsets", report.sentence_text(sid)))
-            break  # one is enough to show the offsets are off
+    spans = list(map(report.read_span, tokens["start"].tolist(), tokens["end"].tolist()))
+    if spans != words:  # one note is enough to show the offsets are off: the first token that differs
+        i = next(i for i, (span, word) in enumerate(zip(spans, words)) if span != word)
+        sid = int(tokens["sentence"].iloc[i])
+        out.append(note("token at its offsets", f"the token {words[i]} is not the text at its offsets", report.sentence_text(sid)))
     if "".join(words) != "".join("".join(report.sentences["text"].tolist()).split()):
         out.append(note("tokens cover the text", "the tokens joined differ from the sentences' text without blanks"))
     return out

@@ -16,11 +16,13 @@ machine and read by every later process); nothing is written in the repository.
 
 1. the text is split into blocks of Chinese, latin letters and digits, and the rest;
 2. each block's best route through the dictionary's words (jieba's DAG and its ``calc``):
-   the weight of a word, ``log(freq) - log(total)``, is computed once per process;
+   the weight of a word, ``log(freq) - log(total)``, is computed once per process (at most
+   ``MARK_MEMO`` fragments kept);
 3. a run of single characters that is not a dictionary word is read by the part-of-speech
    HMM (jieba's Viterbi pass). Ours visits, for each state of a character, only the states
    of the previous character that can move to it: the others score minus infinity and never
-   win, so the best path is the same. The reading of a run depends on the run alone, and
+   win, so the best path is the same; each character's states, with their start, emission
+   and transition scores, are looked up once per process. The reading of a run depends on the run alone, and
    runs recur within a report and across reports, so each is read once per process and kept
    (at most ``RUN_MEMO`` runs; the memo starts afresh when full).
 
@@ -162,6 +164,7 @@ class _Reader:
                 into.setdefault(y, {})[x] = score
         self.into = into
         self.plans: dict[str, tuple] = {}  # character -> its states (``_plan``)
+        self.firsts: dict[str, tuple] = {}  # character -> its states and scores at a run's start
         self.re_han_internal, self.re_skip_internal = P.re_han_internal, P.re_skip_internal
         self.re_han_detail, self.re_skip_detail = P.re_han_detail, P.re_skip_detail
         self.re_num, self.re_eng = P.re_num, P.re_eng
@@ -307,9 +310,15 @@ class _Reader:
 
     # -- jieba.posseg.viterbi.viterbi
     def _viterbi(self, obs: str) -> list:
-        emit_p, plans = self.emit_p, self.plans
+        plans = self.plans
         c = obs[0]
-        v_prev = {y: self.start_p[y] + emit_p[y].get(c, MIN_FLOAT) for y in self.char_states.get(c, self.all_states)}
+        first = self.firsts.get(c)
+        if first is None:  # the states of a run's first character, scored: start + emission
+            emit_p, start_p = self.emit_p, self.start_p
+            first = self.firsts[c] = tuple(
+                (y, start_p[y] + emit_p[y].get(c, MIN_FLOAT)) for y in self.char_states.get(c, self.all_states)
+            )
+        v_prev = dict(first)
         paths = []
         for t in range(1, len(obs)):
             c = obs[t]
