@@ -661,13 +661,13 @@ def _keywords(report, level: str) -> pd.DataFrame:
     columns: list[list] = [[] for _ in KEYWORD_COLUMNS]
     for unit in frames.rows(units(report, level)):
         counts = unit_counts.get(unit.id, {})
-        freq: dict[str, float] = {}
-        for _, _, _, _, word, pos, _ in by_unit.get(unit.id, ()):
+        freq: dict[str, float] = {}  # candidate -> occurrences, in order of first occurrence
+        for (word, pos), n in collections.Counter(map(itemgetter(4, 5), by_unit.get(unit.id, ()))).items():
             ok = candidate.get((word, pos))
             if ok is None:
                 ok = candidate[word, pos] = pos in allowed and len(word.strip()) >= 2 and word.lower() not in stop
             if ok:
-                freq[word] = freq.get(word, 0.0) + 1.0
+                freq[word] = freq.get(word, 0.0) + float(n)
         total = sum(freq.values())
         weights = {w: n * idf.get(w, median) / total for w, n in freq.items()}
         tags = [(w, x) for w, x in sorted(weights.items(), key=itemgetter(1), reverse=True) if w not in exclude]
