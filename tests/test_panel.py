@@ -277,6 +277,7 @@ def test_a_dying_worker_makes_an_error_row_and_is_read_again_next_time(tmp_path,
 
 def test_interrupted_run_writes_nothing_and_the_rerun_resumes(tmp_path):
     import os
+    import re
     import signal
     import subprocess
     import sys
@@ -288,17 +289,19 @@ def test_interrupted_run_writes_nothing_and_the_rerun_resumes(tmp_path):
                             cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     cache = tmp_path / "out" / ".cache"
     deadline = time.time() + 120
-    while time.time() < deadline and len(list(cache.glob("*/*.pkl"))) < 2:
-        time.sleep(0.2)
+    # stopped once a pair of years is compared (a 2024 report and its 2023 one are read)
+    while time.time() < deadline and not list(cache.glob("pairs/*/*.pkl")):
+        time.sleep(0.1)
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 143
     assert "interrupted" in err and "nothing written" in err
+    done = int(re.search(r"interrupted after (\d+) of 8 reports", err).group(1))  # files read, not pairs
     assert not (tmp_path / "out" / "reports.csv").exists()
     # the targets and results written while reading went with the temporary folder
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
     kept = len(list(cache.glob("*/*.pkl")))
-    assert 2 <= kept < 8
+    assert 5 <= kept < 8 and kept - 1 <= done <= kept
     done = subprocess.run([sys.executable, "-m", "govreport", "panel", "reports", "-o", "out", "--jobs", "1"],
                           cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0

@@ -18,5 +18,6 @@ writes these tables to OUT, as CSV (UTF-8 with BOM) and Parquet:
 
 The tables are the same bytes whatever ``--jobs`` is. A rerun reads only the files that
 changed (``entry``: the cache in ``OUT/.cache/``); rows are written report by report
-(``write``). ``make panel [DIR=folder]`` builds the panel's pages (``pages``).
+(``write``) while the workers read, and each pair of years is compared as soon as both its
+reports are read (``stream``). ``make panel [DIR=folder]`` builds the panel's pages (``pages``).
 """

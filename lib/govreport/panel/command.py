@@ -118,12 +118,20 @@ def read_all(files: list[str], cache: Path, stream_for, jobs: int = 1, given: di
         def on_error(item, message):
             return None if isinstance(item, tuple) else _error_summary(item, message)
 
+        read = [0]
+
         def more(i, result):  # a file read (or failed): the pairs it completes
-            return stream.add(slots[i - n], result) if n <= i < n + len(tasks) else []
+            if not n <= i < n + len(tasks):
+                return []
+            read[0] += 1
+            return stream.add(slots[i - n], result)
 
         try:
             batch.run(functools.partial(_task, plan), pair_tasks + [t[0] for t in tasks], jobs=jobs, timeout=timeout,
                       on_error=on_error, more=more, unit="task", failed=lambda s: s is not None and s["row"]["status"] != "ok")
+        except batch.Interrupted as err:
+            err.done = read[0]  # files read, not pairs compared
+            raise
         except batch.WorkersDied as err:
             stopped = err
             for i, (t, r) in enumerate(zip(tasks, err.results[n:n + len(tasks)])):
