@@ -208,18 +208,6 @@ def _schema(columns: tuple) -> object:
     return pa.Table.from_pandas(empty, preserve_index=False).schema.remove_metadata()
 
 
-def rendered(table: pd.DataFrame) -> tuple[bytes, object]:
-    """What ``write.rendered`` gives (CSV lines and Arrow table) for a table whose columns are
-    text, float64, int64, Int64 or bool, made column by column (several times faster than
-    ``to_csv`` and ``pyarrow.Table.from_pandas``; ``tests/test_panel_entry.py`` checks they agree)."""
-    import pyarrow as pa
-
-    schema = _schema(tuple((c, table[c].dtype) for c in table.columns))
-    arrays, fields = zip(*(_column(table[c], schema.field(c).type) for c in table.columns)) if len(table.columns) \
-        else ((), ())
-    return (_csv_lines(list(fields)) if len(table) else b""), pa.Table.from_arrays(list(arrays), schema=schema)
-
-
 def _values_column(dtype: str, values, kind) -> tuple[object, list[str]]:
     """What ``_column`` gives for a column of ``dtype`` made of ``values`` (Python or numpy
     values; missing ones None, NaN or NA), made from the values: float64, int64 and bool as
@@ -251,8 +239,10 @@ def _values_column(dtype: str, values, kind) -> tuple[object, list[str]]:
 
 
 def rendered_columns(columns: dict[str, tuple[str, list]]) -> tuple[bytes, object]:
-    """What ``rendered`` gives for the table of these columns (name: (dtype, values), as
-    ``_values_column`` takes them), made without the table."""
+    """What ``write.rendered`` gives (CSV lines and Arrow table) for the table of these columns
+    (name: (dtype, values), as ``_values_column`` takes them: text, float64, int64, Int64 or
+    bool), made column by column without the table (several times faster than ``to_csv`` and
+    ``pyarrow.Table.from_pandas``; ``tests/test_panel_entry.py`` checks they agree)."""
     import pyarrow as pa
 
     schema = _schema(tuple((name, dtype) for name, (dtype, _) in columns.items()))
