@@ -36,11 +36,14 @@ def test_made_once_and_each_caller_gets_its_own_table():
     assert table(Report(), 2)["x"].tolist() == [0, 1] and made == [3, 2]
 
 
-def test_the_outline_by_id_is_made_once():
+def test_the_outline_nodes_are_made_once_the_first_row_of_an_id_counts():
     report = Report()
-    report.outline = pd.DataFrame({"id": ["1", "1.1"], "level": ["part", "section"]})
-    one = memo.outline_by_id(report)
-    assert one is memo.outline_by_id(report) and one.at["1.1", "level"] == "section"
+    report.outline = pd.DataFrame({"id": ["1", "1.1", "1.1"], "level": ["part", "section", "point"],
+                                   "parent": [None, "1", "1"]})
+    one = memo.outline_nodes(report)
+    assert one is memo.outline_nodes(report)
+    assert one["1.1"] == {"id": "1.1", "level": "section", "parent": "1"} and pd.isna(one["1"]["parent"])
+    assert list(one) == ["1", "1.1"]
 
 
 def test_once_is_made_once_per_process_and_handed_out_as_copies():

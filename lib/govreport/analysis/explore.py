@@ -50,16 +50,16 @@ NO_UNIT = "(no unit)"
 def section_label(report: Report, node_id: str) -> str:
     """``"1.2 精准发力…"``: the section (else the part) that holds an outline node, with its id and
     title; a node outside every part (preamble, closing) gives its id and its level."""
-    outline = memo.outline_by_id(report)
+    nodes = memo.outline_nodes(report)
     node = node_id
-    while node in outline.index and outline.at[node, "level"] not in ("section", "part"):
-        parent = outline.at[node, "parent"]
+    while node in nodes and nodes[node]["level"] not in ("section", "part"):
+        parent = nodes[node]["parent"]
         if parent is None or pd.isna(parent):
             break
         node = parent
-    if node not in outline.index:
+    if node not in nodes:
         return str(node_id)
-    return f"{node} {outline.at[node, 'title'] or outline.at[node, 'level']}"
+    return f"{node} {nodes[node]['title'] or nodes[node]['level']}"
 
 
 def facts_table(report: Report) -> pd.DataFrame:

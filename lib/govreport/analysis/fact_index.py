@@ -12,8 +12,8 @@ shows only at the end.
 - ``FactIndex.positions(node_id)``: the row positions in ``report.facts`` of the facts inside
   the node's span (``start >= node start`` and ``end <= node end``), in table order: the rows
   of ``sections.node_facts``.
-- ``FactIndex.nodes``: node id -> the node's outline row as a dict (the first row of an id,
-  as ``report.node`` finds it); ``FactIndex.ids``: the ids in outline order.
+- ``FactIndex.nodes``: node id -> the node's outline row as a dict (``memo.outline_nodes``);
+  ``FactIndex.ids``: the ids in outline order.
 - ``FactIndex.points(node_id)``: ``(id, title)`` of the points whose parent is the node, in
   order (``point_rows``: their rows in ``report.outline``).
 - ``FactIndex.point(position)``: the point a fact lies in (its deepest node when that is a
@@ -41,16 +41,13 @@ class FactIndex:
         facts = report.facts
         self._cols = {c: list(frames.values(column)) for c, column in facts.items()}
         self.n = len(facts)
-        self.nodes: dict[str, dict] = {}
+        self.nodes: dict[str, dict] = memo.outline_nodes(report)
         outline = report.outline
-        self.ids: list[str] = []
+        self.ids: list[str] = outline["id"].tolist()
         self._points: dict[str, list[tuple[str, str, int]]] = {}
-        for k, values in enumerate(zip(*(outline[c].tolist() for c in outline.columns))):
-            row = dict(zip(outline.columns, values))
-            self.ids.append(row["id"])
-            self.nodes.setdefault(row["id"], row)
-            if row["level"] == "point":
-                self._points.setdefault(row["parent"], []).append((row["id"], row["title"], k))
+        for k, (i, level, parent, title) in enumerate(zip(*(outline[c].tolist() for c in ("id", "level", "parent", "title")))):
+            if level == "point":
+                self._points.setdefault(parent, []).append((i, title, k))
         starts = self._cols["start"]
         self._sorted = all(a <= b for a, b in zip(starts, starts[1:]))
         self._positions: dict[str, list[int]] = {}

@@ -336,15 +336,6 @@ def _cache(report) -> dict:
     return memo.cache(report).setdefault(__name__, {})
 
 
-def _nodes(report) -> dict[str, tuple[str, str | None]]:
-    cache = _cache(report)
-    if "nodes" not in cache:
-        cache["nodes"] = {
-            r.id: (r.level, None if pd.isna(r.parent) else str(r.parent)) for r in frames.rows(report.outline)
-        }
-    return cache["nodes"]
-
-
 def units_of(report, node_ids, level: str) -> list[str | None]:
     """``unit_of`` for each of ``node_ids`` (a token's section, say), each distinct id looked up once."""
     found: dict = {}
@@ -353,13 +344,13 @@ def units_of(report, node_ids, level: str) -> list[str | None]:
 
 def unit_of(report, node_id: str, level: str) -> str | None:
     """The ancestor (or self) of outline node ``node_id`` at ``level``, or None."""
-    nodes = _nodes(report)
+    nodes = memo.outline_nodes(report)
     current: str | None = node_id
     while current is not None:
-        node_level, parent = nodes[current]
-        if node_level == level:
+        node = nodes[current]
+        if node["level"] == level:
             return current
-        current = parent
+        current = None if pd.isna(node["parent"]) else str(node["parent"])
     return None
 
 

@@ -31,13 +31,20 @@ def cache(report) -> dict:
         return {}
 
 
-def outline_by_id(report):
-    """``report.outline`` indexed by node id, made once per report. Shared, not copied: read
-    it, never change it (the pages walk up the outline from many nodes)."""
+def outline_nodes(report) -> dict:
+    """Node id -> the node's row of ``report.outline`` as a dict (the first row of an id, as
+    ``report.node`` finds it; a missing parent is None or NaN), made once per report: the one
+    lookup of outline nodes the pages use. Shared, not copied: read it, never change it (the
+    pages walk up the outline from many nodes)."""
     memo = cache(report)
-    if "outline_by_id" not in memo:
-        memo["outline_by_id"] = report.outline.set_index("id")
-    return memo["outline_by_id"]
+    if "outline_nodes" not in memo:
+        outline = report.outline
+        nodes: dict = {}
+        for values in zip(*(outline[c].tolist() for c in outline.columns)):
+            row = dict(zip(outline.columns, values))
+            nodes.setdefault(row["id"], row)
+        memo["outline_nodes"] = nodes
+    return memo["outline_nodes"]
 
 
 def per_report(fn):

@@ -25,15 +25,6 @@ TABLE_COLUMNS = ["id", "mention", "value", "unit", "qualifier", "indicator", "ki
 YI = prose.YI  # 亿
 
 
-def node(report: Report, node_id: str) -> pd.Series:
-    """``report.node(node_id)`` (the outline row of ``node_id``), looked up once per report."""
-    cache = memo.cache(report)
-    if "nodes" not in cache:
-        cache["nodes"] = {r["id"]: r for _, r in report.outline.iterrows()}
-    found = cache["nodes"].get(node_id)
-    return found if found is not None else report.node(node_id)  # report.node names the ids there are
-
-
 def positions(report: Report, node_id: str) -> list[int]:
     """Row positions in ``report.facts`` of the facts of ``node_facts(report, node_id)``
     (``fact_index``: shared, never change it); KeyError naming the ids for an unknown node."""
@@ -51,8 +42,8 @@ def node_facts(report: Report, node_id: str) -> pd.DataFrame:
 
 def point_of(report: Report, section_ids: pd.Series) -> pd.Series:
     """For each deepest-node id, the point it belongs to, or "" between points."""
-    levels = memo.outline_by_id(report)["level"]
-    return section_ids.map(lambda i: i if levels.get(i) == "point" else "")
+    nodes = memo.outline_nodes(report)
+    return section_ids.map(lambda i: i if i in nodes and nodes[i]["level"] == "point" else "")
 
 
 def facts_table(report: Report, facts: pd.DataFrame) -> pd.DataFrame:

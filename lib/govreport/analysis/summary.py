@@ -120,10 +120,10 @@ def _sentences_by_section(report: Report) -> collections.Counter:
 def table_unit(report: Report, node_id: str) -> str:
     """The row of ``section_summary`` a node belongs to: its section, else its part (a point set
     directly under a part, 1.0.2, belongs to the part's row), else the node itself (closing, appendix)."""
-    levels = memo.outline_by_id(report)
+    nodes = memo.outline_nodes(report)
     current = node_id
-    while current in levels.index:
-        level, parent = levels.at[current, "level"], levels.at[current, "parent"]
+    while current in nodes:
+        level, parent = nodes[current]["level"], nodes[current]["parent"]
         if level in ("section", "part") or level in OTHER_LEVELS or pd.isna(parent):
             return current
         current = parent
