@@ -1,5 +1,6 @@
-"""Where things live. Paths come from the package, never from the working directory,
-except the default output folder of an installed package.
+"""Where things live, and how the word lists in ``data/`` are read. Paths come from the
+package, never from the working directory, except the default output folder of an
+installed package.
 
 Two ways to run the package, one set of names:
 
@@ -37,3 +38,21 @@ else:
 
 #: The report bundled with the project (see seeds/README.md for its provenance).
 DEFAULT_REPORT = SEEDS_DIR / "jiaozuo-2021.txt"
+
+
+def data_lines(name: str | Path) -> list[str]:
+    """The lines of a list in ``data/`` (a file name there, or a path): each without the blanks
+    at its ends; blank lines and comments (lines starting with ``#``) left out."""
+    path = name if isinstance(name, Path) else DATA_DIR / name
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def role_words(name: str | Path) -> dict[str, list[str]]:
+    """The words of a ``role<TAB>word`` list in ``data/``, by role, in file order (columns after
+    the word are read by the module that owns the list)."""
+    roles: dict[str, list[str]] = {}
+    for line in data_lines(name):
+        role, word = [x.strip() for x in line.split("\t")[:2]]
+        roles.setdefault(role, []).append(word)
+    return roles

@@ -91,7 +91,7 @@ import pandas as pd
 from .. import paths
 from ..reading.gcpause import paused_gc
 from . import frames, memo, prose, segment
-from .segment import USERDICT_FILE, _userdict, data_lines as _data_lines
+from .segment import USERDICT_FILE, _userdict
 from .notes import note
 from .summary import short_title
 
@@ -208,7 +208,7 @@ def user_terms() -> list[str]:
 
 @lru_cache(maxsize=None)
 def _stopwords() -> frozenset[str]:
-    return frozenset(_data_lines(STOPWORDS_FILE))
+    return frozenset(paths.data_lines(STOPWORDS_FILE))
 
 
 def stopwords() -> set[str]:

@@ -62,20 +62,10 @@ _LOCK = threading.Lock()
 _STATE: dict = {}
 
 
-def data_lines(path) -> list[str]:
-    """Lines of a data file, without comments (# …) and blank lines."""
-    lines = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            lines.append(line)
-    return lines
-
-
 @lru_cache(maxsize=None)
 def _userdict() -> tuple[tuple[str, int | None, str | None], ...]:
     entries = []
-    for line in data_lines(USERDICT_FILE):
+    for line in paths.data_lines(USERDICT_FILE):
         parts = line.split()
         word, freq, tag = parts[0], None, None
         for extra in parts[1:]:

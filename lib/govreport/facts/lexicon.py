@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..paths import DATA_DIR
+from ..paths import data_lines
 
 #: A group of provinces a rank is among (中部六省, 西部十二省区): a link, like 全省.
 PROVINCE_GROUP = r"[东中西]部[一二三四五六七八九十]{1,2}省(?:区|份)?"
@@ -24,25 +24,17 @@ def alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-def _lines(name: str) -> list[str]:
-    return [
-        line
-        for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
-
-
 @lru_cache(maxsize=1)
 def lexicon() -> "Lexicon":
     roles: dict[str, set[str]] = {}
     extra: dict[str, list[tuple[str, str]]] = {}
-    for line in _lines("facts_words.tsv"):
+    for line in data_lines("facts_words.tsv"):
         role, word, *more = [x.strip() for x in line.split("\t")]
         roles.setdefault(role, set()).add(word)
         if more:
             extra.setdefault(role, []).append((word, more[0]))
-    not_facts = [w.strip() for w in _lines("facts_not_facts.txt")]
-    patterns = [line.split("\t")[0] for line in _lines("facts_not_fact_patterns.tsv")]
+    not_facts = [w.strip() for w in data_lines("facts_not_facts.txt")]
+    patterns = [line.split("\t")[0] for line in data_lines("facts_not_fact_patterns.tsv")]
     return Lexicon(roles, extra, not_facts, patterns)
 
 

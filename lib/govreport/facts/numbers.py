@@ -19,7 +19,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from ..paths import DATA_DIR
+from ..paths import data_lines
 
 # One character for one: offsets survive normalization.
 _FULL = "０１２３４５６７８９％．，～－＋：／"
@@ -55,9 +55,7 @@ MULTIPLIERS = {"万亿": Decimal(10) ** 12, "千亿": Decimal(10) ** 11, "百亿
 
 def _read_units() -> tuple[list[str], set[str]]:
     units, chinese_ok = [], set()
-    for line in (DATA_DIR / "units.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in data_lines("units.tsv"):
         unit, after_chinese, *_ = line.split("\t") + [""]
         units.append(unit)
         if after_chinese.strip() == "y":

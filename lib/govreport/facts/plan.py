@@ -65,7 +65,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ..paths import DATA_DIR
+from ..paths import data_lines
 from ..reading.numerals import small_int
 from .dates import find_dates
 from .lexicon import lexicon
@@ -109,9 +109,7 @@ class _Rules:
 @lru_cache(maxsize=1)
 def rules() -> _Rules:
     found: dict[str, list[str]] = {}
-    for line in (DATA_DIR / "facts_targets.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in data_lines("facts_targets.tsv"):
         role, pattern = line.split("\t", 1)
         found.setdefault(role.strip(), []).append(pattern.strip())
     compiled = {k: re.compile("|".join(f"(?:{p})" for p in v)) for k, v in found.items()}

@@ -76,7 +76,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from ..paths import DATA_DIR
+from ..paths import DATA_DIR, data_lines
 from .numbers import normalize
 from .plan import list_end, main_targets, plan_regions, rules, years_named
 
@@ -483,8 +483,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 
 @lru_cache(maxsize=1)
 def _period_words() -> re.Pattern:
-    words = [w.strip() for w in (DATA_DIR / "result_period_words.txt").read_text(encoding="utf-8").splitlines()
-             if w.strip() and not w.startswith("#")]
+    words = data_lines("result_period_words.txt")
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 

@@ -21,7 +21,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ..paths import DATA_DIR
+from ..paths import data_lines
 
 LOOKALIKES = re.compile("[\u2e80-\u2fdf\uf900-\ufaff]")
 
@@ -33,10 +33,9 @@ def _table() -> dict[int, str]:
         n = unicodedata.normalize("NFKC", chr(c))
         if len(n) == 1 and n != chr(c):
             table[c] = n
-    for line in (DATA_DIR / "cjk_radicals.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            radical, ideograph = line.split("\t")
-            table[ord(radical)] = ideograph
+    for line in data_lines("cjk_radicals.tsv"):
+        radical, ideograph = line.split("\t")
+        table[ord(radical)] = ideograph
     return table
 
 

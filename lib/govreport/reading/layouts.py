@@ -64,7 +64,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..paths import DATA_DIR
+from ..paths import role_words
 from .clutter import is_clutter
 from .numerals import ORDINAL_CHARS, small_int
 from .outline import SPACE, SPACE_CLASS, Node, lstrip_pos, rstrip_pos
@@ -90,12 +90,7 @@ APPENDIX_FROM = 0.4  # an appendix begins in the last 60 % of the text
 @lru_cache(maxsize=1)
 def words() -> dict[str, list[str]]:
     """The word lists of ``data/reading_words.tsv`` by role."""
-    roles: dict[str, list[str]] = {}
-    for line in (DATA_DIR / "reading_words.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            role, word = line.split("\t")[:2]
-            roles.setdefault(role.strip(), []).append(word.strip())
-    return roles
+    return role_words("reading_words.tsv")
 
 
 @lru_cache(maxsize=1)

@@ -40,7 +40,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..paths import DATA_DIR
+from ..paths import role_words
 from .meta_place import SUFFIXES, is_body
 from .outline import SPACE
 
@@ -56,12 +56,7 @@ _SPACES = re.compile(f"[{SPACE}]+")
 @lru_cache(maxsize=1)
 def words() -> dict[str, tuple[str, ...]]:
     """The word lists of ``data/meta_words.tsv`` by role."""
-    roles: dict[str, list[str]] = {}
-    for line in (DATA_DIR / "meta_words.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            role, word = line.split("\t")[:2]
-            roles.setdefault(role.strip(), []).append(word.strip())
-    return {role: tuple(ws) for role, ws in roles.items()}
+    return {role: tuple(ws) for role, ws in role_words("meta_words.tsv").items()}
 
 
 class Phrase(NamedTuple):

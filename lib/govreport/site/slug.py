@@ -9,9 +9,11 @@ import unicodedata
 from pathlib import Path
 
 from .. import paths
+from ..reading import meta_place
 
-# Administrative suffixes dropped before transliteration, longest first (焦作市 -> 焦作 -> jiaozuo).
-SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "新区", "省", "市", "县", "区", "州", "盟", "旗")
+# Administrative suffixes dropped before transliteration, longest first (焦作市 -> 焦作 -> jiaozuo):
+# the level words places are read with, and 新区 (雄安新区 -> 雄安 -> xiongan).
+SUFFIXES = tuple(sorted(dict.fromkeys((*meta_place.SUFFIXES, "新区")), key=len, reverse=True))
 
 
 def ascii_words(text: str) -> str:
@@ -55,9 +57,8 @@ def _without_peoples(stem: str) -> str:
 
 @functools.cache
 def _peoples() -> tuple[str, ...]:
-    lines = (paths.DATA_DIR / "ethnic_groups.txt").read_text(encoding="utf-8").splitlines()
     # Longest first, so 土家 is tried before 土.
-    return tuple(sorted((n.strip() for n in lines if n.strip() and not n.startswith("#")), key=len, reverse=True))
+    return tuple(sorted(paths.data_lines("ethnic_groups.txt"), key=len, reverse=True))
 
 
 def report_year(meta: dict) -> str | None:
