@@ -239,13 +239,14 @@ def prune(cache: Path, keep: set[Path]) -> None:
 
 
 def build(paths: list[str], out: Path, jobs: int = 1, meta: str | None = None,
-          timeout: float | None = None) -> tuple[list[dict], int, Exception | None]:
+          timeout: float | None = None, files: list[str] | None = None) -> tuple[list[dict], int, Exception | None]:
     """The whole panel: read (or take from the cache), write the tables into ``out``.
     Returns the summaries, how many files were read afresh, and ``batch.WorkersDied`` when
-    the run stopped early (the tables then hold what was read)."""
+    the run stopped early (the tables then hold what was read). ``files``: the report files
+    of ``paths`` when the caller has found them already (``collect.find_reports``)."""
     from ..site.staging import staging
 
-    files = collect.find_reports(paths)
+    files = collect.find_reports(paths) if files is None else files
     cache = out / CACHE
     given = read_manifest(meta, files)
     started: set = set()
@@ -284,15 +285,16 @@ def run(args) -> int:
     if out.exists() and not out.is_dir():
         print(f"govreport panel: {out} exists and is not a folder", file=sys.stderr)
         return 2
-    if not collect.find_reports(args.paths):
+    files = collect.find_reports(args.paths)
+    if not files:
         shown = ", ".join(REPORT_SUFFIXES)
         print(f"govreport panel: no report ({shown}) found under {' '.join(args.paths)}", file=sys.stderr)
         return 2
     jobs = max(1, args.jobs or os.cpu_count() or 1)
     try:
-        summaries, fresh, stopped = build(args.paths, out, jobs, args.meta, getattr(args, "timeout", None))
+        summaries, fresh, stopped = build(args.paths, out, jobs, args.meta, getattr(args, "timeout", None), files)
     except batch.Interrupted as err:
-        err.total = len(collect.find_reports(args.paths))
+        err.total = len(files)
         raise
     except collect.ManifestError as err:
         print(f"govreport panel: {err}", file=sys.stderr)
