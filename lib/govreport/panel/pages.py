@@ -33,7 +33,7 @@ from ..site.assemble import JOBS, Built, finish_site, pages_info, print_line, wr
 from ..site.plan import Page
 from ..site.staging import staging
 from .command import TABLES
-from .story import DEFAULT_INPUTS, _working_directory
+from .story import DEFAULT_INPUTS, TABLES_FOLDER, build_default, default_name
 
 NOTEBOOK_DIR = "panel"
 
@@ -46,7 +46,7 @@ def panel_notebooks(folder: Path | None = None) -> list[Path]:
 def panel_name(inputs: list[str] | None) -> str:
     """``provinces-2025`` for the default panel, else the first folder's name (ASCII-safe)."""
     if not inputs:
-        return Path(DEFAULT_INPUTS[0]).name
+        return default_name()
     name = re.sub(r"[^A-Za-z0-9_-]+", "-", Path(inputs[0]).resolve().name).strip("-")
     return name or "panel"
 
@@ -59,8 +59,7 @@ def build_tables(inputs: list[str] | None, folder: Path, jobs: int = JOBS) -> in
     if inputs:
         summaries, _, _ = build(inputs, folder, jobs)
     else:
-        with _working_directory(paths.ROOT):
-            summaries, _, _ = build(list(DEFAULT_INPUTS), folder.resolve(), jobs)
+        summaries = build_default(folder, jobs)
     return sum(s["row"]["status"] == "error" for s in summaries)
 
 
@@ -81,7 +80,7 @@ def build_panel_site(inputs: list[str] | None = None, out: Path | None = None, n
     out = Path(out or paths.BUILD_DIR)
     name = name or panel_name(inputs)
     slug = f"panel-{name}"
-    tables = out / ".panel-tables" / name
+    tables = out / TABLES_FOLDER / name
     not_read = build_tables(inputs, tables, workers)
     found = panel_notebooks(notebooks)
     kernel_folder = found[0].parent if found else Path(notebooks or paths.NOTEBOOKS_DIR / NOTEBOOK_DIR)

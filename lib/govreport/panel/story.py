@@ -2,7 +2,9 @@
 
 ``open_panel(folder)`` reads the tables ``govreport panel`` wrote to ``folder``; with no
 folder, the default panel (``DEFAULT_INPUTS``: the 31 provincial reports of 2025 and the
-bundled report) is built first, into ``build/.panel-default/`` (cached like any panel).
+bundled report) is built first, into ``build/.panel-tables/provinces-2025/`` (cached like
+any panel; the folder where ``make panel`` keeps the default panel's tables, so the two
+share one cache).
 Every sentence here is computed from the tables, with a branch for too little data: a
 level with fewer than ``MIN_REPORTS`` reports beside their parent's is said to be too
 thin to read, and a chart across places needs ``MIN_PLACES`` places.
@@ -49,8 +51,18 @@ class Panel:
             raise AttributeError(name) from None
 
 
+#: Where a panel site's tables are kept in its output folder: ``<out>/.panel-tables/<name>/``.
+TABLES_FOLDER = ".panel-tables"
+
+
+def default_name() -> str:
+    """The default panel's name: its first folder's, ``provinces-2025``."""
+    return Path(DEFAULT_INPUTS[0]).name
+
+
 def default_folder() -> Path:
-    return paths.BUILD_DIR / ".panel-default"
+    """Where the default panel's tables are built: where ``make panel`` builds them."""
+    return paths.BUILD_DIR / TABLES_FOLDER / default_name()
 
 
 @contextlib.contextmanager
@@ -63,8 +75,9 @@ def _working_directory(folder: Path):
         os.chdir(before)
 
 
-def build_default(out: Path | None = None, jobs: int = 2) -> Path:
-    """The default panel's tables (built, or refreshed from the cache), paths relative to the repository."""
+def build_default(out: Path | None = None, jobs: int = 2) -> list[dict]:
+    """Build the default panel's tables in ``out`` (default ``default_folder()``), or refresh
+    them from its cache, paths relative to the repository; the summaries of its files."""
     from .command import build
 
     out = Path(out or default_folder()).resolve()
@@ -74,8 +87,8 @@ def build_default(out: Path | None = None, jobs: int = 2) -> Path:
     with open(out.parent / f".{out.name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         with _working_directory(paths.ROOT):
-            build(list(DEFAULT_INPUTS), out, jobs)
-    return out
+            summaries, _, _ = build(list(DEFAULT_INPUTS), out, jobs)
+    return summaries
 
 
 def read_tables(folder: Path) -> dict[str, pd.DataFrame]:
@@ -85,7 +98,8 @@ def read_tables(folder: Path) -> dict[str, pd.DataFrame]:
 def open_panel(folder: str | Path | None = None, name: str | None = None) -> Panel:
     """The tables of the panel in ``folder`` (the default panel when None)."""
     if folder is None:
-        folder = build_default()
+        build_default()
+        folder = default_folder()
         name = name or "provinces-2025 + jiaozuo-2021"
     folder = Path(folder)
     return Panel(name or folder.name, read_tables(folder))
