@@ -364,13 +364,10 @@ def units(report, level: str = "section") -> pd.DataFrame:
     """The outline nodes at ``level``: ``id, title, label, start, end`` (label = id + short title)."""
     if level not in LEVELS:
         raise ValueError(f"level must be one of {LEVELS}, not {level!r}")
-    cache = _cache(report)
-    key = ("units", level)
-    if key not in cache:
-        cache[key] = _units(report, level)
-    return cache[key].copy()
+    return _units(report, level)
 
 
+@memo.per_report
 def _units(report, level: str) -> pd.DataFrame:
     nodes = report.outline[report.outline["level"] == level]
     return pd.DataFrame(
@@ -441,6 +438,7 @@ def _without_breaks(text: str, offset: int) -> tuple[str, Sequence[int]]:
     return "".join(text[i] for i in kept), [offset + i for i in kept]
 
 
+@memo.per_report
 def tokens(report) -> pd.DataFrame:
     """One row per token (jieba.posseg with the user dictionary), whitespace dropped.
 
@@ -452,18 +450,14 @@ def tokens(report) -> pd.DataFrame:
     ``is_term`` (counted as a content term: see ``is_term``; the report's own place name,
     ``own_names``, never is).
     """
-    cache = _cache(report)
-    if "tokens" not in cache:
-        rows = _token_rows(report)
-        if rows:  # column by column, each of its dtype: far faster than rows of mixed types
-            dtypes = {"sentence": "int64", "start": "int64", "end": "int64", "is_term": "bool"}
-            cache["tokens"] = pd.DataFrame(
-                {name: _column(list(map(itemgetter(i), rows)), dtypes.get(name)) for i, name in enumerate(TOKEN_COLUMNS)}
-            )
-        else:
-            table = pd.DataFrame(rows, columns=TOKEN_COLUMNS)
-            cache["tokens"] = table.astype({"sentence": int, "start": int, "end": int, "is_term": bool})
-    return cache["tokens"].copy()
+    rows = _token_rows(report)
+    if rows:  # column by column, each of its dtype: far faster than rows of mixed types
+        dtypes = {"sentence": "int64", "start": "int64", "end": "int64", "is_term": "bool"}
+        return pd.DataFrame(
+            {name: _column(list(map(itemgetter(i), rows)), dtypes.get(name)) for i, name in enumerate(TOKEN_COLUMNS)}
+        )
+    table = pd.DataFrame(rows, columns=TOKEN_COLUMNS)
+    return table.astype({"sentence": int, "start": int, "end": int, "is_term": bool})
 
 
 def _column(values: list, dtype: str | None = None):
@@ -534,13 +528,12 @@ def _counts_series(ranked: list[tuple[str, int]], report) -> pd.Series:
     """``ranked`` as a Series term -> count (the term index has the tokens' string dtype)."""
     if not ranked:
         return pd.Series(dtype=int, name="count")
-    index = pd.Index([t for t, _ in ranked], dtype=_cache(report)["tokens"]["token"].dtype, name="term")
+    index = pd.Index([t for t, _ in ranked], dtype=tokens(report)["token"].dtype, name="term")
     return pd.Series([n for _, n in ranked], index=index, dtype=int, name="count")
 
 
 def _report_ranked(report, preamble: bool) -> list[tuple[str, int]]:
     """``_ranked`` over the report's tokens (the preamble's too when ``preamble``), made once."""
-    tokens(report)  # (the table too: its string dtype names the index)
     cache = _cache(report)
     key = ("ranked", preamble)
     if key not in cache:
@@ -739,6 +732,7 @@ def classify_quote(inner: str, before: str, after: str) -> tuple[str, str]:
     return "slogan", ""
 
 
+@memo.per_report
 def quotes(report) -> pd.DataFrame:
     """Every “…” expression of the report, classified (see the module docstring for the rule).
 
@@ -748,10 +742,7 @@ def quotes(report) -> pd.DataFrame:
     the default); ``numbered`` (a numbered formula by the slogan rule); ``gloss`` (English,
     from the glossary, or empty). Made once per report; each call returns a copy.
     """
-    cache = _cache(report)
-    if "quotes" not in cache:
-        cache["quotes"] = _quotes(report)
-    return cache["quotes"].copy()
+    return _quotes(report)
 
 
 def _quotes(report) -> pd.DataFrame:
@@ -838,6 +829,7 @@ def _occurrences(text: str, terms: Iterable[str]) -> dict[str, list[int]]:
     return out
 
 
+@memo.per_report
 def slogans(report) -> pd.DataFrame:
     """One row per distinct numbered formula (提法) found by rule (see the module docstring).
 
@@ -850,10 +842,7 @@ def slogans(report) -> pd.DataFrame:
     Rows are in order of first appearance. Computed once per report (every section page
     counts its own occurrences from it); each call returns a copy.
     """
-    cache = _cache(report)
-    if "slogans" not in cache:
-        cache["slogans"] = _slogans(report)
-    return cache["slogans"].copy()
+    return _slogans(report)
 
 
 def _slogans(report) -> pd.DataFrame:

@@ -320,6 +320,7 @@ class _Reader:
             n_prev = len(v_prev)
             for y, into, e in plan:
                 bv = bx = None
+                # The same search either way; it walks the smaller of the two dictionaries.
                 if len(into) < n_prev:
                     for x, tr in into.items():
                         vx = v_prev.get(x)
