@@ -71,6 +71,13 @@ def test_rank_chart_puts_rank_one_on_top(styled):
         charts.rank_chart(pd.Series({"A": 0}), title="t")
 
 
+def test_bar_puts_the_largest_on_top_and_equal_values_in_the_order_given(styled):
+    counts = pd.Series({"增长": 4, "全县": 3, "达到": 3, "一般": 3, "发展": 2})
+    ax = charts.bar(counts, title="t", unit="次")
+    top_down = [t.get_text() for t in ax.get_yticklabels()][::-1]  # bars are drawn from the bottom
+    assert top_down == ["增长", "全县", "达到", "一般", "发展"]
+
+
 def test_number_format():
     assert charts.number_format(200000) == "200,000"
     assert charts.number_format(184.7) == "184.7"

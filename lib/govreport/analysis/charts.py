@@ -126,7 +126,8 @@ def bar(
     value_labels: Sequence[str] | None = None,
     color: str = BASE,
 ):
-    """Horizontal bar chart, largest at the top, each bar labelled with its value.
+    """Horizontal bar chart, largest at the top (equal values in the order given), each bar
+    labelled with its value.
 
     ``values`` is a Series (its index gives the labels) or a sequence with ``labels``.
     ``unit`` is shown in the axis label (e.g. "亿元", "人", "%"); ``log=True`` for
@@ -142,8 +143,8 @@ def bar(
         vl = pd.Series(list(value_labels), index=s.index)
     else:
         vl = s.map(number_format)
-    if sort:
-        order = s.sort_values(ascending=True, kind="stable").index
+    if sort:  # largest first, ties in the order given (as the page's sentences name them), drawn from the top
+        order = s.sort_values(ascending=False, kind="stable").index[::-1]
         s, vl = s.loc[order], vl.loc[order]
     else:
         s, vl = s.iloc[::-1], vl.iloc[::-1]
