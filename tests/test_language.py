@@ -11,6 +11,8 @@ import logging
 import subprocess
 import sys
 
+import types
+
 import pandas as pd
 import pytest
 
@@ -138,9 +140,23 @@ def test_stopwords_and_numbers_are_not_terms(seed):
     assert {"全省", "企业", "疫情防控", "六稳"} <= terms
     # The report naming itself is not a topic: 焦作 is never a term. It is in the text 11
     # times; 焦作市 (dateline, speaker line) and 焦作力量 are tokens of their own, so 8 tokens.
-    assert language.own_names(seed) == {"焦作市", "焦作"}
+    assert language.own_names(seed) == {"焦作市", "焦作", "全市"}
     assert seed.text.count("焦作") == 11 and (toks["token"] == "焦作").sum() == 8 and "焦作" not in terms
     assert "焦作" not in set(language.section_keywords(seed, top=10)["keyword"])
+
+
+@pytest.mark.parametrize("place, names", [
+    ("梅溪县", {"梅溪县", "梅溪", "全县"}),
+    ("江澜省", {"江澜省", "江澜", "全省"}),
+    ("南溪壮族自治区", {"南溪壮族自治区", "南溪壮族", "全区"}),
+    ("中华人民共和国", {"中华人民共和国", "全国"}),
+    ("", set()),
+])
+def test_a_report_naming_itself_or_its_whole_place_names_no_topic(place, names):
+    """全县 in a county's report is the report naming itself, as 全市 in a city's."""
+    report = types.SimpleNamespace(meta={"place": place})
+    assert language.own_names(report) == names
+    assert all(not language.is_term(n, "n", language.own_names(report)) for n in names)
 
 
 def test_term_counts(seed):

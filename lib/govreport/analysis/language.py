@@ -409,11 +409,19 @@ _HAS_WORD = re.compile(f"[{_CJK}A-Za-z]")
 _PLACE_SUFFIX = re.compile("(?:自治区|自治州|自治县|特别行政区|省|市|县|区|州|盟|旗)$")
 
 
+#: The last character of a place that names its level, for "the whole …" (全县 of 梅溪县).
+_WHOLE_OF = "省市县区州旗盟国"
+
+
 def own_names(report) -> set[str]:
-    """The report's own place name, with and without its suffix (焦作市, 焦作): like 全市,
-    a report naming itself says nothing about its topics, so these are not content terms."""
+    """The report's own place name, with and without its suffix (焦作市, 焦作), and "the whole"
+    of it (全市 of a city, 全省 of a province, 全县 of a county, 全区 of 广西壮族自治区, 全国 of
+    中华人民共和国): a report naming itself says nothing about its topics, so these are not
+    content terms."""
     place = (report.meta or {}).get("place") or ""
     names = {place, _PLACE_SUFFIX.sub("", place)} - {""}
+    if place[-1:] and place[-1] in _WHOLE_OF:
+        names.add("全" + place[-1])
     return {n for n in names if len(n) >= 2}
 
 
