@@ -249,6 +249,15 @@ def test_overview_on_the_bundled_report(bundled):
     assert "市长 **徐衣显** delivered it on 2021-02-23" in answer
 
 
+def test_the_row_with_the_most_facts_is_not_said_to_hold_most_of_them(bundled):
+    """The row holding the most facts may hold fewer than half: "the most are in", not "most are in"."""
+    by_section = summary.facts_by_section(bundled)
+    top = by_section["total"].idxmax()
+    text = overview_story.facts(bundled, by_section)
+    assert f"The most are in {prose.md_escape(top)} ({by_section.loc[top, 'total']} of {len(bundled.facts)})" in text
+    assert ". Most are in" not in text
+
+
 def test_overview_branches(quiet):
     ranks = summary.headline_ranks(quiet)
     assert overview_story.headline(ranks) == "The opening paragraph of the first part gives no ranking."

@@ -184,7 +184,7 @@ def points(report: Report) -> str:
 
 
 def facts(report: Report, by_section: pd.DataFrame) -> str:
-    """How many facts, of which kinds, and where most of them are."""
+    """How many facts, of which kinds, and which row of the outline holds the most of them."""
     f = report.facts
     if f.empty:
         return "The report gives no quantitative fact that the fact engine reads."
@@ -193,7 +193,7 @@ def facts(report: Report, by_section: pd.DataFrame) -> str:
     out += f", {count(targets, 'target')} among them" if targets else ", none of them a target"
     if len(by_section) > 1:
         top = by_section["total"].idxmax()
-        out += f". Most are in {md_escape(top)} ({number(by_section.loc[top, 'total'])} of {number(len(f))})"
+        out += f". The most are in {md_escape(top)} ({number(by_section.loc[top, 'total'])} of {number(len(f))})"
     return out + "."
 
 
